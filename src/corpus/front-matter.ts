@@ -1,0 +1,118 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { z } from 'zod';
+import type { DatePrecision, PartialDate } from './types.js';
+
+/** The metadata a document may declare in YAML front matter. Every field is optional. */
+export interface DocumentMetadata {
+  id?: string;
+  title?: string;
+  author: string | null;
+  outlet: string | null;
+  published: PartialDate | null;
+  publishedBasis: string | null;
+}
+
+export type FrontMatterResult =
+  | { ok: true; metadata: DocumentMetadata | null; bodyOffset: number }
+  | { ok: false; line: number; reason: string };
+
+const isoDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+const metadataSchema = z
+  .object({
+    id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'use letters, digits, dots, dashes or underscores, e.g. "acme-2025-05-report"').optional(),
+    title: z.string().trim().min(1, 'must not be empty').optional(),
+    author: z.string().trim().min(1).nullable().optional(),
+    outlet: z.string().trim().min(1).nullable().optional(),
+    published: z
+      .union([z.string(), z.number().int()])
+      .transform(String)
+      .refine((value) => parseIsoPartialDate(value) !== null, 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-05-05"')
+      .nullable()
+      .optional(),
+    published_precision: z.enum(['year', 'month', 'day']).optional(),
+    published_basis: z.string().nullable().optional(),
+  })
+  .passthrough();
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a PartialDate, or null when it is not a real date. */
+export function parseIsoPartialDate(value: string): PartialDate | null {
+  const match = isoDate.exec(value);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
+  if (day !== undefined) {
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (date.getUTCDate() !== Number(day)) return null;
+  }
+  const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
+  return { iso: value, precision };
+}
+
+/**
+ * Finds and validates YAML front matter at the start of a file's text. Front matter is
+ * optional; when it is present but wrong, the result names the file line and the reason
+ * so the person who wrote it can fix it.
+ */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const opening = /^---[ \t]*\r?\n/.exec(text);
+  if (!opening) return { ok: true, metadata: null, bodyOffset: 0 };
+
+  const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+  const rest = text.slice(opening[0].length);
+  const closingMatch = closing.exec(rest);
+  if (!closingMatch) return { ok: false, line: 1, reason: 'front matter opened with "---" on line 1 is never closed; end it with a line "---"' };
+
+  const yamlText = rest.slice(0, closingMatch.index);
+  const bodyOffset = opening[0].length + closingMatch.index + closingMatch[0].length;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  // The YAML starts on file line 2, after the opening "---".
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+
+  const [yamlError] = document.errors;
+  if (yamlError) return { ok: false, line: fileLine(yamlError.pos[0]), reason: `invalid YAML: ${firstLine(yamlError.message)}` };
+
+  const data: unknown = document.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, line: 2, reason: 'front matter must be a set of "key: value" lines' };
+
+  const parsed = metadataSchema.safeParse(data);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const key = String(issue?.path[0] ?? '');
+    return { ok: false, line: lineOfKey(document, key, fileLine) ?? 2, reason: `${key || 'front matter'}: ${issue?.message ?? 'invalid'}` };
+  }
+
+  const value = parsed.data;
+  const published = value.published ? parseIsoPartialDate(value.published) : null;
+  if (published && value.published_precision && value.published_precision !== published.precision) {
+    return {
+      ok: false,
+      line: lineOfKey(document, 'published_precision', fileLine) ?? 2,
+      reason: `published_precision: "${value.published_precision}" does not match published "${published.iso}" (${published.precision} precision)`,
+    };
+  }
+  return {
+    ok: true,
+    bodyOffset,
+    metadata: {
+      ...(value.id !== undefined && { id: value.id }),
+      ...(value.title !== undefined && { title: value.title }),
+      author: value.author ?? null,
+      outlet: value.outlet ?? null,
+      published,
+      publishedBasis: value.published_basis ?? null,
+    },
+  };
+}
+
+function lineOfKey(document: Document, key: string, fileLine: (offset: number) => number): number | undefined {
+  if (!isMap(document.contents)) return undefined;
+  const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const range = isScalar(pair?.key) ? pair.key.range : undefined;
+  return range ? fileLine(range[0]) : undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}
