@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { LocalDiscordCore } from '../core.js';
+import { DiscordHttpError, methodNotAllowed, notFound, unauthorized } from '../errors.js';
+import type { FaultInjector, HttpFault } from '../faults.js';
+import { tooManyRequests, type RateLimiter } from '../rate-limits.js';
+import type { RequestLogEntry } from '../types.js';
+import { parseBody, readBody } from './body.js';
+import type { Router } from './router.js';
+
+const apiPrefix = '/api/v10';
+
+export interface HttpServerParts {
+  core: LocalDiscordCore;
+  router: Router;
+  faults: FaultInjector;
+  rateLimiter: RateLimiter;
+}
+
+/**
+ * The REST side: `/api/v10/...` through the router (auth, injected faults, rate limits,
+ * then the route), uploaded attachments under `/attachments/...`, and everything answered
+ * with the status codes and JSON error bodies Discord uses.
+ */
+export function createHttpServer(parts: HttpServerParts): Server {
+  return createServer((request, response) => {
+    handle(parts, request, response).catch((error: unknown) => {
+      // A bug in a route: answer like Discord's 500 so the client sees a server error, not a hang.
+      if (!response.headersSent) send(response, 500, { message: `500: Internal Server Error (${String(error)})`, code: 0 }, {});
+      else response.destroy();
+    });
+  });
+}
+
+async function handle(parts: HttpServerParts, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { core, router, faults, rateLimiter } = parts;
+  const url = new URL(request.url ?? '/', 'http://local-discord');
+  const method = (request.method ?? 'GET').toUpperCase();
+
+  if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
+    serveAttachment(core, url.pathname, response);
+    return;
+  }
+  const path = url.pathname.startsWith(`${apiPrefix}/`) ? url.pathname.slice(apiPrefix.length) : null;
+  const entry: RequestLogEntry = {
+    method,
+    path: path ?? url.pathname,
+    route: null,
+    query: Object.fromEntries(url.searchParams),
+    body: undefined,
+    files: [],
+    status: 0,
+    fault: null,
+    at: core.now(),
+  };
+  const finish = (status: number, body: unknown, headers: Record<string, string>): void => {
+    entry.status = status;
+    core.state.requests.push(entry);
+    core.events.emit('request', entry);
+    send(response, status, body, headers);
+  };
+
+  try {
+    const parsed = await parseBody(await readBody(request), request.headers['content-type']);
+    entry.body = parsed.body;
+    entry.files = parsed.files;
+    if (path === null) throw notFound();
+    const match = router.match(method, path);
+    if (match.kind === 'not-found') throw notFound();
+    if (match.kind === 'wrong-method') throw methodNotAllowed();
+    entry.route = match.route.pattern;
+    if (match.route.auth === 'bot' && request.headers.authorization !== `Bot ${core.token}`) throw unauthorized();
+
+    const fault = faults.take(method, path);
+    if (fault) {
+      entry.fault = fault.kind;
+      const answer = faultAnswer(fault, rateLimiter, method, match.route.pattern, match.params);
+      finish(answer.status, answer.body, answer.headers);
+      return;
+    }
+    const limit = rateLimiter.take(method, match.route.pattern, match.params);
+    if (limit.retryAfterMs !== null) {
+      const tooMany = tooManyRequests(limit.retryAfterMs, false);
+      finish(429, tooMany.body, { ...limit.headers, ...tooMany.headers });
+      return;
+    }
+    const result = await match.route.handle({ method, path, params: match.params, query: url.searchParams, body: parsed.body, files: parsed.files });
+    finish(result.status, result.body, { ...limit.headers, ...result.headers });
+  } catch (error) {
+    if (!(error instanceof DiscordHttpError)) throw error;
+    finish(error.status, error.body, {});
+  }
+}
+
+function faultAnswer(
+  fault: HttpFault,
+  rateLimiter: RateLimiter,
+  method: string,
+  route: string,
+  params: Record<string, string>,
+): { status: number; body: unknown; headers: Record<string, string> } {
+  switch (fault.kind) {
+    case 'rate-limit': {
+      const tooMany = tooManyRequests(fault.retryAfterMs, fault.global);
+      // A real per-route 429 arrives with its bucket exhausted until the retry time.
+      const bucketHeaders = fault.global ? {} : exhaustedBucketHeaders(rateLimiter.take(method, route, params).headers, fault.retryAfterMs);
+      return { status: 429, body: tooMany.body, headers: { ...bucketHeaders, ...tooMany.headers } };
+    }
+    case 'server-error':
+      return { status: fault.status, body: undefined, headers: {} };
+    case 'discord-error':
+      return { status: fault.error.status, body: fault.error.body, headers: {} };
+  }
+}
+
+function exhaustedBucketHeaders(headers: Record<string, string>, retryAfterMs: number): Record<string, string> {
+  if (Object.keys(headers).length === 0) return {};
+  const seconds = retryAfterMs / 1000;
+  return {
+    ...headers,
+    'X-RateLimit-Remaining': '0',
+    'X-RateLimit-Reset-After': seconds.toFixed(3),
+    'X-RateLimit-Reset': ((Date.now() + retryAfterMs) / 1000).toFixed(3),
+  };
+}
+
+function serveAttachment(core: LocalDiscordCore, pathname: string, response: ServerResponse): void {
+  const [, , channelId, attachmentId] = pathname.split('/');
+  const attachment = attachmentId === undefined ? undefined : core.state.attachments.get(attachmentId);
+  if (!attachment || attachment.channelId !== channelId) {
+    send(response, 404, notFound().body, {});
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': attachment.contentType, 'Content-Length': String(attachment.data.length) });
+  response.end(attachment.data);
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  if (body === undefined || status === 204) {
+    response.writeHead(status, headers);
+    response.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
+  response.end(text);
+}
