@@ -7,7 +7,36 @@ export interface Config {
   dataDir: string;
   corpusMaxFileBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Hours after its time that a digest slot missed while the bot was down is still posted, marked late; older slots are recorded as missed. */
+  digestGraceHours: number;
+  /** The Discord connection, or null when no token is set (the bot then cannot reach Discord). */
+  discord: DiscordConfig | null;
+  /** Where `npm start` serves the sandbox page when no token is set. */
+  sandbox: SandboxConfig;
 }
+
+/** The sandbox that `npm start` runs without a token: a local Discord server, the bot, and a web page. */
+export interface SandboxConfig {
+  /** The page's address: 127.0.0.1 unless the person asks for another, so it is not reachable from other machines. */
+  host: string;
+  /** The page's port; when taken, a free one is used and printed. */
+  port: number;
+  /** A JSON file that keeps the sandbox's messages between runs (and the bot's database beside it), or null for a fresh start each time. */
+  stateFile: string | null;
+}
+
+/** How the bot reaches Discord, or any Discord-compatible server that stands in for it. */
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  /** A development server: `npm run deploy` registers the commands there instead of globally. */
+  guildId: string | null;
+  /** REST base URL, given to discord.js as `rest.api`; the gateway address is asked from it. */
+  apiBase: string;
+}
+
+/** Discord's own REST base URL, the default of `DISCORD_API_BASE`. */
+export const discordApiBase = 'https://discord.com/api';
 
 /** Thrown once with every problem in the environment, so they can all be fixed in one go. */
 export class ConfigError extends Error {
@@ -17,6 +46,8 @@ export class ConfigError extends Error {
   }
 }
 
+const snowflake = /^\d{17,20}$/;
+
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const environmentSchema = z.object({
@@ -24,6 +55,14 @@ const environmentSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
   CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of bytes, e.g. 2097152').positive('must be positive, e.g. 2097152').default(2 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
+  DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^\S+$/, 'must be the bot token without spaces, as shown in the Developer Portal').optional()),
+  DISCORD_APP_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be the application id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be a server id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
+  DISCORD_API_BASE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).default(discordApiBase)),
+  SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
+  SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
+  SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
 });
 
 /**
@@ -32,14 +71,34 @@ const environmentSchema = z.object({
  */
 export function loadConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...discordPairProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const value = parsed.data;
   return {
     corpusDir: path.resolve(cwd, value.CORPUS_DIR),
     dataDir: path.resolve(cwd, value.DATA_DIR),
     corpusMaxFileBytes: value.CORPUS_MAX_FILE_BYTES,
     logLevel: value.LOG_LEVEL,
+    digestGraceHours: value.DIGEST_GRACE_HOURS,
+    discord: value.DISCORD_TOKEN !== undefined && value.DISCORD_APP_ID !== undefined
+      ? { token: value.DISCORD_TOKEN, applicationId: value.DISCORD_APP_ID, guildId: value.DISCORD_GUILD_ID ?? null, apiBase: value.DISCORD_API_BASE.replace(/\/+$/, '') }
+      : null,
+    sandbox: {
+      host: value.SANDBOX_HOST,
+      port: value.SANDBOX_PORT,
+      stateFile: value.SANDBOX_STATE_FILE === undefined ? null : path.resolve(cwd, value.SANDBOX_STATE_FILE),
+    },
   };
+}
+
+/** Both or neither: a half-configured Discord section is a mistake, not a request to run without Discord. */
+function discordPairProblems(env: Record<string, string | undefined>): string[] {
+  const hasToken = emptyAsUndefined(env.DISCORD_TOKEN) !== undefined;
+  const hasApplicationId = emptyAsUndefined(env.DISCORD_APP_ID) !== undefined;
+  if (hasToken && !hasApplicationId) return ['DISCORD_APP_ID: is required when DISCORD_TOKEN is set: copy the Application ID from the Developer Portal, e.g. 123456789012345678'];
+  if (hasApplicationId && !hasToken) return ['DISCORD_TOKEN: is required when DISCORD_APP_ID is set: copy the bot token from the Developer Portal (Bot > Reset Token)'];
+  return [];
 }

@@ -1,0 +1,25 @@
+import type { TimelineEntry } from '../dates/types.js';
+import type { AppDatabase } from '../storage/database.js';
+import { listDocumentsFirstSeen } from '../storage/documents-seen-store.js';
+import { composeDigest } from './compose.js';
+import type { ComposeForSlot } from './slot-runner.js';
+
+export interface SlotComposerSources {
+  db: AppDatabase;
+  /** Read at each slot, so a reloaded corpus is picked up. */
+  timeline: () => readonly TimelineEntry[];
+  documents: () => ReadonlyArray<{ id: string; title: string }>;
+}
+
+/**
+ * The `compose` the scheduler needs, from the timeline, the corpus and the first-seen times
+ * kept in the database (see `recordDocumentsSeen`). A document never recorded as seen is
+ * treated as old rather than announced as new.
+ */
+export function createSlotComposer(sources: SlotComposerSources): ComposeForSlot {
+  return (settings, slot, { since }) => {
+    const firstSeen = new Map(listDocumentsFirstSeen(sources.db).map((seen) => [seen.docId, seen.firstSeenAt]));
+    const documents = sources.documents().map((document) => ({ docId: document.id, title: document.title, addedAt: firstSeen.get(document.id) ?? new Date(0) }));
+    return composeDigest({ timeline: sources.timeline(), today: slot, timeZone: settings.timeZone, windowDays: settings.windowDays, since, documents });
+  };
+}

@@ -1,0 +1,188 @@
+import type { Logger } from '../logger.js';
+import type { AppDatabase } from '../storage/database.js';
+import { deliveryFailureReason, isRetryableDeliveryFailure } from './delivery-error.js';
+import { getDigestSettings, type DigestSettings } from './settings-store.js';
+import {
+  finishSlot,
+  getSlot,
+  lastPostedSlot,
+  recordRetry,
+  releaseSlot,
+  renewLease,
+  slotKeyText,
+  type DigestSlot,
+  type SlotKind,
+} from './slot-store.js';
+import type { Digest } from './types.js';
+
+/** What a delivery is told about the digest it posts. */
+export interface DeliveryMeta {
+  /** The scheduled instant (or the moment of a manual run). */
+  slot: Date;
+  /** Posted after its time, e.g. caught up on start-up: say so in the message. */
+  late: boolean;
+  /** Stable for the slot across attempts and processes: usable as an idempotency key. */
+  key: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  kind: SlotKind;
+}
+
+/** Builds the digest of a slot; `since` is when the previous digest was posted. */
+export type ComposeForSlot = (settings: DigestSettings, slot: Date, context: { since: Date }) => Digest;
+
+/** Posts a digest; throws (ideally a DigestDeliveryError with a reason) when it cannot. */
+export type DeliverDigest = (settings: DigestSettings, digest: Digest, meta: DeliveryMeta) => Promise<void>;
+
+/** Exponential backoff: attempt n waits `baseDelayMs * 2^(n-1)` after failing, up to `attempts` in all. */
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+}
+
+export interface SlotRunnerOptions {
+  db: AppDatabase;
+  compose: ComposeForSlot;
+  deliver: DeliverDigest;
+  clock: () => Date;
+  logger: Logger;
+  retry: RetryPolicy;
+  owner: string;
+  leaseMs: number;
+  postEmpty: boolean;
+}
+
+/** Delivers claimed slots: compose, deliver, record the outcome, retry with backoff. */
+export interface SlotRunner {
+  /** Makes one attempt now; resolves with the slot as recorded after it. */
+  run(slot: DigestSlot): Promise<DigestSlot | null>;
+  /** Continues a taken-over slot at its planned retry time. */
+  resume(slot: DigestSlot): void;
+  /** Cancels planned retries, releasing their slots for the next start, and waits for attempts in flight. */
+  stop(): Promise<void>;
+  /** Waits until no attempt is running. */
+  idle(): Promise<void>;
+  /** Allows retries to be planned again after `stop`. */
+  start(): void;
+}
+
+export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
+  const { db, clock, logger, owner } = options;
+  const retryTimers = new Map<string, { timer: NodeJS.Timeout; slot: DigestSlot }>();
+  const inFlight = new Set<Promise<unknown>>();
+  const attempting = new Set<string>();
+  let stopped = false;
+
+  const sinceFor = (settings: DigestSettings) => lastPostedSlot(db, settings.guildId)?.finishedAt ?? settings.activeSince;
+
+  /** Records an outcome; another process that took the slot over (after our lease ran out) owns it now. */
+  function finish(slot: DigestSlot, outcome: Parameters<typeof finishSlot>[3]): void {
+    if (!finishSlot(db, slot, owner, outcome)) {
+      logger.warn({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), outcome: outcome.state }, 'digest slot was taken over while this process held it; outcome not recorded');
+    }
+  }
+
+  async function attempt(slot: DigestSlot): Promise<DigestSlot | null> {
+    const now = clock();
+    const keyText = slotKeyText(slot);
+    const log = logger.child({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), localTime: slot.localTime });
+    const settings = getDigestSettings(db, slot.guildId);
+    if (!settings || (slot.kind === 'scheduled' && !settings.enabled)) {
+      finish(slot, { state: 'skipped', attempts: slot.attempts, reason: 'the digest was turned off before this slot was posted', now });
+      return getSlot(db, slot);
+    }
+    if (!renewLease(db, slot, owner, new Date(now.getTime() + options.leaseMs), now)) {
+      log.warn('digest slot taken over by another process; not posting it here');
+      return getSlot(db, slot);
+    }
+    const attemptNumber = slot.attempts + 1;
+    let digest: Digest;
+    try {
+      digest = options.compose(settings, slot.slotAt, { since: sinceFor(settings) });
+    } catch (error) {
+      log.error({ err: error }, 'digest could not be composed');
+      finish(slot, { state: 'failed', attempts: attemptNumber, reason: `the digest could not be composed: ${deliveryFailureReason(error)}`, now: clock() });
+      return getSlot(db, slot);
+    }
+    if (digest.empty && !options.postEmpty) {
+      finish(slot, { state: 'skipped', attempts: slot.attempts, reason: digest.emptyMessage ?? 'nothing falls in the window', now: clock() });
+      log.info('digest empty; nothing posted');
+      return getSlot(db, slot);
+    }
+    try {
+      await options.deliver(settings, digest, { slot: slot.slotAt, late: slot.late, key: keyText, attempt: attemptNumber, kind: slot.kind });
+      finish(slot, { state: 'posted', attempts: attemptNumber, reason: null, now: clock() });
+      log.info({ late: slot.late, attempt: attemptNumber }, 'digest posted');
+    } catch (error) {
+      recordFailure(slot, attemptNumber, error, log);
+    }
+    return getSlot(db, slot);
+  }
+
+  function recordFailure(slot: DigestSlot, attemptNumber: number, error: unknown, log: Logger): void {
+    const now = clock();
+    const reason = deliveryFailureReason(error);
+    if (attemptNumber >= options.retry.attempts || !isRetryableDeliveryFailure(error)) {
+      finish(slot, { state: 'failed', attempts: attemptNumber, reason, now });
+      log.error({ err: error, attempt: attemptNumber, reason }, 'digest delivery failed; giving up');
+      return;
+    }
+    const delayMs = options.retry.baseDelayMs * 2 ** (attemptNumber - 1);
+    const nextAttemptAt = new Date(now.getTime() + delayMs);
+    // Once stopping, the lease ends now so that the next start takes the retry over.
+    const leaseUntil = stopped ? now : new Date(nextAttemptAt.getTime() + options.leaseMs);
+    recordRetry(db, slot, owner, { attempts: attemptNumber, reason, nextAttemptAt, leaseUntil, now });
+    log.warn({ err: error, attempt: attemptNumber, reason, nextAttemptAt }, 'digest delivery failed; will retry');
+    if (!stopped) planRetry({ ...slot, attempts: attemptNumber }, delayMs);
+  }
+
+  function planRetry(slot: DigestSlot, delayMs: number): void {
+    const keyText = slotKeyText(slot);
+    const timer = setTimeout(() => {
+      retryTimers.delete(keyText);
+      const current = getSlot(db, slot);
+      if (current?.state === 'claimed' && current.claimedBy === owner) void run(current);
+    }, delayMs);
+    retryTimers.set(keyText, { timer, slot });
+  }
+
+  function run(slot: DigestSlot): Promise<DigestSlot | null> {
+    const keyText = slotKeyText(slot);
+    // A sweep may take back a slot whose lease ran out while this very process is still delivering it.
+    if (attempting.has(keyText)) return Promise.resolve(getSlot(db, slot));
+    attempting.add(keyText);
+    const promise = attempt(slot)
+      .catch((error: unknown) => {
+        logger.error({ err: error, guildId: slot.guildId }, 'digest slot could not be recorded');
+        return null;
+      })
+      .finally(() => attempting.delete(keyText));
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise));
+    return promise;
+  }
+
+  return {
+    run,
+    resume(slot) {
+      const delayMs = Math.max(0, (slot.nextAttemptAt?.getTime() ?? 0) - clock().getTime());
+      if (delayMs === 0) void run(slot);
+      else planRetry(slot, delayMs);
+    },
+    async stop() {
+      stopped = true;
+      for (const { timer, slot } of retryTimers.values()) {
+        clearTimeout(timer);
+        releaseSlot(db, slot, owner, clock());
+      }
+      retryTimers.clear();
+      await Promise.allSettled([...inFlight]);
+    },
+    start() {
+      stopped = false;
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
