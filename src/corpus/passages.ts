@@ -8,6 +8,12 @@ export interface SplitOptions {
   maxPassageChars?: number;
 }
 
+/**
+ * Bumped whenever a change to the splitting rules can move passage boundaries, so that
+ * stored passages (the index snapshot) are cut again rather than reused.
+ */
+export const passageSplitterVersion = 1;
+
 export const defaultSplitOptions = { maxPassageChars: 700 } as const;
 
 type Draft = Omit<Passage, 'docId' | 'ordinal' | 'text'>;
@@ -105,14 +111,18 @@ function isHeading(block: Block, next: Block | undefined): boolean {
   if (next === undefined || text.length > 120 || words > 16) return false;
   if (/[,;:]$/.test(block.text) || trailingFunctionWord.test(text)) return false;
   // A heading may end with a full stop, but then it is short and written in title case.
-  if (/\.$/.test(text) && (words > 10 || next.shape === 'list-item' || capitalisedShare(text) < 0.4)) return false;
+  if (/\.$/.test(text) && (words > 10 || next.shape === 'list-item' || capitalisedShare(text) < 0.75)) return false;
   // Two sentences in one line are prose, not a heading.
   if (/[.!?]\s+\p{Lu}/u.test(text.replace(/\b\p{Lu}\.\s/gu, ''))) return false;
   return !/^\p{Ll}/u.test(next.text) || next.shape !== 'text';
 }
 
+const minorWords = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'with', 'by', 'from', 'as', 'vs']);
+
+/** How much of a line is in title case, not counting the small words that title case leaves lower case. */
 function capitalisedShare(text: string): number {
-  const words = text.split(/\s+/);
+  const words = text.split(/\s+/).filter((word) => !minorWords.has(word.toLowerCase()));
+  if (words.length === 0) return 0;
   return words.filter((word) => /^["“(]?[\p{Lu}\d]/u.test(word)).length / words.length;
 }
 

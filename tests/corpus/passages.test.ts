@@ -132,6 +132,11 @@ describe('documents users add', () => {
     expect(row).toMatchObject({ text: '| Uzbekistan | 39 billion yen |', heading: 'Loans', context: 'Country: Uzbekistan; Amount: 39 billion yen' });
   });
 
+  it('keeps a short first paragraph that ends like a sentence', () => {
+    const passages = splitPassages(documentFrom('short.txt', 'Weekly note\n\nJapan lent Uzbekistan money.\n\nThe loan supports reforms in the energy sector and beyond.\n'));
+    expect(passages.map((passage) => passage.text)).toEqual(['Japan lent Uzbekistan money.', 'The loan supports reforms in the energy sector and beyond.']);
+  });
+
   it('never breaks a sentence when splitting a long paragraph', () => {
     const sentence = 'Japan and Kazakhstan discussed rare earth supply chains and transport corridors at length. ';
     const document = documentFrom('long.txt', `Title\n\n${sentence.repeat(40).trim()}\n`);

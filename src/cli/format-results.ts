@@ -1,0 +1,54 @@
+import { formatPartialDate } from '../corpus/format-date.js';
+import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
+import type { Answer, CitedPassage, SearchResults } from '../search/types.js';
+
+/** How the terminal shows a matched word: bold on a terminal, Markdown-style in a pipe. */
+export type Emphasis = (text: string) => string;
+export const terminalBold: Emphasis = (text) => `\u001b[1m${text}\u001b[22m`;
+export const markdownBold: Emphasis = (text) => `**${text}**`;
+
+export function citationLine(passage: CitedPassage): string {
+  const published = formatPartialDate(passage.published === null || passage.publishedPrecision === null ? null : { iso: passage.published, precision: passage.publishedPrecision });
+  const place = `passage ${passage.ordinal}${passage.heading ? `, under "${passage.heading}"` : ''}, characters ${passage.start}–${passage.end}`;
+  return ['—', [passage.title, passage.author, passage.outlet, published].filter(Boolean).join(' · '), `(${passage.docId}, ${place})`].join(' ');
+}
+
+function quoteBlock(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+export function formatAnswer(answer: Answer): string {
+  const lines: string[] = [];
+  if (answer.passages.length === 0) return 'No passage of the sources matches this question. Try other words, or list the sources with: briefing sources\n';
+  if (!answer.confident) lines.push('No passage answers this well. These are the closest, which may not answer it:\n');
+  for (const passage of answer.passages) lines.push(quoteBlock(passage.text), citationLine(passage), '');
+  return `${lines.join('\n')}`;
+}
+
+export function formatSearchResults(results: SearchResults, emphasis: Emphasis): string {
+  if (results.matches.length === 0) return `Nothing in the sources matches "${results.terms}".\n`;
+  const lines = results.matches.map(({ passage, marks }) => {
+    let marked = '';
+    let cursor = 0;
+    for (const mark of [...marks].sort((a, b) => a.start - b.start)) {
+      if (mark.start < cursor) continue;
+      marked += passage.text.slice(cursor, mark.start) + emphasis(passage.text.slice(mark.start, mark.end));
+      cursor = mark.end;
+    }
+    marked += passage.text.slice(cursor);
+    return `${quoteBlock(marked)}\n${citationLine(passage)}\n`;
+  });
+  return `${lines.join('\n')}`;
+}
+
+export function formatSources(documents: SourceDocument[], problems: CorpusProblem[]): string {
+  const lines = documents.map((document) =>
+    [`${document.id}`, `  ${document.title}`, `  ${[document.author ?? 'author unknown', document.outlet ?? 'outlet unknown', formatPartialDate(document.published)].join(' · ')}`].join('\n'),
+  );
+  if (documents.length === 0) lines.push('The corpus has no documents yet. Add .md or .txt files to the corpus folder.');
+  for (const problem of problems) lines.push(`! ${problem.file}: ${problem.reason}`);
+  return `${lines.join('\n\n')}\n`;
+}

@@ -1,0 +1,66 @@
+import type { Passage } from '../corpus/passage-types.js';
+
+/** A ranked passage of one document, before citation. */
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+}
+
+/** One quote: one passage or a run of neighbouring ones, with the best score among them. */
+export interface QuoteSpan {
+  docId: string;
+  first: Passage;
+  last: Passage;
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface MergeOptions {
+  /** A merged quote never grows past this many characters. */
+  maxChars: number;
+  /** A neighbour joins only if it scores at least this share of the quote it joins. */
+  minimumRelativeScore: number;
+}
+
+export const defaultMergeOptions: MergeOptions = { maxChars: 1200, minimumRelativeScore: 0.5 };
+
+const mergeableKinds = new Set<Passage['kind']>(['paragraph', 'list-item', 'table-row']);
+
+/**
+ * Joins ranked passages that sit next to each other in the same document into one quote,
+ * kept at the rank of its best passage. Only passages of the same kind with nothing but
+ * whitespace between them are joined, so the quote stays `body.slice(start, end)` with no
+ * foreign text (a footnote between two paragraphs keeps them apart).
+ */
+export function mergeNeighbours(ranked: RankedPassage[], bodyOf: (docId: string) => string, options: MergeOptions = defaultMergeOptions): QuoteSpan[] {
+  const quotes: QuoteSpan[] = [];
+  for (const { passage, score } of ranked) {
+    const neighbour = quotes.find((quote) => canJoin(quote, passage, score, bodyOf(quote.docId), options));
+    if (!neighbour) {
+      quotes.push({ docId: passage.docId, first: passage, last: passage, start: passage.start, end: passage.end, score });
+      continue;
+    }
+    if (passage.ordinal === neighbour.last.ordinal + 1) {
+      neighbour.last = passage;
+      neighbour.end = passage.end;
+    } else {
+      neighbour.first = passage;
+      neighbour.start = passage.start;
+    }
+  }
+  return quotes;
+}
+
+function canJoin(quote: QuoteSpan, passage: Passage, score: number, body: string, options: MergeOptions): boolean {
+  if (quote.docId !== passage.docId) return false;
+  if (!mergeableKinds.has(passage.kind) || passage.kind !== quote.first.kind || passage.kind !== quote.last.kind) return false;
+  if (score < quote.score * options.minimumRelativeScore) return false;
+  const after = passage.ordinal === quote.last.ordinal + 1;
+  const before = passage.ordinal === quote.first.ordinal - 1;
+  if (!after && !before) return false;
+  const gap = after ? body.slice(quote.end, passage.start) : body.slice(passage.end, quote.start);
+  if (gap.trim() !== '') return false;
+  const length = after ? passage.end - quote.start : quote.end - passage.start;
+  return length <= options.maxChars;
+}

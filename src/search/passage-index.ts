@@ -1,0 +1,54 @@
+import MiniSearch from 'minisearch';
+import type { Passage } from '../corpus/passage-types.js';
+import type { SourceDocument } from '../corpus/types.js';
+import { createIndexOptions, type RankingParameters } from './index-options.js';
+
+/** What the index holds for one passage; the quote itself stays in the corpus. */
+export interface IndexedPassage {
+  /** `passageKey(docId, ordinal)`. */
+  id: string;
+  text: string;
+  /** Searchable text beside the quote, e.g. a table row's column headers. */
+  context: string;
+  heading: string;
+  title: string;
+}
+
+export const passageFields = ['text', 'context', 'heading', 'title'] as const;
+
+/**
+ * How passages are ranked. Chosen by `npx tsx bench/search/sweep.ts` over the ranking set and
+ * SciFact: BM25 k and b shared with SciFact; the heading and the document title are only
+ * context, so they count for less than the passage's own words (every passage of a document
+ * shares its title, which says little about which passage answers).
+ */
+export const passageRanking: RankingParameters = {
+  bm25: { k: 1.5, b: 0.75, d: 0.5 },
+  boost: { text: 1, context: 0.7, heading: 0.4, title: 0.2 },
+  coordination: 0,
+};
+
+export const passageIndexOptions = { ...createIndexOptions<IndexedPassage>([...passageFields]), autoVacuum: false as const };
+
+export function createPassageIndex(): MiniSearch<IndexedPassage> {
+  return new MiniSearch<IndexedPassage>(passageIndexOptions);
+}
+
+export function loadPassageIndex(json: string): MiniSearch<IndexedPassage> {
+  return MiniSearch.loadJSON<IndexedPassage>(json, passageIndexOptions);
+}
+
+/** The index id of a passage. Unique because ordinals are unique within a document. */
+export function passageKey(docId: string, ordinal: number): string {
+  return `${docId}\u0001${ordinal}`;
+}
+
+export function toIndexedPassages(document: SourceDocument, passages: Passage[]): IndexedPassage[] {
+  return passages.map((passage) => ({
+    id: passageKey(document.id, passage.ordinal),
+    text: passage.text,
+    context: passage.context ?? '',
+    heading: passage.heading ?? '',
+    title: document.title,
+  }));
+}

@@ -1,0 +1,180 @@
+import type MiniSearch from 'minisearch';
+import type { Passage } from '../corpus/passage-types.js';
+import { splitPassages } from '../corpus/passages.js';
+import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { citePassage } from './cited-passage.js';
+import { isConfident } from './confidence.js';
+import { markTerms } from './mark-terms.js';
+import { mergeNeighbours } from './merge-neighbours.js';
+import type { RankingParameters } from './index-options.js';
+import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
+import { queryTerms } from './query-terms.js';
+import { rankQuery } from './rank-query.js';
+import { readSnapshot, restorePassage, storePassage, writeSnapshot, type SnapshotManifest } from './snapshot.js';
+import { inverseDocumentFrequency } from './term-statistics.js';
+import type { Answer, CitedPassage, SearchResults } from './types.js';
+import { validateQuery } from './validate-query.js';
+
+export interface QueryOptions {
+  /** How many passages to return (1–100); 5 for `ask`, 10 for `search` when not given. */
+  limit?: number;
+  /** Only passages of this document (an id from `briefing sources`). */
+  docId?: string;
+}
+
+/** Cited answers and quick lookups over the corpus. Discord-free: the CLI and the bot both use it. */
+export interface SearchService {
+  /** Ranked passages answering a question; `confident: false` when nothing matches well. Throws UserError for bad input. */
+  ask(question: string, options?: QueryOptions): Answer;
+  /** Passages holding the given words (or words starting with them), with the matches marked. Throws UserError for bad input. */
+  search(terms: string, options?: QueryOptions): SearchResults;
+  readonly documents: SourceDocument[];
+  /** The passages of a document, in order; empty for an unknown id. */
+  passagesOf(docId: string): Passage[];
+}
+
+export interface OpenSearchServiceOptions {
+  corpus: LoadedCorpus;
+  dataDir: string;
+  logger: Logger;
+  /** Ranking parameters other than the measured defaults; for the parameter sweep. */
+  ranking?: RankingParameters;
+}
+
+const maximumLimit = 100;
+
+/**
+ * Opens the search over a loaded corpus. The index snapshot under `dataDir/index` is reused
+ * for documents whose file is unchanged and whose passages still sit at the same offsets;
+ * changed, added and removed documents are re-split and re-indexed; a corrupt or stale
+ * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
+ */
+export async function openSearchService({ corpus, dataDir, logger, ranking = passageRanking }: OpenSearchServiceOptions): Promise<SearchService> {
+  const log = logger.child({ module: 'search' });
+  const { index, passagesById } = await prepareIndex(corpus.documents, dataDir, log);
+  return createService(corpus.documents, index, passagesById, ranking);
+}
+
+async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger): Promise<{ index: MiniSearch<IndexedPassage>; passagesById: Map<string, Passage[]> }> {
+  const snapshot = await readSnapshot(dataDir);
+  if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
+  const usable = 'manifest' in snapshot ? snapshot : null;
+  const index = usable?.index ?? createPassageIndex();
+  const stored = usable?.manifest.documents ?? {};
+  const passagesById = new Map<string, Passage[]>();
+  const manifestDocuments: SnapshotManifest['documents'] = {};
+  const counts = { reused: 0, indexed: 0, removed: 0 };
+  const current = new Set(documents.map((document) => document.id));
+
+  for (const [docId, entry] of Object.entries(stored)) {
+    if (current.has(docId)) continue;
+    index.discardAll(entry.passages.map((passage) => passageKey(docId, passage.ordinal)));
+    counts.removed += 1;
+  }
+  for (const document of documents) {
+    const entry = stored[document.id];
+    const reused = entry && entry.contentHash === document.contentHash ? restoreAll(document, entry.passages) : null;
+    if (entry && !reused) {
+      if (entry.contentHash === document.contentHash) log.warn({ docId: document.id }, 'stored passage offsets no longer match the document; re-indexing it');
+      index.discardAll(entry.passages.map((passage) => passageKey(document.id, passage.ordinal)));
+    }
+    const passages = reused ?? splitPassages(document);
+    if (!reused) index.addAll(toIndexedPassages(document, passages));
+    counts[reused ? 'reused' : 'indexed'] += 1;
+    passagesById.set(document.id, passages);
+    manifestDocuments[document.id] = { contentHash: document.contentHash, passages: passages.map(storePassage) };
+  }
+
+  if (!usable || counts.indexed > 0 || counts.removed > 0) {
+    if (index.dirtCount > 0) await index.vacuum();
+    await writeSnapshot(dataDir, index, manifestDocuments);
+    log.info({ ...counts, passages: index.documentCount }, usable ? 'search index updated and saved' : 'search index built and saved');
+  } else {
+    log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
+  }
+  return { index, passagesById };
+}
+
+function restoreAll(document: SourceDocument, stored: SnapshotManifest['documents'][string]['passages']): Passage[] | null {
+  const passages: Passage[] = [];
+  for (const entry of stored) {
+    const passage = restorePassage(document.id, entry, document.body);
+    if (!passage) return null;
+    passages.push(passage);
+  }
+  return passages;
+}
+
+function createService(documents: SourceDocument[], index: MiniSearch<IndexedPassage>, passagesById: Map<string, Passage[]>, ranking: RankingParameters): SearchService {
+  const documentsById = new Map(documents.map((document) => [document.id, document]));
+  const passageByKey = new Map<string, Passage>();
+  for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
+
+  function acceptFor(docId: string | undefined): ((key: string) => boolean) | undefined {
+    if (docId === undefined) return undefined;
+    if (!documentsById.has(docId)) {
+      throw new UserError(`There is no source with the id "${docId}". Run \`briefing sources\` to list the ids, then pass one of them.`);
+    }
+    return (key) => passageByKey.get(key)?.docId === docId;
+  }
+
+  function resolve(key: string): { document: SourceDocument; passage: Passage } | null {
+    const passage = passageByKey.get(key);
+    const document = passage && documentsById.get(passage.docId);
+    return passage && document ? { document, passage } : null;
+  }
+
+  return {
+    documents,
+    passagesOf: (docId) => passagesById.get(docId) ?? [],
+
+    ask(question, options = {}) {
+      const text = validateQuery(question, 'question');
+      const accept = acceptFor(options.docId);
+      const limit = checkLimit(options.limit, 5);
+      // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
+      const ranked = rankQuery(index, text, ranking, { limit: limit * 2, ...(accept && { accept }) });
+      const weights = queryTerms(text).map(({ term }) => ({ term, inverseFrequency: inverseDocumentFrequency(index, term, passageFields) }));
+      const confident = isConfident(weights, ranked[0]?.matchedTerms);
+      const found = ranked.flatMap((hit) => {
+        const resolved = resolve(hit.id);
+        return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
+      });
+      const quotes = mergeNeighbours(found, (docId) => documentsById.get(docId)?.body ?? '').slice(0, limit);
+      const passages = quotes.flatMap((quote): CitedPassage[] => {
+        const document = documentsById.get(quote.docId);
+        if (!document) return [];
+        const cited = citePassage(document, quote.first, quote.score);
+        return [{ ...cited, start: quote.start, end: quote.end, text: document.body.slice(quote.start, quote.end) }];
+      });
+      return { question: text, confident, passages };
+    },
+
+    search(terms, options = {}) {
+      const text = validateQuery(terms, 'search terms');
+      const accept = acceptFor(options.docId);
+      const limit = checkLimit(options.limit, 10);
+      const ranked = rankQuery(index, text, ranking, { limit: maximumLimit * 2, prefix: true, ...(accept && { accept }) });
+      // A lookup wants the passages with all its words when there are some.
+      const wanted = new Set(queryTerms(text).map(({ term }) => term)).size;
+      const complete = ranked.filter((hit) => hit.matchedTerms.length === wanted);
+      const matches = (complete.length > 0 ? complete : ranked).slice(0, limit).flatMap((hit) => {
+        const resolved = resolve(hit.id);
+        if (!resolved) return [];
+        const passage = citePassage(resolved.document, resolved.passage, hit.score);
+        return [{ passage, terms: hit.matchedTerms, marks: markTerms(passage.text, hit.matchedTerms, true) }];
+      });
+      return { terms: text, matches };
+    },
+  };
+}
+
+function checkLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maximumLimit) {
+    throw new UserError(`The limit must be a whole number from 1 to ${maximumLimit}; got ${String(limit)}.`);
+  }
+  return limit;
+}

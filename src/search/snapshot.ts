@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type MiniSearch from 'minisearch';
+import { z } from 'zod';
+import type { Passage } from '../corpus/passage-types.js';
+import { passageSplitterVersion } from '../corpus/passages.js';
+import type { IndexedPassage } from './passage-index.js';
+import { loadPassageIndex, passageKey } from './passage-index.js';
+
+/**
+ * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
+ * passages are indexed changes: a snapshot of another version is rebuilt, never trusted.
+ */
+export const snapshotFormatVersion = 1;
+
+const passageSchema = z.object({
+  ordinal: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.enum(['paragraph', 'list-item', 'table-row', 'footnote', 'reference']),
+  heading: z.string().nullable(),
+  context: z.string().nullable(),
+  /** SHA-256 of the passage text, to prove the offsets still point at the same words. */
+  textHash: z.string(),
+});
+
+const manifestSchema = z.object({
+  formatVersion: z.number().int(),
+  /** The splitter that cut the stored passages: another version would cut them elsewhere, so the snapshot is rebuilt. */
+  splitterVersion: z.number().int(),
+  /** SHA-256 of the index file, so an index and a manifest from different saves are not paired. */
+  indexHash: z.string(),
+  documents: z.record(z.string(), z.object({ contentHash: z.string(), passages: z.array(passageSchema) })),
+});
+
+export type SnapshotManifest = z.infer<typeof manifestSchema>;
+export type StoredPassage = z.infer<typeof passageSchema>;
+
+export interface Snapshot {
+  manifest: SnapshotManifest;
+  index: MiniSearch<IndexedPassage>;
+}
+
+/** Why a snapshot could not be used; `missing` is the normal first start. */
+export type SnapshotProblem = { reason: 'missing' } | { reason: 'corrupt' | 'stale'; detail: string };
+
+export const snapshotFiles = { folder: 'index', index: 'passages.minisearch.json', manifest: 'manifest.json' } as const;
+
+export function snapshotFolder(dataDir: string): string {
+  return path.join(dataDir, snapshotFiles.folder);
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function storePassage(passage: Passage): StoredPassage {
+  const { ordinal, start, end, kind, heading, context, text } = passage;
+  return { ordinal, start, end, kind, heading, context, textHash: hashText(text) };
+}
+
+/** Rebuilds a passage from what was stored and the current body, or null if the body no longer holds the same text there. */
+export function restorePassage(docId: string, stored: StoredPassage, body: string): Passage | null {
+  if (stored.end <= stored.start || stored.end > body.length) return null;
+  const text = body.slice(stored.start, stored.end);
+  if (hashText(text) !== stored.textHash) return null;
+  return { docId, ordinal: stored.ordinal, start: stored.start, end: stored.end, text, kind: stored.kind, heading: stored.heading, context: stored.context };
+}
+
+/** Reads the snapshot under `dataDir`, or says why it cannot be used. Never throws for bad content. */
+export async function readSnapshot(dataDir: string): Promise<Snapshot | SnapshotProblem> {
+  const folder = snapshotFolder(dataDir);
+  let indexJson: string;
+  let manifestJson: string;
+  try {
+    [indexJson, manifestJson] = await Promise.all([readFile(path.join(folder, snapshotFiles.index), 'utf8'), readFile(path.join(folder, snapshotFiles.manifest), 'utf8')]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reason: 'missing' };
+    throw error;
+  }
+  let manifestData: unknown;
+  try {
+    manifestData = JSON.parse(manifestJson);
+  } catch (error) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.manifest} is not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = manifestSchema.safeParse(manifestData);
+  if (!parsed.success) return { reason: 'corrupt', detail: `${snapshotFiles.manifest} does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})` };
+  const manifest = parsed.data;
+  if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
+  if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
+  if (manifest.indexHash !== hashText(indexJson)) return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+
+  let index: MiniSearch<IndexedPassage>;
+  try {
+    index = loadPassageIndex(indexJson);
+  } catch (error) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
+  }
+  const keys = Object.entries(manifest.documents).flatMap(([docId, entry]) => entry.passages.map((passage) => ({ docId, ordinal: passage.ordinal })));
+  if (index.documentCount !== keys.length || keys.some(({ docId, ordinal }) => !index.has(passageKey(docId, ordinal)))) {
+    return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${keys.length} of the manifest` };
+  }
+  return { manifest, index };
+}
+
+/** Saves the index and its manifest; each file is written whole, then renamed into place. */
+export async function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: SnapshotManifest['documents']): Promise<void> {
+  const folder = snapshotFolder(dataDir);
+  await mkdir(folder, { recursive: true });
+  const indexJson = JSON.stringify(index);
+  const manifest: SnapshotManifest = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: hashText(indexJson), documents };
+  await writeAtomically(path.join(folder, snapshotFiles.index), indexJson);
+  await writeAtomically(path.join(folder, snapshotFiles.manifest), JSON.stringify(manifest));
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}

@@ -1,0 +1,44 @@
+import type { PassageKind } from '../corpus/passage-types.js';
+import type { DatePrecision } from '../corpus/types.js';
+
+/** A passage quoted word for word, with everything needed to cite it. */
+export interface CitedPassage {
+  docId: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  /** Publication date in ISO form at its precision (`2025`, `2025-05`, `2025-05-05`), or null when unknown. */
+  published: string | null;
+  publishedPrecision: DatePrecision | null;
+  /** Ordinal of the (first) passage in its document. */
+  ordinal: number;
+  /** Offsets into the document body: `text === body.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  kind: PassageKind;
+  heading: string | null;
+  score: number;
+}
+
+/** The answer to a question: ranked passages, and whether they answer it well. */
+export interface Answer {
+  question: string;
+  /** False when nothing matches well: the passages are then only the closest ones, not an answer. */
+  confident: boolean;
+  passages: CitedPassage[];
+}
+
+/** A passage found by a quick lookup, with where the searched words are in its text. */
+export interface SearchMatch {
+  passage: CitedPassage;
+  /** The index terms (stems) that matched. */
+  terms: string[];
+  /** Offsets into `passage.text` of the matched words, in order, for the renderer to bold. */
+  marks: Array<{ start: number; end: number }>;
+}
+
+export interface SearchResults {
+  terms: string;
+  matches: SearchMatch[];
+}

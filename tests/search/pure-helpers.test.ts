@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/passage-types.js';
+import { coverage, isConfident } from '../../src/search/confidence.js';
+import { markTerms } from '../../src/search/mark-terms.js';
+import { mergeNeighbours } from '../../src/search/merge-neighbours.js';
+import { validateQuery } from '../../src/search/validate-query.js';
+import { UserError } from '../../src/errors.js';
+
+const body = 'First paragraph about loans.\n\nSecond paragraph about yen.\n\n¹ A footnote.\n\nThird paragraph about yen.';
+
+function passageAt(ordinal: number, text: string, kind: Passage['kind'] = 'paragraph'): Passage {
+  const start = body.indexOf(text);
+  return { docId: 'doc', ordinal, start, end: start + text.length, text, kind, heading: null, context: null };
+}
+
+const first = passageAt(1, 'First paragraph about loans.');
+const second = passageAt(2, 'Second paragraph about yen.');
+const footnote = passageAt(3, '¹ A footnote.', 'footnote');
+const third = passageAt(4, 'Third paragraph about yen.');
+
+describe('confidence', () => {
+  const query = [
+    { term: 'loan', inverseFrequency: 3 },
+    { term: 'uzbekistan', inverseFrequency: 2 },
+    { term: 'japan', inverseFrequency: 0.1 },
+  ];
+
+  it('measures the share of the question\'s specificity that the best passage matches', () => {
+    expect(coverage(query, ['loan', 'uzbekistan'])).toBeCloseTo(5 / 5.1);
+    expect(coverage(query, ['japan'])).toBeCloseTo(0.1 / 5.1);
+  });
+
+  it('is not confident when only generic words match or nothing matches', () => {
+    expect(isConfident(query, ['japan'])).toBe(false);
+    expect(isConfident(query, undefined)).toBe(false);
+    expect(isConfident(query, ['loan'])).toBe(true);
+  });
+});
+
+describe('mergeNeighbours', () => {
+  const bodyOf = () => body;
+
+  it('joins consecutive passages of one document into one verbatim quote', () => {
+    const [quote] = mergeNeighbours([{ passage: second, score: 5 }, { passage: first, score: 4 }], bodyOf);
+    expect(quote?.first.ordinal).toBe(1);
+    expect(body.slice(quote?.start, quote?.end)).toBe('First paragraph about loans.\n\nSecond paragraph about yen.');
+    expect(quote?.score).toBe(5);
+  });
+
+  it('keeps passages apart when a footnote or other text sits between them', () => {
+    const quotes = mergeNeighbours([{ passage: second, score: 5 }, { passage: third, score: 5 }, { passage: footnote, score: 1 }], bodyOf);
+    expect(quotes).toHaveLength(3);
+  });
+
+  it('does not pull in a neighbour that scores far below the quote', () => {
+    expect(mergeNeighbours([{ passage: first, score: 10 }, { passage: second, score: 1 }], bodyOf)).toHaveLength(2);
+  });
+});
+
+describe('markTerms', () => {
+  it('marks every word whose stem was matched, at its offsets in the text', () => {
+    const text = 'Japan agreed to loan Uzbekistan; loans grew.';
+    const marks = markTerms(text, ['loan']);
+    expect(marks.map(({ start, end }) => text.slice(start, end))).toEqual(['loan', 'loans']);
+  });
+
+  it('marks words that start with a looked-up prefix only when asked to', () => {
+    const text = 'Uzbekistan and Uzbek officials';
+    expect(markTerms(text, ['uzbek'], true).map(({ start, end }) => text.slice(start, end))).toEqual(['Uzbekistan', 'Uzbek']);
+    expect(markTerms(text, ['uzbek']).map(({ start, end }) => text.slice(start, end))).toEqual(['Uzbek']);
+  });
+});
+
+describe('validateQuery', () => {
+  it.each([
+    ['an empty question', ''],
+    ['a whitespace-only question', '   \n\t '],
+    ['a punctuation-only question', '?!...—'],
+    ['a question over 300 characters', 'why '.repeat(80)],
+  ])('rejects %s with a message saying what to do', (_name, text) => {
+    expect(() => validateQuery(text, 'question')).toThrow(UserError);
+  });
+
+  it('accepts a question of exactly 300 characters and trims it', () => {
+    const text = `  ${'a'.repeat(300)}  `;
+    expect(validateQuery(text, 'question')).toBe('a'.repeat(300));
+  });
+});

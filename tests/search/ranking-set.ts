@@ -1,0 +1,331 @@
+/**
+ * Questions an analyst would ask of the five seed documents, each with the passage that must
+ * be found. A passage is named by its document and a distinctive piece of its text; `also`
+ * lists passages of other sources that state the same fact and count as a hit too (PNN
+ * retells Goble, so several facts are in both). The questions are worded the way someone who
+ * has not read the passage would ask, not with its words.
+ */
+export interface RankingQuestion {
+  question: string;
+  expected: ExpectedPassage;
+  also?: ExpectedPassage[];
+  /** Why this passage must win. */
+  why: string;
+}
+
+export interface ExpectedPassage {
+  docId: string;
+  contains: string;
+}
+
+const goble = 'goble-2025-05-05-japan-economic-footprint';
+const mahmudov = 'mahmudov-2025-why-is-japan-interested-in-central-asia';
+const pnn = 'pnn-2025-05-japan-shifts-from-soft-power';
+const shamsuddinov = 'shamsuddinov-2026-01-central-asia-in-japans-focus';
+const tca = 'tca-2025-08-bridges-not-blocs';
+
+export const rankingSet: RankingQuestion[] = [
+  // Goble
+  {
+    question: 'How large was the yen loan Tokyo agreed to give Uzbekistan in 2024?',
+    expected: { docId: goble, contains: '39 billion Japanese Yen' },
+    also: [{ docId: pnn, contains: 'a loan of several hundred million dollars to Uzbekistan' }],
+    why: 'Only Goble gives the amount in yen; PNN mentions the same loan in dollars.',
+  },
+  {
+    question: 'Which Kazakh politician co-founded the dialogue with Tokyo, and what office did he hold at the time?',
+    expected: { docId: goble, contains: 'who was then Kazakhstan’s foreign minister' },
+    also: [{ docId: pnn, contains: 'then Foreign Minister and current President of Kazakhstan' }],
+    why: 'Tokayev as foreign minister then, president now, appears only where the founding is told.',
+  },
+  {
+    question: 'Did the soft power aid give Japan real economic weight in the region?',
+    expected: { docId: goble, contains: 'expanded Japan’s influence but not its economic footprint' },
+    why: 'The passage judges the outcome of the soft power projects: influence, not economic footprint.',
+  },
+  {
+    question: 'Which projects did Japanese grants pay for in Tajikistan besides student scholarships?',
+    expected: { docId: goble, contains: 'road maintenance and solar energy installation projects' },
+    also: [{ docId: pnn, contains: 'solar energy, improvement of Dushanbe airport' }],
+    why: 'The grant aid list to Tajikistan (roads, solar, Dushanbe airport, scholarships).',
+  },
+  {
+    question: 'What settled issue prompted Tokyo to change its Central Asia strategy in spring 2025?',
+    expected: { docId: goble, contains: 'The resolution of border disputes in Central Asia' },
+    also: [
+      { docId: pnn, contains: 'complete resolution of border disputes' },
+      { docId: pnn, contains: 'With border stability in Central Asia established' },
+    ],
+    why: 'The resolution of border disputes is given as the cause of the change of approach.',
+  },
+  // Mahmudov
+  {
+    question: "What was Japan's ODA to Uzbekistan in 2019?",
+    expected: { docId: mahmudov, contains: '412,69' },
+    why: 'The 2019 row of the ODA table; only its column headers say which figure is Uzbekistan.',
+  },
+  {
+    question: 'How much development aid did Tajikistan receive from Japan in 2018?',
+    expected: { docId: mahmudov, contains: '37,89' },
+    why: 'The 2018 row of the ODA table holds the Tajikistan figure for that year.',
+  },
+  {
+    question: 'How fast did Japanese assistance to the region grow between 1993 and 1998?',
+    expected: { docId: mahmudov, contains: 'ODA to Central Asia was \\$2.57 million' },
+    why: 'The only passage with the 1993, 1997 and 1998 ODA amounts and shares.',
+  },
+  {
+    question: 'Which Japanese leader announced the Eurasian diplomacy doctrine in 1997?',
+    expected: { docId: mahmudov, contains: 'put forward in July 1997 by Prime Minister R. Hashimoto' },
+    why: 'Names Hashimoto and dates the concept to July 1997.',
+  },
+  {
+    question: 'Did the Great Silk Road programme include help with nuclear security?',
+    expected: { docId: mahmudov, contains: '3) assistance in maintaining nuclear safety' },
+    why: 'The third point of the Silk Road diplomacy list is about nuclear safety.',
+  },
+  {
+    question: 'How much did people in Central Asia trust Japan according to surveys in 2015 and 2016?',
+    expected: { docId: mahmudov, contains: 'ranked second' },
+    why: 'The opinion poll result (second, 14%, behind Russia) is only in this passage.',
+  },
+  {
+    question: 'Who came up with the Arc of Freedom and Prosperity idea?',
+    expected: { docId: mahmudov, contains: 'Foreign Minister Aso Taro' },
+    why: 'Names Aso Taro, Yachi Shotaro and Kanehara Nobukatsu as its authors.',
+  },
+  {
+    question: 'In which year did Abe tour every Central Asian republic?',
+    expected: { docId: mahmudov, contains: 'In 2015, Abe made a historic tour' },
+    why: 'The 2015 tour of all five republics is only mentioned here.',
+  },
+  {
+    question: 'Какова общая площадь и население стран Центральной Азии?',
+    expected: { docId: mahmudov, contains: '¹ Общая территория государств региона' },
+    also: [{ docId: mahmudov, contains: '1. Общая территория государств региона' }],
+    why: 'Footnote 1 (and its copy in the reference list) gives the area and population, in Russian.',
+  },
+  {
+    question: 'Почему Москва прекратила переговоры с Японией о мирном договоре?',
+    expected: { docId: mahmudov, contains: '¹¹ После того как Япония приняла' },
+    also: [{ docId: mahmudov, contains: '12. После того как Япония приняла' }],
+    why: 'Footnote 11 (and reference 12) explain the Russian reply to Japanese sanctions.',
+  },
+  {
+    question: 'What was the value of rare earth metals Japan bought abroad in 2022?',
+    expected: { docId: mahmudov, contains: 'Japan imported rare earth metals worth' },
+    why: 'The $628 million import figure for 2022.',
+  },
+  {
+    question: 'What did the one village one product scheme achieve in Kyrgyzstan?',
+    expected: { docId: mahmudov, contains: '280 products were developed in Kyrgyzstan' },
+    why: 'Products, jobs and export contracts of the JICA programme are only here.',
+  },
+  {
+    question: 'How much warmer could Central Asia get by the end of the century?',
+    expected: { docId: mahmudov, contains: 'the increase will be **7 degrees**' },
+    why: 'The World Bank projection of 7 degrees for Central Asia.',
+  },
+  {
+    question: 'How many glacial lakes are in danger of bursting?',
+    expected: { docId: mahmudov, contains: '300 high-mountain lakes' },
+    why: 'The 300 high-mountain lakes at risk of breaking through.',
+  },
+  {
+    question: 'Who led the Japanese government when Tokyo backed the US campaign in Afghanistan?',
+    expected: { docId: mahmudov, contains: 'Koizumi began to actively support the US in Afghanistan' },
+    also: [{ docId: mahmudov, contains: 'leadership of Junichiro Koizumi' }],
+    why: 'Koizumi and the support for the US in Afghanistan; the sentence is split over a page break.',
+  },
+  {
+    question: 'Whose meeting gave foreign minister Kawaguchi the idea for the Central Asia format?',
+    expected: { docId: mahmudov, contains: 'after a meeting with Japanese official Tanaka Tetsuji' },
+    why: 'Only this passage tells how the format was initiated and by whom.',
+  },
+  {
+    question: 'Why did the Central Asia plus Japan format stay mostly symbolic?',
+    expected: { docId: mahmudov, contains: 'has become more of an umbrella' },
+    also: [
+      { docId: mahmudov, contains: 'The format\'s agenda did not correspond' },
+      { docId: mahmudov, contains: 'not inclined towards regional integration' },
+      { docId: mahmudov, contains: 'prevented the Japanese side from turning the format' },
+    ],
+    why: 'The passage says the dialogue became a formal event rather than an institution, and its list says why.',
+  },
+  {
+    question: 'How much will global freight demand rise by mid-century according to the UN?',
+    expected: { docId: mahmudov, contains: 'will increase threefold' },
+    why: 'The UN estimate for 2050 freight demand.',
+  },
+  {
+    question: 'What counter-extremism council did Uzbekistan create with the United Nations?',
+    expected: { docId: mahmudov, contains: 'Regional Expert Council (REC)' },
+    why: 'The Regional Expert Council on rehabilitation and reintegration, set up in May 2024.',
+  },
+  {
+    question: 'When were the five republics put on the list of countries eligible for development aid?',
+    expected: { docId: mahmudov, contains: 'in early December 1992' },
+    why: 'Tokyo had them listed as developing countries in December 1992 so aid could count as ODA.',
+  },
+  {
+    question: 'What phrase did Abe use for ties with Russia in his 2018 address to parliament?',
+    expected: { docId: mahmudov, contains: 'bilateral ties with the greatest potential' },
+    why: 'The 2018 policy speech is quoted only here.',
+  },
+  {
+    question: 'How did the Russian ambassador sum up the damage to Russia–Japan relations?',
+    expected: { docId: mahmudov, contains: 'This is the point of no return' },
+    also: [{ docId: mahmudov, contains: '¹² Интервью посла России в Японии' }],
+    why: 'The ambassador\'s quotation ends with "the point of no return"; footnote 12 names him.',
+  },
+  {
+    question: 'Which country does Tokyo now treat as its key partner in the region after the war in Ukraine?',
+    expected: { docId: mahmudov, contains: 'Uzbekistan, as the most stable and economically developed country' },
+    why: 'Names Uzbekistan as Japan\'s key ally in the context of the Ukraine war.',
+  },
+  // Shamsuddinov
+  {
+    question: 'When did Tokyo hold the first leaders\' summit with the five Central Asian states?',
+    expected: { docId: shamsuddinov, contains: 'On 19–20 December last year' },
+    why: 'Dates the first summit of the Central Asia + Japan Dialogue.',
+  },
+  {
+    question: 'How much money did Takaichi pledge for private-sector projects over five years?',
+    expected: { docId: shamsuddinov, contains: 'approximately $20 billion' },
+    why: 'The $20 billion over the next five years announced at the summit.',
+  },
+  {
+    question: 'How dependent is Japan on Chinese supplies of critical minerals?',
+    expected: { docId: shamsuddinov, contains: 'roughly 60% of Japan’s needs' },
+    why: 'China supplies about 60% of Japan\'s needs; the passage is about Japan\'s vulnerability.',
+  },
+  {
+    question: 'How many Tajik officials get JICA scholarships every year?',
+    expected: { docId: shamsuddinov, contains: 'JICA provides 15 scholarships' },
+    why: 'Fifteen scholarships a year and training for about 100 participants.',
+  },
+  {
+    question: 'What was the total value of JICA projects in Tajikistan during its first three decades?',
+    expected: { docId: shamsuddinov, contains: '$427.4 million' },
+    why: 'The 49 projects worth over $427.4 million between 1993 and 2023.',
+  },
+  {
+    question: "What did Japan's prime minister say Japan would do if Taiwan were attacked?",
+    expected: { docId: shamsuddinov, contains: 'ready to intervene militarily if Taiwan' },
+    why: 'Takaichi\'s statement on Taiwan and Beijing\'s reaction.',
+  },
+  {
+    question: 'How many agreements were concluded in total at the Tokyo summit, public and private?',
+    expected: { docId: shamsuddinov, contains: 'more than 150 documents' },
+    why: 'The overall count of signed documents; the 60 documents elsewhere are Kazakhstan\'s alone.',
+  },
+  {
+    question: 'What did the Uzbek president propose to Japanese investors at the summit?',
+    expected: { docId: shamsuddinov, contains: 'Shavkat Mirziyoyev called for expanding' },
+    why: 'Mirziyoyev\'s proposals: an investment fund, technoparks, a digital hub.',
+  },
+  {
+    question: 'How large is the US–Japan agreement that covers critical minerals?',
+    expected: { docId: shamsuddinov, contains: 'agreement worth $400 billion' },
+    why: 'The October agreement between Washington and Tokyo worth $400 billion.',
+  },
+  {
+    question: 'How many of the foreign leaders at Moscow\'s 2023 Victory Day parade were Central Asian?',
+    expected: { docId: shamsuddinov, contains: 'five out of seven foreign leaders' },
+    why: 'Only this passage counts the leaders at the 2023 parade.',
+  },
+  {
+    question: 'What security aid programme did Tokyo start in 2023?',
+    expected: { docId: shamsuddinov, contains: 'Official Security Assistance (OSA)' },
+    why: 'Introduces OSA in 2023 and notes Central Asia is not yet covered.',
+  },
+  {
+    question: 'Which sectors did Kazakhstan\'s president suggest for Japanese investment?',
+    expected: { docId: shamsuddinov, contains: 'identified nuclear energy, green energy, rare earth metals' },
+    why: 'Tokayev\'s list of promising sectors at the summit.',
+  },
+  {
+    question: 'Why does the Kuril Islands dispute still hold back relations between Tokyo and Moscow?',
+    expected: { docId: shamsuddinov, contains: 'southern Kuril Islands' },
+    also: [{ docId: mahmudov, contains: 'mediator in resolving the Kuril problem' }],
+    why: 'The unresolved territorial dispute prevents a peace treaty.',
+  },
+  {
+    question: "What did Central Asian states promise about Japan's bid for a permanent UN Security Council seat in 2006?",
+    expected: { docId: shamsuddinov, contains: 'The Action Plan for the Central Asia + Japan Dialogue, adopted in 2006' },
+    why: 'The 2006 Action Plan quotes their unanimous support for Japan\'s bid.',
+  },
+  // PNN
+  {
+    question: 'Which Turkmen leader travelled to Japan, and what was on the agenda?',
+    expected: { docId: pnn, contains: 'official visit of Turkmen President Berdi muhamedow' },
+    why: 'The visit, the trade fair and the energy investment talks.',
+  },
+  {
+    question: 'Why might Tokyo have picked Turkmenistan first among the Central Asian states?',
+    expected: { docId: pnn, contains: 'relative isolation in recent years' },
+    why: 'Turkmenistan\'s neutrality and isolation leave room for new players.',
+  },
+  {
+    question: 'On what date was the region-wide border settlement signed?',
+    expected: { docId: pnn, contains: 'March 31, 2025' },
+    why: 'The comprehensive regional agreement of 31 March 2025.',
+  },
+  {
+    question: 'What did Kyrgyz authorities fear Russia could do with a bigger Japanese presence?',
+    expected: { docId: pnn, contains: 'Kyrgyz officials also expressed fears' },
+    why: 'The Kyrgyz security statement about Moscow exploiting external factors.',
+  },
+  {
+    question: 'How do Central Asian capitals use Japan to balance their other foreign partners?',
+    expected: { docId: pnn, contains: 'counterbalance their other foreign' },
+    also: [{ docId: shamsuddinov, contains: 'seeking to diversify their foreign relations' }],
+    why: 'Governments see Japan as a new option to counterbalance their other partners.',
+  },
+  // The Times of Central Asia
+  {
+    question: 'Which Kazakh and Uzbek ministers will Iwaya hold talks with?',
+    expected: { docId: tca, contains: 'Murat Nurtleu and Bakhtiyor Saidov' },
+    why: 'Names the two counterparts of the Japanese foreign minister.',
+  },
+  {
+    question: 'What stopped Fumio Kishida from travelling to Central Asia in summer 2024?',
+    expected: { docId: tca, contains: 'cancelled at the last minute due to the risk of a major earthquake' },
+    also: [{ docId: goble, contains: 'threat of an earthquake' }],
+    why: 'Names Kishida and the earthquake risk; Goble reports the same cancellation.',
+  },
+  {
+    question: 'How does Timur Dadabaev explain what drives Tokyo in Central Asia?',
+    expected: { docId: tca, contains: 'pursuit of trust-building diplomacy' },
+    why: 'Dadabaev\'s quote to TCA about trust-building diplomacy.',
+  },
+  {
+    question: 'According to Uyama, which difficult neighbours do Japan and Central Asia share?',
+    expected: { docId: tca, contains: 'shares troublesome neighbors, Russia and China' },
+    why: 'Uyama\'s quote about shared troublesome neighbours.',
+  },
+  {
+    question: 'Is Japan seen in Central Asia as a rival hegemon?',
+    expected: { docId: tca, contains: 'not as a competing hegemon' },
+    why: 'The passage states Japan is perceived as a partner, not a competing hegemon.',
+  },
+];
+
+/** Questions the corpus cannot answer: the answer must say it is not confident. */
+export const offTopicQuestions: string[] = [
+  'What is the recipe for sourdough bread?',
+  'Who won the football World Cup in 2022?',
+  'How do I reset my router password?',
+  'What is the boiling point of water at high altitude?',
+  'Which vaccine is recommended for seasonal influenza?',
+  'What are the best hiking trails in Patagonia?',
+  'How does photosynthesis work in plants?',
+  'When was the Eiffel Tower built?',
+  'What did Japan say about whaling quotas?',
+  'How many goals did Messi score last season?',
+  'What is the capital of Australia?',
+  'Explain the rules of cricket',
+  'What is the price of bitcoin today?',
+  'How do I bake chocolate chip cookies?',
+  'Who painted the Mona Lisa?',
+];

@@ -1,0 +1,156 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SourceDocument } from '../../src/corpus/types.js';
+import { UserError } from '../../src/errors.js';
+import { openSearchService } from '../../src/search/search-service.js';
+import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
+import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
+
+// Each body opens with a title line, as the seed documents do: the splitter takes a short
+// first line for the masthead, not a passage.
+const loanDocument = () =>
+  makeDocument('loans.md', '---\ntitle: Loans\nauthor: A. Writer\noutlet: Daily\npublished: 2025-05-05\n---\nLoans to Uzbekistan\n\nJapan agreed to loan Uzbekistan 39 billion yen in 2024, according to the agency, to advance the country\'s reforms.\n\nThe loan supports the transition to a market economy and enhances social inclusiveness, the agency said.\n');
+const summitDocument = () => makeDocument('summit.md', 'Summit news\n\nThe summit planned for August was cancelled because of the threat of an earthquake, officials said.\n');
+const russianDocument = () => makeDocument('notes.md', 'Notes\n\n¹ Общая территория государств региона составляет 3 882 000 кв. км.\n');
+
+async function open(documents: SourceDocument[], dataDir: string) {
+  const { logger, lines } = captureLogger();
+  const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger });
+  const messages = lines.map((line) => String(line.msg));
+  return { service, lines, messages };
+}
+
+function expectVerbatim(documents: SourceDocument[], passages: Array<{ docId: string; start: number; end: number; text: string }>) {
+  for (const passage of passages) {
+    const body = documents.find((document) => document.id === passage.docId)?.body ?? '';
+    expect(passage.text).toBe(body.slice(passage.start, passage.end));
+  }
+}
+
+describe('ask', () => {
+  it('answers with the passage that holds the facts, cited with its document', async () => {
+    const documents = [loanDocument(), summitDocument()];
+    const { service } = await open(documents, await temporaryFolder());
+    const answer = service.ask('How much did Japan loan Uzbekistan?');
+    expect(answer.confident).toBe(true);
+    const [top] = answer.passages;
+    expect(top).toMatchObject({ docId: 'loans', title: 'Loans', author: 'A. Writer', outlet: 'Daily', published: '2025-05-05', publishedPrecision: 'day' });
+    expect(top?.text).toContain('39 billion yen');
+    expectVerbatim(documents, answer.passages);
+  });
+
+  it('says it is not confident, without a guess, when the question is off-topic', async () => {
+    const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
+    expect(service.ask('What is the recipe for sourdough bread?').confident).toBe(false);
+  });
+
+  it('finds Russian words with the Russian stemmer', async () => {
+    const { service } = await open([russianDocument()], await temporaryFolder());
+    expect(service.ask('общей территории').passages[0]?.text).toContain('Общая территория');
+  });
+
+  it('restricts the answer to one document when asked', async () => {
+    const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
+    const answer = service.ask('Japan summit loan', { docId: 'summit' });
+    expect(answer.passages.every((passage) => passage.docId === 'summit')).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['an empty question', ''],
+    ['a whitespace-only question', '   '],
+    ['a punctuation-only question', '??? !!!'],
+    ['a question over 300 characters', 'loan '.repeat(61)],
+  ])('rejects %s with a UserError', async (_name, question) => {
+    const { service } = await open([loanDocument()], await temporaryFolder());
+    expect(() => service.ask(question)).toThrow(UserError);
+    expect(() => service.search(question)).toThrow(UserError);
+  });
+
+  it('rejects an unknown document id and says how to list the ids', async () => {
+    const { service } = await open([loanDocument()], await temporaryFolder());
+    expect(() => service.ask('loan', { docId: 'nope' })).toThrow(/briefing sources/);
+  });
+
+  it.each([
+    ['emoji', '🙂🚀 loan 🇯🇵'],
+    ['Cyrillic', 'Япония кредит'],
+    ['regular-expression characters', '.*+?[](){}|\\^$ loan'],
+    ['a mention', '@everyone loan'],
+  ])('searches %s as plain text', async (_name, question) => {
+    const { service } = await open([loanDocument()], await temporaryFolder());
+    expect(() => service.ask(question)).not.toThrow();
+    expect(() => service.search(question)).not.toThrow();
+  });
+
+  it('answers a single 290-letter word with nothing confident', async () => {
+    const { service } = await open([loanDocument()], await temporaryFolder());
+    const answer = service.ask('x'.repeat(290));
+    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, passages: [] });
+  });
+});
+
+describe('search', () => {
+  it('marks the matched words, including words that start with a typed prefix', async () => {
+    const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
+    const { matches } = service.search('uzbek loan');
+    const [first] = matches;
+    expect(first?.passage.docId).toBe('loans');
+    const marked = first?.marks.map(({ start, end }) => first.passage.text.slice(start, end));
+    expect(marked).toEqual(['loan', 'Uzbekistan']);
+  });
+});
+
+describe('index snapshot', () => {
+  it('loads the saved snapshot when the corpus is unchanged', async () => {
+    const dataDir = await temporaryFolder();
+    const documents = [loanDocument(), summitDocument()];
+    const first = await open(documents, dataDir);
+    expect(first.messages).toContain('search index built and saved');
+    const second = await open(documents, dataDir);
+    expect(second.messages).toContain('search index loaded from snapshot');
+    expect(second.service.ask('earthquake').passages[0]?.docId).toBe('summit');
+  });
+
+  it('re-indexes only the changed document and forgets a removed one', async () => {
+    const dataDir = await temporaryFolder();
+    await open([loanDocument(), summitDocument(), russianDocument()], dataDir);
+    const changed = makeDocument('summit.md', 'Summit news\n\nThe summit took place in Tokyo in December and ended with a declaration, officials said.\n');
+    const documents = [loanDocument(), changed];
+    const { service, lines } = await open(documents, dataDir);
+    expect(lines.find((line) => line.msg === 'search index updated and saved')).toMatchObject({ reused: 1, indexed: 1, removed: 1 });
+    expect(service.ask('earthquake').passages).toEqual([]);
+    expect(service.ask('Tokyo declaration').passages[0]?.docId).toBe('summit');
+    expect(service.ask('территория').passages).toEqual([]);
+    expectVerbatim(documents, service.ask('Tokyo declaration loan').passages);
+  });
+
+  it.each([
+    ['bad JSON in the manifest', snapshotFiles.manifest, () => '{"formatVersion": 1, "docu'],
+    ['a truncated index', snapshotFiles.index, (text: string) => text.slice(0, Math.floor(text.length / 2))],
+    ['an older format version', snapshotFiles.manifest, (text: string) => text.replace('"formatVersion":1', '"formatVersion":0')],
+  ])('detects %s, logs it and rebuilds', async (_name, file, corrupt) => {
+    const dataDir = await temporaryFolder();
+    const documents = [loanDocument(), summitDocument()];
+    await open(documents, dataDir);
+    const target = path.join(snapshotFolder(dataDir), file);
+    await writeFile(target, corrupt(await readFile(target, 'utf8')));
+    const { service, lines } = await open(documents, dataDir);
+    expect(lines.some((line) => line.msg === 'search index snapshot is unusable; rebuilding it' && line.level === 40)).toBe(true);
+    expect(service.ask('earthquake').passages[0]?.docId).toBe('summit');
+    expect((await open(documents, dataDir)).messages).toContain('search index loaded from snapshot');
+  });
+
+  it('never serves stored offsets that no longer point at the same text', async () => {
+    const dataDir = await temporaryFolder();
+    const original = loanDocument();
+    await open([original], dataDir);
+    // Same file hash but a different body: only the offset check can notice.
+    const edited: SourceDocument = { ...original, body: `Preface.\n\n${original.body}` };
+    const { service, messages } = await open([edited], dataDir);
+    expect(messages).toContain('stored passage offsets no longer match the document; re-indexing it');
+    expectVerbatim([edited], service.ask('loan Uzbekistan').passages);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeTerm, splitWords, termsOf, wordSpans } from '../../src/search/tokenizer.js';
+
+describe('tokenizer', () => {
+  it('stems English words with Porter so that inflections meet', () => {
+    expect(normalizeTerm('investments')).toBe(normalizeTerm('invested'));
+    expect(normalizeTerm('induction')).toBe('induct');
+  });
+
+  it('stems Cyrillic words with the Russian stemmer', () => {
+    expect(normalizeTerm('России')).toBe(normalizeTerm('Россия'));
+    expect(normalizeTerm('санкций')).toBe(normalizeTerm('санкции'));
+  });
+
+  it('drops English and Russian stop words and the "s" of a possessive', () => {
+    expect(termsOf("What is Japan's role in the region?")).toEqual(['japan', 'role', 'region']);
+    expect(termsOf('и в Японии')).toEqual([normalizeTerm('Японии')]);
+  });
+
+  it('folds accents of Latin words so "Ryutaro" finds "Ryūtarō"', () => {
+    expect(normalizeTerm('Ryūtarō')).toBe(normalizeTerm('Ryutaro'));
+  });
+
+  it('treats emoji, mentions and regex characters as separators, never as syntax', () => {
+    expect(splitWords('🙂 @everyone .*+?[](){}|\\^$ loan')).toEqual(['everyone', 'loan']);
+  });
+
+  it('keeps a 290-letter word whole without stemming it', () => {
+    const word = 'a'.repeat(290);
+    expect(normalizeTerm(word)).toBe(word);
+  });
+
+  it('gives word offsets that slice back to the word', () => {
+    const text = 'Japan’s ODA, 412,69';
+    for (const span of wordSpans(text)) expect(text.slice(span.start, span.end)).toBe(span.word);
+  });
+});
