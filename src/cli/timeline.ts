@@ -1,0 +1,68 @@
+import type { Passage } from '../corpus/passage-types.js';
+import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
+import { timelineToIcs } from '../dates/ics.js';
+import { buildTimeline, filterTimeline } from '../dates/timeline.js';
+import type { EventSource, TimelineEntry } from '../dates/types.js';
+import { UserError } from '../errors.js';
+import { parseCommandArguments } from './arguments.js';
+
+export interface TimelineCommandContext {
+  corpus: LoadedCorpus;
+  passagesOf(docId: string): Passage[];
+  stdout: NodeJS.WritableStream;
+}
+
+const timelineUsage = 'briefing timeline [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--doc ID] [--topic WORDS] [--json | --ics]';
+const timelineExample = 'Example: briefing timeline --from 2004 --to 2025-12 --topic summit';
+const longestQuote = 220;
+
+/**
+ * `briefing timeline`: the key dates of the corpus in date order, each with its label and the
+ * sentences that give it. `--json` prints the TimelineEntry array, `--ics` an iCalendar file.
+ */
+export function runTimeline(args: string[], context: TimelineCommandContext): void {
+  const { values, positionals } = parseCommandArguments(
+    args,
+    { from: { type: 'string' }, to: { type: 'string' }, doc: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, ics: { type: 'boolean' } },
+    timelineUsage,
+  );
+  if (positionals.length > 0) throw new UserError(`briefing timeline takes only options; "${positionals.join(' ')}" is not one.\nUsage: ${timelineUsage}\n${timelineExample}`);
+  if (values.json && values.ics) throw new UserError(`Choose one output: --json for the entries as JSON, or --ics for a calendar file.\nUsage: ${timelineUsage}`);
+  const { documents } = context.corpus;
+  if (values.doc !== undefined && !documents.some((document) => document.id === values.doc)) {
+    const known = documents.map((document) => document.id).join(', ') || 'none';
+    throw new UserError(`There is no document "${values.doc}". Use one of these ids (briefing sources lists them): ${known}`);
+  }
+  const entries = filterTimeline(buildTimeline(documents, context.passagesOf), { from: values.from, to: values.to, docId: values.doc, topic: values.topic });
+  if (values.json) context.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+  else if (values.ics) context.stdout.write(timelineToIcs(entries, documents));
+  else context.stdout.write(renderTimelineText(entries, documents));
+}
+
+/** The timeline as plain text: the date and label, then each source's quote with where it is. */
+export function renderTimelineText(entries: readonly TimelineEntry[], documents: readonly SourceDocument[]): string {
+  if (entries.length === 0) return 'No key dates match. Widen the period, drop --doc or --topic, or check that the documents have dated events.\n';
+  const titles = new Map(documents.map((document) => [document.id, document.title]));
+  const lines: string[] = [];
+  for (const entry of entries) {
+    lines.push(`${dateText(entry.date, entry.end)}  ${entry.label}`);
+    for (const source of entry.sources) lines.push(citation(source, titles));
+    for (const conflict of entry.conflicts) {
+      lines.push(`    ! Sources disagree: dated ${dateText(conflict.date, conflict.end)} by`);
+      for (const source of conflict.sources) lines.push(citation(source, titles));
+    }
+    lines.push('');
+  }
+  lines.push(`${entries.length} key date${entries.length === 1 ? '' : 's'}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function dateText(date: string, end: string | null): string {
+  return end ? `${date} to ${end}` : date;
+}
+
+function citation(source: EventSource, titles: Map<string, string>): string {
+  const quote = source.quote.replace(/\s+/g, ' ');
+  const shown = quote.length > longestQuote ? `${quote.slice(0, longestQuote - 1)}…` : quote;
+  return `    - “${shown}”\n      ${titles.get(source.docId) ?? source.docId} [${source.docId}, characters ${source.start}-${source.end}]`;
+}

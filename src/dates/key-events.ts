@@ -1,0 +1,101 @@
+import type { Passage } from '../corpus/passage-types.js';
+import { splitSentences, type SentenceSpan } from '../corpus/sentences.js';
+import type { SourceDocument } from '../corpus/types.js';
+import { isAccessDate, isBibliographic, isDateline, isInCitation } from './citations.js';
+import { extractDateMentions } from './extract.js';
+import { labelFor } from './labels.js';
+import type { DateMention, KeyEvent } from './types.js';
+
+/**
+ * The dated events of one document: every date that dates something that happened or will
+ * happen, with a label and the sentence that says so. Left out: dates in source citations and
+ * access dates, bibliographic footnotes and reference lists, table cells, the dateline, lengths
+ * of time (except a recent stretch up to publication), vague pointers ("recently", "today"),
+ * impossible dates and relative dates that cannot be resolved.
+ */
+export function extractKeyEvents(document: SourceDocument, passages: Passage[]): KeyEvent[] {
+  const events: KeyEvent[] = [];
+  const seen = new Set<string>();
+  for (const passage of passages) {
+    if (passage.kind === 'table-row' || isBibliographic(passage)) continue;
+    const mentions = extractDateMentions(passage.text, { referenceDate: document.published });
+    if (mentions.length === 0) continue;
+    const sentences = splitSentences(passage.text, passage.start);
+    for (const mention of mentions) {
+      const { date } = mention;
+      if (!date || !isEventDate(passage.text, mention, document.published)) continue;
+      const start = passage.start + mention.start;
+      const end = passage.start + mention.end;
+      const sentence = sentenceAround(sentences, start, end, passage);
+      // One event per date per sentence: "Before 1998 … and in 1998 …" tells one 1998 event.
+      const key = `${sentence.start}:${date.start.iso}:${date.end?.iso ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const quote = document.body.slice(sentence.start, sentence.end);
+      events.push({
+        docId: document.id,
+        date,
+        label: labelFor(quote, start - sentence.start, end - sentence.start),
+        source: { docId: document.id, start: sentence.start, end: sentence.end, quote },
+        mention: { start, end, text: mention.text },
+      });
+    }
+  }
+  return events;
+}
+
+/** A period of sixty years or more ("the 21st century") frames an argument; it does not date an event. */
+const longestEventYears = 60;
+/**
+ * A recent stretch of time dates what happened in it ("the resolution of border disputes … over the
+ * last two months"); a longer one describes a trend ("over the past 10 years … has become popular").
+ */
+const longestEventDurationYears = 2;
+
+function isEventDate(text: string, mention: DateMention, published: SourceDocument['published']): boolean {
+  if (mention.date === null || mention.kind === 'reference' || mention.kind === 'invalid') return false;
+  const { start, end } = mention.date;
+  const years = end ? Number(end.iso.slice(0, 4)) - Number(start.iso.slice(0, 4)) : 0;
+  if (years >= longestEventYears) return false;
+  if (mention.kind === 'duration' && (years > longestEventDurationYears || !endsByPublication(mention.date, published))) return false;
+  // "Today, Central Asia is …" speaks of the present in general unless the text is dated to the day.
+  if (/^(?:today|now|nowadays|currently|at present|these days)$/i.test(mention.text) && published?.precision !== 'day') return false;
+  if (isInCitation(text, mention.start, mention.end) || isAccessDate(text, mention.start)) return false;
+  return !isDateline(text, mention.start, mention.end);
+}
+
+function endsByPublication(date: NonNullable<DateMention['date']>, published: SourceDocument['published']): boolean {
+  return published !== null && (date.end ?? date.start).iso.slice(0, published.iso.length) <= published.iso;
+}
+
+/** The sentence holding the date, trimmed of surrounding spaces; the passage itself when no sentence holds it whole. */
+function sentenceAround(sentences: SentenceSpan[], start: number, end: number, passage: Passage): SentenceSpan {
+  const found = sentences.find((sentence) => sentence.start <= start && end <= sentence.end) ?? { start: passage.start, end: passage.end };
+  return trimSpan(passage, narrowed(passage, found, start, end));
+}
+
+/** A full stop after a number ("… in 2004. Japan has …") can hide a sentence end from the splitter; a capital after it marks one. */
+const missedSentenceEnd = /(?<=\d[.!?]["”’)]?)\s+(?=["“(]?\p{Lu})/gu;
+
+function narrowed(passage: Passage, span: SentenceSpan, start: number, end: number): SentenceSpan {
+  const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
+  let from = span.start;
+  let to = span.end;
+  for (const match of text.matchAll(missedSentenceEnd)) {
+    const at = span.start + match.index;
+    if (at + match[0].length <= start) from = at + match[0].length;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
+
+function trimSpan(passage: Passage, span: SentenceSpan): SentenceSpan {
+  let { start, end } = span;
+  const text = (index: number) => passage.text[index - passage.start] ?? '';
+  while (start < end && /\s/.test(text(start))) start++;
+  while (end > start && /\s/.test(text(end - 1))) end--;
+  return { start, end };
+}
