@@ -1,15 +1,27 @@
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
+import type { Passage } from '../corpus/passage-types.js';
+import { splitPassages } from '../corpus/passages.js';
+import type { LoadedCorpus } from '../corpus/types.js';
+import { buildTimeline } from '../dates/timeline.js';
 import { isUserError, UserError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openSearchService } from '../search/search-service.js';
+import { runDigest } from './digest.js';
 import { runAsk, runSearch, runSources } from './search-commands.js';
+import { runTimeline } from './timeline.js';
+import { runTimex } from './timex.js';
 
 export const usage = `briefing: cited answers and key dates from the documents in the corpus folder
 
   briefing ask "<question>" [--limit N] [--doc ID] [--json]   passages that answer a question, with citations
   briefing search "<terms>" [--json]                          quick lookup, matched terms marked
   briefing sources [--json]                                   the documents and their metadata
+  briefing timeline [--from YYYY[-MM[-DD]]] [--to …] [--doc ID] [--topic WORDS] [--json | --ics]
+                                                              key dates, each quoted from its sources
+  briefing digest [--date YYYY-MM-DD] [--tz ZONE] [--window DAYS] [--json]
+                                                              the digest a server would get on a day
+  briefing timex                                              TempEval-3 adapter: JSON lines in, dates out
 
 Configuration comes from the environment or a .env file: see .env.example.
 `;
@@ -18,16 +30,35 @@ Configuration comes from the environment or a .env file: see .env.example.
 export interface CliEnvironment {
   env: Record<string, string | undefined>;
   cwd: string;
+  stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
   logger?: Logger;
 }
 
-const searchCommands = { ask: runAsk, search: runSearch, sources: runSources } as const;
-type SearchCommandName = keyof typeof searchCommands;
+interface CorpusCommandContext {
+  config: Config;
+  logger: Logger;
+  corpus: LoadedCorpus;
+  passagesOf(docId: string): Passage[];
+  stdout: CliEnvironment['stdout'];
+}
 
-function isSearchCommand(command: string): command is SearchCommandName {
-  return Object.hasOwn(searchCommands, command);
+type CorpusCommand = (args: string[], context: CorpusCommandContext) => Promise<void> | void;
+
+const corpusCommands: Record<string, CorpusCommand> = {
+  ask: withSearch(runAsk),
+  search: withSearch(runSearch),
+  sources: withSearch(runSources),
+  timeline: (args, { corpus, passagesOf, stdout }) => runTimeline(args, { corpus, passagesOf, stdout }),
+  digest: (args, { corpus, passagesOf, stdout }) => runDigest(args, { corpus, timeline: buildTimeline(corpus.documents, passagesOf), stdout }),
+};
+
+function withSearch(run: typeof runAsk): CorpusCommand {
+  return async (args, { config, logger, corpus, stdout }) => {
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+    run(args, { corpus, search, stdout });
+  };
 }
 
 async function dispatch(argv: string[], environment: CliEnvironment): Promise<void> {
@@ -36,7 +67,10 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
     environment.stdout.write(usage);
     return;
   }
-  if (!isSearchCommand(command)) throw new UserError(`Unknown command "${command}".\n\n${usage}`);
+  // The TempEval adapter reads its documents from stdin and needs neither configuration nor corpus.
+  if (command === 'timex') return runTimex(environment.stdin ?? process.stdin, environment.stdout);
+  const run = Object.hasOwn(corpusCommands, command) ? corpusCommands[command] : undefined;
+  if (run === undefined) throw new UserError(`Unknown command "${command}".\n\n${usage}`);
 
   // A command's output is the answer; progress lines would only clutter it, so the CLI logs warnings and up unless told otherwise.
   const config = loadConfig({ ...environment.env, LOG_LEVEL: environment.env.LOG_LEVEL ?? 'warn' }, environment.cwd);
@@ -44,10 +78,21 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
   if (corpus.documents.length === 0 && command !== 'sources') {
-    throw new UserError(`The corpus folder ${config.corpusDir} has no documents to search. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
+    throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
   }
-  const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
-  searchCommands[command](args, { corpus, search, stdout: environment.stdout });
+  await run(args, { config, logger, corpus, passagesOf: memoisedPassages(corpus), stdout: environment.stdout });
+}
+
+function memoisedPassages(corpus: LoadedCorpus): (docId: string) => Passage[] {
+  const byId = new Map(corpus.documents.map((document) => [document.id, document]));
+  const cache = new Map<string, Passage[]>();
+  return (docId) => {
+    const document = byId.get(docId);
+    if (document === undefined) return [];
+    const passages = cache.get(docId) ?? splitPassages(document);
+    cache.set(docId, passages);
+    return passages;
+  };
 }
 
 /**
