@@ -1,0 +1,77 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { timelineToIcs } from '../src/dates/ics.js';
+import { filterTimeline } from '../src/dates/timeline.js';
+import type { TimelineEntry } from '../src/dates/types.js';
+import { replyInTime, updateInTime } from '../src/discord/acknowledge.js';
+import { resolveSource, sourceChoices } from '../src/discord/autocomplete/source-choices.js';
+import type { Command } from '../src/discord/command.js';
+import type { CommandContext } from '../src/discord/command-context.js';
+import { ephemeral, type FilePayload } from '../src/discord/render/payload.js';
+import { readSession, type TimelineSession } from '../src/discord/sessions.js';
+import { UserError } from '../src/errors.js';
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('timeline')
+    .setDescription('Key dates from the sources, each quoted with its citation')
+    .addStringOption((option) => option.setName('from').setDescription('Earliest date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10))
+    .addStringOption((option) => option.setName('to').setDescription('Latest date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10))
+    .addStringOption((option) => option.setName('source').setDescription('Only dates from this document').setAutocomplete(true).setMaxLength(100))
+    .addStringOption((option) => option.setName('topic').setDescription('Only dates whose text mentions these words').setMaxLength(100))
+    .addBooleanOption((option) => option.setName('calendar').setDescription('Attach the dates as an .ics calendar file')),
+  help: {
+    usage: '/timeline [from] [to] [source] [topic] [calendar]',
+    description: 'Lists the key dates in date order, each with the sentence it comes from and where sources disagree. `calendar` attaches an .ics file for your calendar app.',
+    example: '/timeline from: 2024 topic: summit',
+  },
+  async execute(interaction, context) {
+    const from = interaction.options.getString('from') ?? undefined;
+    const to = interaction.options.getString('to') ?? undefined;
+    const source = interaction.options.getString('source');
+    const topic = interaction.options.getString('topic') ?? undefined;
+    const withCalendar = interaction.options.getBoolean('calendar') ?? false;
+    await replyInTime(
+      interaction,
+      () => {
+        const document = source === null ? undefined : resolveSource(context.search.documents, source);
+        const entries = filterTimeline([...context.timeline], { from, to, docId: document?.id, topic });
+        const summary = [from && `from ${from}`, to && `to ${to}`, document && `source: ${document.title}`, topic && `topic: ${topic}`].filter(Boolean).join(' · ');
+        const session: TimelineSession = { kind: 'timeline', entries, filterSummary: summary === '' ? null : summary };
+        const sessionId = context.sessions.create(session);
+        return renderPage(context, session, sessionId, 0, withCalendar && entries.length > 0 ? calendarFile(context, entries) : undefined);
+      },
+      { ephemeral: true },
+    );
+  },
+  async autocomplete(interaction, context) {
+    await interaction.respond(sourceChoices(context.search.documents, interaction.options.getFocused()));
+  },
+  async button(interaction, customId, context) {
+    const [sessionId, page] = customId.args;
+    const session = readSession(context.sessions, sessionId, 'timeline');
+    if (customId.action === 'page' && sessionId !== undefined) {
+      await updateInTime(interaction, () => renderPage(context, session, sessionId, Number(page)));
+    } else if (customId.action === 'ics') {
+      if (session.entries.length === 0) throw new UserError('There are no dates to put in a calendar file. Widen the period or drop the topic, then run /timeline again.');
+      await interaction.reply(ephemeral({ content: `The ${session.entries.length} key dates as a calendar file: open it with your calendar app.`, files: [calendarFile(context, session.entries)], allowedMentions: { parse: [] } }));
+    } else {
+      throw new UserError('This button is not recognised. Run /timeline again.');
+    }
+  },
+} satisfies Command;
+
+function renderPage(context: CommandContext, session: TimelineSession, sessionId: string, page: number, calendar?: FilePayload) {
+  const titles = new Map(context.search.documents.map((document) => [document.id, document.title]));
+  return context.render.timelinePage({
+    entries: session.entries,
+    filterSummary: session.filterSummary,
+    page,
+    sessionId,
+    titleOf: (docId) => titles.get(docId),
+    calendar,
+  });
+}
+
+function calendarFile(context: CommandContext, entries: readonly TimelineEntry[]): FilePayload {
+  return { name: 'key-dates.ics', attachment: Buffer.from(timelineToIcs([...entries], context.search.documents, { now: context.now() }), 'utf8') };
+}

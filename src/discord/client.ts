@@ -1,0 +1,43 @@
+import { Client, Events, GatewayIntentBits, type RateLimitData } from 'discord.js';
+import type { Logger } from '../logger.js';
+
+export interface DiscordClientOptions {
+  /** REST base URL: Discord's own, or a compatible server such as the local one in tests. */
+  apiBase: string;
+  /** Only used to scrub it from discord.js's debug text, which is logged at debug level. */
+  token: string;
+  logger: Logger;
+}
+
+/**
+ * The discord.js client with the Guilds intent only: slash commands, buttons and
+ * autocomplete need no privileged intent. `allowedMentions: { parse: [] }` is set as the
+ * client default too, so even a message sent outside the renderers cannot ping anyone.
+ */
+export function createDiscordClient(options: DiscordClientOptions): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: options.apiBase },
+    allowedMentions: { parse: [] },
+  });
+  logClientEvents(client, options.logger.child({ module: 'discord' }), options.token);
+  return client;
+}
+
+function logClientEvents(client: Client, log: Logger, token: string): void {
+  const scrub = (text: string) => (token === '' ? text : text.split(token).join('[redacted]'));
+  client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to the gateway'));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ detail: scrub(message) }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardError, (error, shardId) => log.error({ err: error, shardId }, 'gateway error'));
+  client.rest.on('rateLimited', (info: RateLimitData) =>
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited; the request waits in the queue'),
+  );
+  // discord.js's debug text is chatty; it is only subscribed to when someone asked for it.
+  if (log.isLevelEnabled('debug')) {
+    client.on(Events.Debug, (message) => log.debug({ detail: scrub(message) }, 'discord debug'));
+  }
+}

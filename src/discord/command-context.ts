@@ -1,0 +1,30 @@
+import type { TimelineEntry } from '../dates/types.js';
+import type { Logger } from '../logger.js';
+import type { AppDatabase } from '../storage/database.js';
+import type { Digest } from '../digest/types.js';
+import type { ChannelAccess } from './channel-access.js';
+import type { DigestControl, SearchService } from './ports.js';
+import type { Renderers } from './render/index.js';
+import type { CommandHelp } from './render/help.js';
+import type { InteractionSessions } from './sessions.js';
+
+/**
+ * What a command needs, passed to `execute` rather than hung on the client: the core
+ * services, the renderers, the button sessions and a logger. Built once in main.ts.
+ */
+export interface CommandContext {
+  search: SearchService;
+  /** The key dates of the whole corpus, in date order, built at start-up. */
+  timeline: readonly TimelineEntry[];
+  db: AppDatabase;
+  scheduler: DigestControl;
+  /** The digest a server would get now, with its settings or the defaults. */
+  previewDigest(guildId: string): Digest;
+  channels: ChannelAccess;
+  render: Renderers;
+  sessions: InteractionSessions;
+  /** What /help lists, in order. */
+  help: readonly CommandHelp[];
+  logger: Logger;
+  now: () => Date;
+}

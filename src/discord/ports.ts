@@ -1,0 +1,12 @@
+/*
+ * The types this edge takes from the Discord-free core, gathered in one place: commands
+ * and renderers import them from here, so the seam between the two sides stays visible.
+ */
+import type { DigestScheduler } from '../digest/scheduler.js';
+
+export type { Answer, CitedPassage, SearchMatch, SearchResults } from '../search/types.js';
+
+export type { SearchService } from '../search/search-service.js';
+
+/** What `/digest` asks of the digest scheduler. */
+export type DigestControl = Pick<DigestScheduler, 'reload' | 'status'>;

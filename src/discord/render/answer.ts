@@ -1,0 +1,86 @@
+import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { encodeCustomId } from '../custom-id.js';
+import type { Answer, CitedPassage } from '../ports.js';
+import { buttonRows, button, clampPage, pageCount, pagerButtons } from './buttons.js';
+import { citationLine } from './citation.js';
+import { blockQuote, escapeText } from './escape.js';
+import { discordLimits } from './limits.js';
+import { noMentions, type MessagePayload } from './payload.js';
+import { fitFormatted } from './truncate.js';
+
+/** Passages shown per page of an answer: three quotes read comfortably and fit the 6,000 total. */
+export const answerPageSize = 3;
+
+export const answerColors = { confident: 0x2b6cb0, unsure: 0x718096 } as const;
+
+/** Everything one page of an answer shows. */
+export interface AnswerView {
+  answer: Answer;
+  /** 0-based page. */
+  page: number;
+  /** The session behind the buttons. */
+  sessionId: string;
+  /** An ephemeral answer offers "Post to channel". */
+  ephemeral: boolean;
+  /** How many passages a document has, for "passage 3 of 12". */
+  passageTotal: (docId: string) => number | undefined;
+  /** A heading above the answer, e.g. "Sources for a message"; the question by default. */
+  heading?: string;
+  /** The user who posted a private answer to the channel; shown, never pinged. */
+  sharedBy?: string;
+}
+
+const shortenedNote = '\n*Quote shortened here; the passage continues in the source.*';
+
+/** One page of an answer: the question, up to three cited quotes, paging, posting and feedback buttons. */
+export function renderAnswerPage(view: AnswerView): MessagePayload {
+  const { answer } = view;
+  const shared = view.sharedBy === undefined ? '' : `Shared by <@${view.sharedBy}>\n`;
+  const heading = shared + (view.heading ?? `**Question:** ${escapeText(answer.question)}`);
+  if (answer.passages.length === 0) {
+    return {
+      content: fitFormatted(`${heading}\nNothing in the sources matches this. Try other words, name a person, place or figure, or use /search for an exact term.`, discordLimits.content, (text) => text).text,
+      allowedMentions: noMentions,
+    };
+  }
+  const pages = pageCount(answer.passages.length, answerPageSize);
+  const page = clampPage(view.page, pages);
+  const first = page * answerPageSize;
+  const shown = answer.passages.slice(first, first + answerPageSize);
+  const footer = `Page ${page + 1} of ${pages} · passages ${first + 1}–${first + shown.length} of ${answer.passages.length}`;
+  const room = Math.floor((discordLimits.embedsTotal - footer.length) / shown.length);
+  const color = answer.confident ? answerColors.confident : answerColors.unsure;
+  const embeds = shown.map((passage, index): APIEmbed => ({
+    description: quoteWithCitation(passage, view.passageTotal(passage.docId), Math.min(room, discordLimits.embedDescription)),
+    color,
+    ...(index === shown.length - 1 ? { footer: { text: footer } } : {}),
+  }));
+  const notice = answer.confident
+    ? ''
+    : '\n**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
+  return {
+    content: fitFormatted(heading, discordLimits.content - notice.length, (text) => text).text + notice,
+    embeds,
+    components: answerButtons(view.sessionId, page, pages, view.ephemeral),
+    allowedMentions: noMentions,
+  };
+}
+
+/** A quote and its citation in at most `maxLength` characters; a cut quote says so. */
+export function quoteWithCitation(passage: CitedPassage, totalPassages: number | undefined, maxLength: number): string {
+  const citation = `\n${citationLine(passage, totalPassages)}`;
+  const room = maxLength - citation.length - shortenedNote.length;
+  const quote = fitFormatted(passage.text.trim(), room, (text) => blockQuote(escapeText(text)));
+  return `${quote.text}${quote.cut ? shortenedNote : ''}${citation}`;
+}
+
+function answerButtons(sessionId: string, page: number, pages: number, ephemeral: boolean): APIActionRowComponent<APIButtonComponent>[] {
+  const paging = pagerButtons(page, pages, (target) => encodeCustomId('ask', 'page', sessionId, target));
+  const post = ephemeral ? [button(encodeCustomId('ask', 'post', sessionId, page), 'Post to channel', { style: ButtonStyle.Primary })] : [];
+  const votes = [
+    button(encodeCustomId('ask', 'vote', sessionId, page, 'up'), 'Helpful', { emoji: '👍' }),
+    button(encodeCustomId('ask', 'vote', sessionId, page, 'down'), 'Not helpful', { emoji: '👎' }),
+  ];
+  // Feedback sits on its own row so it is never mistaken for paging.
+  return [...buttonRows([...paging, ...post]), ...buttonRows(votes)];
+}
