@@ -1,65 +1,76 @@
 /*
- * `npm start`: the bot. Loads the corpus, opens the index, the timeline and the database,
- * connects to Discord and posts the digests; shuts down cleanly on SIGINT and SIGTERM.
+ * `npm start`. With DISCORD_TOKEN set, the bot runs against Discord. Without it, the
+ * sandbox runs: a local Discord server on 127.0.0.1, the same bot connected to it, and a
+ * web page to use it from. SIGINT and SIGTERM shut either down cleanly.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { loadCorpus } from './corpus/load-corpus.js';
-import { buildTimeline } from './dates/timeline.js';
-import { startBot } from './discord/bot.js';
-import { createLogger } from './logger.js';
-import { openSearchService } from './search/search-service.js';
-import { openDatabase } from './storage/database.js';
-import { recordDocumentsSeen } from './storage/documents-seen-store.js';
+import { createLogger, type Logger } from './logger.js';
+import { startSandbox } from './sandbox/start-sandbox.js';
+import { startBriefingBot } from './start-briefing-bot.js';
 
 const config = readConfig();
-if (config.discord === null) {
-  console.error('DISCORD_TOKEN and DISCORD_APP_ID are not set, so there is no Discord to connect to. Set them in .env (see .env.example), run `npm run deploy` once, then `npm start`.');
-  process.exit(1);
-}
 const logger = createLogger({ level: config.logLevel });
 
-const { discord } = config;
-const { bot, db } = await start().catch((error: unknown) => {
-  // A wrong token, a locked database or a missing corpus is for the operator to fix: say what, not where.
+try {
+  const stop = config.discord === null ? await runSandbox(config, logger) : await runOnDiscord(config, logger);
+  stopOnSignals(stop, logger);
+} catch (error) {
+  // A wrong token, a busy port, a locked database or a missing corpus is for the operator to fix: say what, not where.
   console.error(`briefing-bot could not start: ${error instanceof Error ? error.message : String(error)}`);
   logger.debug({ err: error }, 'start-up failed');
   logger.flush();
-  process.exit(1);
-});
-
-async function start() {
-  const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
-  for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
-  const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
-  const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
-  const database = openDatabase(path.join(config.dataDir, 'briefing.db'), logger);
-  recordDocumentsSeen(database, search.documents.map((document) => document.id), new Date());
-  return { bot: await startBot({ discord, search, timeline, db: database, logger, scheduler: { graceHours: config.digestGraceHours } }), db: database };
+  process.exitCode = 1;
 }
 
-let shuttingDown = false;
-async function shutDown(signal: NodeJS.Signals): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  logger.info({ signal }, 'shutting down');
-  try {
-    await bot.stop();
-    db.close();
-  } catch (error) {
-    logger.error({ err: error }, 'shutdown was not clean');
-    process.exitCode = 1;
-  }
-  logger.flush();
-  // Everything is closed; if a stray handle still holds the process, do not hang the terminal.
-  setTimeout(() => process.exit(), 5000).unref();
+async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promise<void>> {
+  if (config.discord === null) throw new Error('runOnDiscord needs the Discord configuration');
+  const running = await startBriefingBot({ config, discord: config.discord, databaseFile: path.join(config.dataDir, 'briefing.db'), logger });
+  return () => running.stop();
 }
-process.once('SIGINT', (signal) => void shutDown(signal));
-process.once('SIGTERM', (signal) => void shutDown(signal));
+
+async function runSandbox(config: Config, logger: Logger): Promise<() => Promise<void>> {
+  const sandbox = await startSandbox({ config, logger });
+  const openToNetwork = !['127.0.0.1', 'localhost', '::1'].includes(config.sandbox.host);
+  console.log(
+    [
+      '',
+      'briefing-bot is running in the sandbox: a local Discord server on this machine, no token needed.',
+      `  Open ${sandbox.url} in your browser and type / in the message box.`,
+      openToNetwork ? `  SANDBOX_HOST=${config.sandbox.host}: other machines on your network can open the page too.` : '  Only this machine can open it (SANDBOX_HOST=127.0.0.1).',
+      '  To run the bot on Discord instead, set DISCORD_TOKEN and DISCORD_APP_ID in .env (see .env.example).',
+      '  Ctrl+C stops it.',
+      '',
+    ].join('\n'),
+  );
+  return () => sandbox.close();
+}
+
+function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop().then(
+      () => logger.flush(),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown was not clean');
+        process.exitCode = 1;
+        logger.flush();
+      },
+    );
+    // Everything is closed; if a stray handle still holds the process, do not hang the terminal.
+    setTimeout(() => process.exit(), 5000).unref();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
 
 /** The configuration, or every problem with it on stderr and exit code 1. */
 function readConfig(): Config {
+  // A .env file is read here, at the edge; configuration itself stays a pure function of the environment.
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
     return loadConfig(process.env);

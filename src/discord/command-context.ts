@@ -10,7 +10,7 @@ import type { InteractionSessions } from './sessions.js';
 
 /**
  * What a command needs, passed to `execute` rather than hung on the client: the core
- * services, the renderers, the button sessions and a logger. Built once in main.ts.
+ * services, the renderers, the button sessions and a logger. Built once in src/discord/bot.ts.
  */
 export interface CommandContext {
   search: SearchService;

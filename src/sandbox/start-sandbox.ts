@@ -10,10 +10,10 @@ import { deployCommands } from '../discord/deploy-commands.js';
 import { UserError } from '../errors.js';
 import { startLocalDiscord, type LocalDiscord } from '../local-discord/index.js';
 import type { Logger } from '../logger.js';
+import { startBriefingBot, type RunningBot } from '../start-briefing-bot.js';
 import type { ActionResult } from './bridge-protocol.js';
 import { startBridgeServer, type BridgeServer } from './bridge-server.js';
 import { createSandboxBackend, type SandboxBackend } from './sandbox-backend.js';
-import { startSandboxBot, type SandboxBot } from './sandbox-bot.js';
 import { sandboxGuild } from './sandbox-seed.js';
 import { restoreSession, writeSessionOnChange, type SessionWriter } from './session-file.js';
 
@@ -22,7 +22,7 @@ export interface Sandbox {
   /** The page's address. */
   url: string;
   discord: LocalDiscord;
-  bot: SandboxBot['bot'];
+  bot: RunningBot['bot'];
   backend: SandboxBackend;
   /** Stops the page, the bot, then the local server; saves the session first when it is kept in a file. */
   close(): Promise<void>;
@@ -70,11 +70,9 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     letMembersSeeDigest(discord, guildId);
 
     const databaseFile = stateFile === null ? ':memory:' : stateFile.replace(/\.json$/i, '.db');
-    const { bot, db } = await startSandboxBot({ config, discord: discordConfig, databaseFile, logger });
-    stopOnFailure.push(async () => {
-      await bot.stop();
-      db.close();
-    });
+    const running = await startBriefingBot({ config, discord: discordConfig, databaseFile, logger });
+    const { bot } = running;
+    stopOnFailure.push(() => running.stop());
 
     const backend = createSandboxBackend({
       discord,
@@ -110,8 +108,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
         closing ??= (async () => {
           await bridge.close();
           await writer?.close();
-          await bot.stop();
-          db.close();
+          await running.stop();
           await discord.close();
         })();
         return closing;
@@ -135,7 +132,7 @@ function letMembersSeeDigest(discord: LocalDiscord, guildId: string): void {
 }
 
 /** "Run digest now": the bot's own scheduler composes the server's digest and posts it through the protocol. */
-async function runDigestNow(bot: SandboxBot['bot'], guildId: string): Promise<ActionResult> {
+async function runDigestNow(bot: RunningBot['bot'], guildId: string): Promise<ActionResult> {
   try {
     const slot = await bot.scheduler.runNow(guildId);
     if (slot === null) return { ok: false, error: 'Another run of the digest is posting right now. Try again in a few seconds.' };

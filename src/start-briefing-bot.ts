@@ -1,0 +1,51 @@
+import type { Config, DiscordConfig } from './config.js';
+import { loadCorpus } from './corpus/load-corpus.js';
+import { buildTimeline } from './dates/timeline.js';
+import { startBot, type Bot } from './discord/bot.js';
+import type { Logger } from './logger.js';
+import { openSearchService } from './search/search-service.js';
+import { openDatabase, type AppDatabase } from './storage/database.js';
+import { recordDocumentsSeen } from './storage/documents-seen-store.js';
+
+/** The bot with what it serves from; `stop` ends the schedules and the gateway, then closes the database. */
+export interface RunningBot {
+  bot: Bot;
+  db: AppDatabase;
+  stop(): Promise<void>;
+}
+
+export interface StartBriefingBotOptions {
+  config: Config;
+  /** Discord itself, or any Discord-compatible server (the sandbox's) through `apiBase`. */
+  discord: DiscordConfig;
+  /** SQLite file for settings, digest slots and feedback; `:memory:` for a session that keeps nothing. */
+  databaseFile: string;
+  logger: Logger;
+}
+
+/**
+ * Loads the corpus, opens the index, builds the timeline, opens the database and connects
+ * the bot. The one way the bot is started, whether against Discord or the sandbox.
+ */
+export async function startBriefingBot({ config, discord, databaseFile, logger }: StartBriefingBotOptions): Promise<RunningBot> {
+  const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
+  for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
+  const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+  const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
+  const db = openDatabase(databaseFile, logger);
+  try {
+    recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
+    const bot = await startBot({ discord, search, timeline, db, logger, scheduler: { graceHours: config.digestGraceHours } });
+    return {
+      bot,
+      db,
+      async stop() {
+        await bot.stop();
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
