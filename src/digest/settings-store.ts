@@ -20,14 +20,7 @@ export interface DigestSettings {
 }
 
 /** What `/digest setup` saves; the values are already validated (see settings.ts). */
-export interface DigestSettingsInput {
-  guildId: string;
-  channelId: string;
-  schedule: Schedule;
-  timeZone: string;
-  windowDays: number;
-  enabled: boolean;
-}
+export type DigestSettingsInput = Pick<DigestSettings, 'guildId' | 'channelId' | 'schedule' | 'timeZone' | 'windowDays' | 'enabled'>;
 
 interface SettingsRow {
   guild_id: string;
