@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { InteractionContextType, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
+import { InteractionContextType, RESTJSONErrorCodes, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
 import { isUserError, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Command, MessageCommand } from './command.js';
@@ -153,22 +153,30 @@ async function handleFailure(interaction: Interaction, thrown: unknown, log: Log
 
 /**
  * Shows an error without breaking what was already sent: a fresh interaction gets an
- * ephemeral reply; a deferred ephemeral one gets its "thinking…" replaced; a deferred
- * public one gets an ephemeral follow-up and its public "thinking…" removed, so an error
- * is never posted for the channel to see.
+ * ephemeral reply; a deferred ephemeral one gets its "thinking…" replaced; a deferred public
+ * one loses its "thinking…" and gets an ephemeral follow-up, as does one already answered or
+ * a button deferred with deferUpdate, so an error is never posted for the channel to see.
  */
 async function sendFailure(interaction: RepliableInteraction, payload: MessagePayload): Promise<void> {
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(payload);
     return;
   }
-  if (interaction.deferred && !interaction.replied && interaction.ephemeral === true) {
+  // discord.js sets `ephemeral` on deferReply only; after deferUpdate it stays null.
+  const thinking = interaction.deferred && !interaction.replied ? interaction.ephemeral : null;
+  if (thinking === true) {
     const { flags: _flags, ...edit } = payload;
     await interaction.editReply(edit);
     return;
   }
+  if (thinking === false) {
+    // Discord fills a deferred "thinking…" message with the first follow-up, public like the
+    // deferral whatever flags the follow-up asks for; removing it first keeps the error private.
+    await interaction.deleteReply().catch((error: unknown) => {
+      if (discordErrorCode(error) !== RESTJSONErrorCodes.UnknownMessage) throw error;
+    });
+  }
   await interaction.followUp(payload);
-  if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
 }
 
 async function answerAutocompleteWithNothing(interaction: AutocompleteInteraction, log: Logger, fields: Record<string, unknown>): Promise<void> {

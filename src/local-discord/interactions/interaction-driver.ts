@@ -130,6 +130,20 @@ export class InteractionDriver {
     return createMessage(this.core, { channelId: scene.channel.id, body: { content }, files: [], author: scene.user }).message;
   }
 
+  /**
+   * Sends an interaction's INTERACTION_CREATE again, unchanged (same id and token) under a
+   * new sequence number, as Discord can when it is unsure a dispatch arrived, around a
+   * reconnect for instance. The bot should recognise the id and not answer twice; a second
+   * callback gets 40060 like any other. The 'interaction-create' event is not emitted again,
+   * since no new interaction exists; watch 'gateway-send' to see the dispatch go out.
+   */
+  redeliver(interaction: Pick<InteractionHandle, 'id'>): void {
+    if (this.gateway.liveSessionCount === 0) throw new DriverError('no bot is connected to the gateway: log a discord.js client in first');
+    const record = this.core.state.interactions.get(interaction.id);
+    if (!record) throw new DriverError(`interaction ${interaction.id} was never dispatched by this server`);
+    this.core.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, record.payload);
+  }
+
   private component(
     reference: MessageReference,
     customId: string,

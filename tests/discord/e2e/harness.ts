@@ -53,6 +53,8 @@ export interface Harness {
   services: Services;
   /** Every log line of the bot, as JSON. */
   logs: Record<string, unknown>[];
+  /** The first log line that matches, already written or still to come. */
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   /** Stops the bot (as on SIGTERM) and starts a new one on the same server and database file. */
   restartBot(): Promise<Bot>;
   close(): Promise<void>;
@@ -76,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const loaded = await (options.services ?? seedServices());
   const directory = mkdtempSync(path.join(tmpdir(), 'briefing-e2e-db-'));
   const databaseFile = path.join(directory, 'briefing.db');
-  const { logger, lines } = logSink();
+  const { logger, lines, waitForLine } = logSink();
   let db = openDatabase(databaseFile, logger);
   const launch = () =>
     startBot({
@@ -95,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseFile,
     services: loaded,
     logs: lines,
+    waitForLog: (predicate) => waitForLine(predicate),
     async restartBot() {
       await harness.bot.stop();
       db.close();
