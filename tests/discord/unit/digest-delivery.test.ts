@@ -1,12 +1,12 @@
-import { DiscordAPIError, type REST } from 'discord.js';
-import { describe, expect, it } from 'vitest';
+import { REST } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestDeliveryError } from '../../../src/digest/delivery-error.js';
 import type { DigestSettings } from '../../../src/digest/settings-store.js';
 import type { Digest } from '../../../src/digest/types.js';
 import { createDigestDelivery } from '../../../src/discord/digest-delivery.js';
+import { startLocalDiscord, type LocalDiscord } from '../../../src/local-discord/index.js';
 import { logSink } from '../fixtures/log-sink.js';
 
-const settings = { guildId: '1200000000000000001', channelId: '1400000000000000001' } as DigestSettings;
 const digest: Digest = {
   today: '2026-08-24',
   timeZone: 'UTC',
@@ -24,45 +24,66 @@ const digest: Digest = {
 };
 const meta = (key: string) => ({ slot: new Date(), late: false, key, attempt: 1, kind: 'scheduled' as const });
 
-function restThat(post: (route: string, options: { body: unknown }) => Promise<unknown>): REST {
-  return { post } as unknown as REST;
+let discord: LocalDiscord;
+let deliver: ReturnType<typeof createDigestDelivery>;
+
+/** The settings of a server whose digest goes to the named channel of the local server's seed. */
+function settingsFor(channelName: string): DigestSettings {
+  const channelId = channelName.startsWith('#') ? channelName.slice(1) : discord.state.channel(channelName).id;
+  return { guildId: discord.state.guild().id, channelId } as DigestSettings;
 }
 
-const apiError = (code: number, status: number) => new DiscordAPIError({ code, message: 'refused' }, code, status, 'POST', 'https://discord.test/api/v10/channels/1/messages', { body: undefined, files: undefined });
+beforeEach(async () => {
+  discord = await startLocalDiscord();
+  // No retries of 5xx inside the REST client: the scheduler owns retrying, and the test stays fast.
+  const rest = new REST({ api: discord.apiBase, retries: 0 }).setToken(discord.token);
+  deliver = createDigestDelivery({ rest, logger: logSink().logger });
+});
+afterEach(async () => {
+  await discord.close();
+});
 
-describe('digest delivery', () => {
-  it('posts the rendered digest to the server\'s channel, pinging no one, with a nonce stable for the slot', async () => {
-    const posts: { route: string; body: Record<string, unknown> }[] = [];
-    const deliver = createDigestDelivery({ rest: restThat(async (route, options) => posts.push({ route, body: options.body as Record<string, unknown> })), logger: logSink().logger });
+describe('digest delivery through the REST client', () => {
+  it("posts the rendered digest to the server's channel, pinging no one, with a nonce stable for the slot", async () => {
+    const settings = settingsFor('digest');
     await deliver(settings, digest, meta('guild:scheduled:UTC:2026-08-24T09:00:00'));
     await deliver(settings, digest, meta('guild:scheduled:UTC:2026-08-24T09:00:00'));
     await deliver(settings, digest, meta('guild:scheduled:UTC:2026-08-25T09:00:00'));
-    expect(posts[0]?.route).toBe('/channels/1400000000000000001/messages');
-    expect(posts[0]?.body.allowed_mentions).toEqual({ parse: [] });
-    expect(posts[0]?.body.enforce_nonce).toBe(true);
-    expect(String(posts[0]?.body.nonce).length).toBeLessThanOrEqual(25);
-    expect(posts[1]?.body.nonce).toBe(posts[0]?.body.nonce);
-    expect(posts[2]?.body.nonce).not.toBe(posts[0]?.body.nonce);
+
+    const posts = discord.state.requests.filter((request) => request.method === 'POST' && request.route === '/channels/:channelId/messages');
+    const bodies = posts.map((post) => post.body as Record<string, unknown>);
+    expect(posts.map((post) => post.status)).toEqual([200, 200, 200]);
+    expect(bodies[0]?.allowed_mentions).toEqual({ parse: [] });
+    expect(bodies[0]?.enforce_nonce).toBe(true);
+    expect(String(bodies[0]?.nonce).length).toBeLessThanOrEqual(25);
+    expect(bodies[1]?.nonce).toBe(bodies[0]?.nonce);
+    expect(bodies[2]?.nonce).not.toBe(bodies[0]?.nonce);
+
+    const [posted] = discord.state.messagesIn('digest');
+    expect(posted?.embeds.length).toBeGreaterThan(0);
+    expect(posted?.mention_everyone).toBe(false);
   });
 
   it('records a deleted channel as a failure that retrying cannot fix', async () => {
-    const deliver = createDigestDelivery({ rest: restThat(async () => Promise.reject(apiError(10003, 404))), logger: logSink().logger });
-    const failure = await deliver(settings, digest, meta('k')).catch((error: unknown) => error);
+    const failure = await deliver(settingsFor('#1499999999999999999'), digest, meta('k')).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DigestDeliveryError);
     expect(failure).toMatchObject({ retryable: false, reason: expect.stringContaining('Unknown Channel') });
   });
 
   it('records missing access or permission with what to grant, and lets the scheduler retry', async () => {
-    for (const [code, words] of [[50001, 'View Channel'], [50013, 'Send Messages']] as const) {
-      const deliver = createDigestDelivery({ rest: restThat(async () => Promise.reject(apiError(code, 403))), logger: logSink().logger });
-      const failure = await deliver(settings, digest, meta('k')).catch((error: unknown) => error);
+    // The seed's bot cannot see #staff (50001) and can read but not post in #announcements (50013).
+    for (const [channel, words] of [['staff', 'View Channel'], ['announcements', 'Send Messages']] as const) {
+      const failure = await deliver(settingsFor(channel), digest, meta('k')).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DigestDeliveryError);
       expect(failure).toMatchObject({ retryable: true, reason: expect.stringContaining(words) });
     }
   });
 
   it('passes any other failure on unchanged, for the scheduler to retry', async () => {
-    const outage = new Error('socket hang up');
-    const deliver = createDigestDelivery({ rest: restThat(async () => Promise.reject(outage)), logger: logSink().logger });
-    await expect(deliver(settings, digest, meta('k'))).rejects.toBe(outage);
+    discord.faults.serverError('POST /channels/:channelId/messages', { times: 1 });
+    const failure = await deliver(settingsFor('digest'), digest, meta('k')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(DigestDeliveryError);
+    expect(discord.state.messagesIn('digest')).toHaveLength(0);
   });
 });
