@@ -2,8 +2,11 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
+  DiscordAPIError,
   EmbedBuilder,
   Events,
+  GatewayDispatchEvents,
+  GatewayOpcodes,
   MessageFlags,
   PermissionFlagsBits,
   StringSelectMenuBuilder,
@@ -318,5 +321,53 @@ describe('interaction callbacks the bot gets wrong', () => {
     const response = await rawRequest(pair.discord, 'POST', `/interactions/${handle.id}/${handle.token}/callback`, { type: 8, data: { choices } }, false);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 50035, errors: { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
+  });
+});
+
+describe('an interaction delivered again', () => {
+  let pair: Pair | undefined;
+  afterEach(async () => {
+    await stopPair(pair);
+    pair = undefined;
+  });
+
+  it('sends the same INTERACTION_CREATE again under a new sequence number, and refuses a second answer with 40060', async () => {
+    pair = await startPair();
+    const outcomes: (string | number)[] = [];
+    let settled: () => void = () => undefined;
+    const bothSettled = new Promise<void>((resolve) => (settled = resolve));
+    onInteraction(pair, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      try {
+        await interaction.reply(`answer to delivery ${outcomes.length + 1} of ${interaction.id}`);
+        outcomes.push('answered');
+      } catch (error) {
+        outcomes.push(error instanceof DiscordAPIError && typeof error.code === 'number' ? error.code : String(error));
+      }
+      if (outcomes.length === 2) settled();
+    });
+    const frames: { id: string; sequence: number }[] = [];
+    pair.discord.events.on('gateway-send', ({ payload }) => {
+      if (payload.op === GatewayOpcodes.Dispatch && payload.t === GatewayDispatchEvents.InteractionCreate) frames.push({ id: payload.d.id, sequence: payload.s });
+    });
+
+    const handle = pair.discord.driver.slash('/ask', { question: 'q' });
+    const first = await handle.reply();
+    pair.discord.driver.redeliver(handle);
+    await bothSettled;
+
+    expect(outcomes).toEqual(['answered', 40060]);
+    expect(frames.map((frame) => frame.id)).toEqual([handle.id, handle.id]);
+    expect(frames[1]?.sequence).toBeGreaterThan(frames[0]?.sequence ?? Infinity);
+    expect(handle.messages().map((message) => message.id)).toEqual([first.id]);
+    expect(first.content).toBe(`answer to delivery 1 of ${handle.id}`);
+  });
+
+  it('refuses to redeliver an interaction it never sent, or with no bot connected', async () => {
+    pair = await startPair();
+    expect(() => pair?.discord.driver.redeliver({ id: '123456789012345678' })).toThrow(/never dispatched/);
+    const handle = pair.discord.driver.slash('/ask', { question: 'q' });
+    await pair.client.destroy();
+    expect(() => pair?.discord.driver.redeliver(handle)).toThrow(/no bot is connected/);
   });
 });
