@@ -4,13 +4,14 @@
  *   Reuters-21578: build time, snapshot load time, query latency p50/p95 with the snapshot
  *   loaded (one query per title of a sample of documents), heap used by the loaded index.
  * Usage: npm run bench -- [--scifact DIR] [--reuters DIR] [--queries N] [--rounds N] [--engines a,b]
+ *                          [--datasets scifact,reuters]
  * The machine is shared: latencies are the median over rounds, and ratios to ours are given.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadReuters, loadSciFact, MissingDatasetError, type BenchDocument } from './datasets.js';
-import { allEngines, type Engine } from './engines.js';
+import { allEngines, briefingEngine, type Engine } from './engines.js';
 import { mean, median, ndcgAt, percentile, recallAt } from './metrics.js';
 
 const publishedBm25 = 0.665;
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '3' },
     engines: { type: 'string' },
+    datasets: { type: 'string', default: 'scifact,reuters' },
     out: { type: 'string', default: 'data/bench/search.json' },
   },
 });
@@ -132,17 +134,23 @@ async function main(): Promise<void> {
   const queryCount = Number(values.queries);
   const rounds = Number(values.rounds);
   if (!gc) console.error('note: run with node --expose-gc (as `npm run bench` does) for heap figures');
-  const sciFact = await runSciFact(values.scifact);
-  const reuters = await runReuters(values.reuters, queryCount, rounds);
-  const ours = reuters[0];
+  const datasets = new Set(values.datasets.split(',').map((name) => name.trim().toLowerCase()));
+  const unknown = [...datasets].filter((name) => name !== 'scifact' && name !== 'reuters');
+  if (unknown.length > 0) {
+    console.error(`Unknown dataset ${unknown.join(', ')}: pass --datasets scifact, reuters or scifact,reuters.`);
+    process.exit(2);
+  }
+  const sciFact = datasets.has('scifact') ? await runSciFact(values.scifact) : [];
+  const reuters = datasets.has('reuters') ? await runReuters(values.reuters, queryCount, rounds) : [];
+  const ours = reuters.find((row) => row.engine === briefingEngine().name);
 
-  printTable(`SciFact (${values.scifact}): published BM25 nDCG@10 = ${publishedBm25}`, sciFact.map((row) => ({
+  if (sciFact.length > 0) printTable(`SciFact (${values.scifact}): published BM25 nDCG@10 = ${publishedBm25}`, sciFact.map((row) => ({
     engine: row.engine,
     'nDCG@10': row.ndcgAt10.toFixed(4),
     'Recall@100': row.recallAt100.toFixed(4),
     'vs BM25': `${row.ndcgAt10 >= publishedBm25 ? '+' : ''}${(row.ndcgAt10 - publishedBm25).toFixed(4)}`,
   })));
-  printTable(`Reuters-21578 (${values.reuters}): ${queryCount} title queries, median of ${rounds} rounds, snapshot loaded`, reuters.map((row) => ({
+  if (reuters.length > 0) printTable(`Reuters-21578 (${values.reuters}): ${queryCount} title queries, median of ${rounds} rounds, snapshot loaded`, reuters.map((row) => ({
     engine: row.engine,
     'build s': (row.buildMs / 1000).toFixed(2),
     'snapshot MB': (row.snapshotBytes / 1e6).toFixed(1),
