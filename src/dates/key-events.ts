@@ -2,6 +2,7 @@ import type { Passage } from '../corpus/passage-types.js';
 import { splitSentences, type SentenceSpan } from '../corpus/sentences.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { isAccessDate, isBibliographic, isDateline, isInCitation } from './citations.js';
+import { coordinatedGroups, spanOf } from './coordination.js';
 import { extractDateMentions } from './extract.js';
 import { labelFor } from './labels.js';
 import type { DateMention, KeyEvent } from './types.js';
@@ -11,7 +12,8 @@ import type { DateMention, KeyEvent } from './types.js';
  * happen, with a label and the sentence that says so. Left out: dates in source citations and
  * access dates, bibliographic footnotes and reference lists, table cells, the dateline, lengths
  * of time (except a recent stretch up to publication), vague pointers ("recently", "today"),
- * impossible dates and relative dates that cannot be resolved.
+ * impossible dates and relative dates that cannot be resolved. Dates coordinated in one phrase
+ * ("in late November and early December") are one event over the span they cover.
  */
 export function extractKeyEvents(document: SourceDocument, passages: Passage[]): KeyEvent[] {
   const events: KeyEvent[] = [];
@@ -21,11 +23,14 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
     const mentions = extractDateMentions(passage.text, { referenceDate: document.published });
     if (mentions.length === 0) continue;
     const sentences = splitSentences(passage.text, passage.start);
-    for (const mention of mentions) {
-      const { date } = mention;
-      if (!date || !isEventDate(passage.text, mention, document.published)) continue;
-      const start = passage.start + mention.start;
-      const end = passage.start + mention.end;
+    const eventMentions = mentions.filter((mention) => mention.date !== null && isEventDate(passage.text, mention, document.published));
+    for (const group of coordinatedGroups(passage.text, eventMentions)) {
+      const first = group[0];
+      const last = group.at(-1);
+      const date = spanOf(group);
+      if (!first || !last || !date) continue;
+      const start = passage.start + first.start;
+      const end = passage.start + last.end;
       const sentence = sentenceAround(sentences, start, end, passage);
       // One event per date per sentence: "Before 1998 … and in 1998 …" tells one 1998 event.
       const key = `${sentence.start}:${date.start.iso}:${date.end?.iso ?? ''}`;
@@ -37,7 +42,7 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
         date,
         label: labelFor(quote, start - sentence.start, end - sentence.start),
         source: { docId: document.id, start: sentence.start, end: sentence.end, quote },
-        mention: { start, end, text: mention.text },
+        mention: { start, end, text: document.body.slice(start, end) },
       });
     }
   }
@@ -70,8 +75,21 @@ function endsByPublication(date: NonNullable<DateMention['date']>, published: So
 
 /** The sentence holding the date, trimmed of surrounding spaces; the passage itself when no sentence holds it whole. */
 function sentenceAround(sentences: SentenceSpan[], start: number, end: number, passage: Passage): SentenceSpan {
-  const found = sentences.find((sentence) => sentence.start <= start && end <= sentence.end) ?? { start: passage.start, end: passage.end };
+  const found = joinedAtInitials(sentences, passage).find((sentence) => sentence.start <= start && end <= sentence.end) ?? { start: passage.start, end: passage.end };
   return trimSpan(passage, narrowed(passage, found, start, end));
+}
+
+/** A name's initial ("the researcher T. Uyama", "the presidency of A. Akayev") ends no sentence. */
+const endsWithInitial = /(?:^|[\s(])\p{Lu}\.\s*$/u;
+
+function joinedAtInitials(sentences: SentenceSpan[], passage: Passage): SentenceSpan[] {
+  const joined: SentenceSpan[] = [];
+  for (const sentence of sentences) {
+    const previous = joined.at(-1);
+    if (previous && endsWithInitial.test(passage.text.slice(previous.start - passage.start, previous.end - passage.start))) previous.end = sentence.end;
+    else joined.push({ ...sentence });
+  }
+  return joined;
 }
 
 /** A full stop after a number ("… in 2004. Japan has …") can hide a sentence end from the splitter; a capital after it marks one. */

@@ -14,13 +14,51 @@ const danglingStart = /^(?:[\s,;:.–—-]|(?:and|but|or|so|then|also|however|mo
  * around the date. When the clause says too little ("In 2004."), the whole sentence is used.
  */
 export function labelFor(sentence: string, mentionStart: number, mentionEnd: number): string {
-  const { dateStart, dateEnd, aside } = withBrackets(sentence, mentionStart, mentionEnd);
+  const { dateStart, dateEnd, aside } = withBrackets(sentence, mentionStart, mentionEnd + focusAfter(sentence.slice(mentionEnd)));
   const [clauseStart, clauseEnd] = aside ?? clauseAround(sentence, dateStart, dateEnd);
-  const before = tidy(sentence.slice(clauseStart, dateStart).replace(leadingPreposition, ''));
-  const after = tidy(sentence.slice(dateEnd, clauseEnd));
+  const [before, after] = cut(sentence, clauseStart, dateStart, dateEnd, clauseEnd);
   if (wordCount(join(before, after)) >= 3 || (clauseStart === 0 && clauseEnd === sentence.length)) return shorten(before, after);
-  return shorten(tidy(sentence.slice(0, dateStart).replace(leadingPreposition, '')), tidy(sentence.slice(dateEnd)));
+  return shorten(...cut(sentence, 0, dateStart, dateEnd, sentence.length));
 }
+
+/** "in 2022 alone": the word that narrows the date goes with it. */
+function focusAfter(text: string): number {
+  return /^\s+alone\b/i.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * The clause around a date, as what comes before and after the date phrase once it is cut out.
+ * The phrase goes with its preposition ("in 2004"), but a date used as an adjective ("At the 2023
+ * Victory Day parade") goes alone. A participle whose only complement was the date would be left
+ * hanging ("the summit held, President Xi …"): an aside set off by commas (", adopted in 2006,")
+ * goes whole; otherwise the clause is kept as written, date included.
+ */
+function cut(sentence: string, clauseStart: number, dateStart: number, dateEnd: number, clauseEnd: number): [string, string] {
+  const rawBefore = sentence.slice(clauseStart, dateStart);
+  const rawAfter = sentence.slice(dateEnd, clauseEnd);
+  if (isAttributive(rawBefore, rawAfter)) return [tidy(rawBefore), tidy(rawAfter)];
+  const before = rawBefore.replace(leadingPreposition, '');
+  const participle = bareParticipleAtEnd.exec(before);
+  if (!participle || !/^\s*(?:[,;:.!?)]|$)/.test(rawAfter)) return [tidy(before), tidy(rawAfter)];
+  if (participle[1] && /^\s*,/.test(rawAfter)) return [tidy(before.slice(0, participle.index)), tidy(` ${rawAfter.replace(/^\s*,/, '')}`)];
+  return [tidy(rawBefore), tidy(sentence.slice(dateStart, clauseEnd))];
+}
+
+/** Words that cannot be the noun a date qualifies ("the 1990s was", "the 2023 and"). */
+const functionWords = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'so', 'yet', 'then', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'onto', 'to', 'with', 'without', 'than', 'that', 'which', 'who', 'when', 'where', 'while', 'since', 'until', 'till', 'before', 'after', 'during', 'between', 'over', 'through', 'about', 'against', 'among', 'within', 'via', 'per', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'it', 'its', 'this', 'these', 'those', 'there', 'here', 'he', 'she', 'they', 'we', 'not', 'also', 'only', 'alone', 'ago', 'later', 'earlier', 'last', 'next', 'year', 'years']);
+
+/** "the 2023 Victory Day parade", "the September 11, 2001 terrorist attacks": the date qualifies the noun that follows it. */
+function isAttributive(before: string, after: string): boolean {
+  if (!/\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i.test(before)) return false;
+  const next = /^\s+(\p{L}[\p{L}'’-]*)/u.exec(after)?.[1];
+  if (next === undefined || functionWords.has(next.toLowerCase())) return false;
+  return /^\p{Lu}/u.test(next) || !/(?:ed|s)$/i.test(next);
+}
+
+/** Irregular past participles that do not end in "-ed". */
+const irregularParticiples = 'held|made|built|put|set|begun|done|drawn|given|known|seen|shown|taken|written|chosen|won|paid|spent|sent|led|laid|met|brought|bought|found|struck|born|sworn|broken|spoken|frozen|grown|thrown|hit|cut|sold|told|left|kept';
+/** A participle closing what precedes the date, not after a form of "be" or "have" ("was launched in 2004" is whole without the date). Group 1: the comma before it. */
+const bareParticipleAtEnd = new RegExp(`(,\\s*)?(?<!\\b(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\\s+(?:\\p{L}+ly\\s+)?)\\b(?!\\p{L}*eed\\b|hundred\\b)(?:\\p{L}{3,}ed|${irregularParticiples})\\s*$`, 'iu');
 
 /**
  * A date that fills its brackets, "(1998–2000)", goes with them; a date inside a longer aside,
@@ -83,15 +121,43 @@ function shorten(before: string, after: string): string {
   return capitalise(head ? `${head}${comma} ${shortTail}` : shortTail);
 }
 
+/** Words that cannot open a cut-off label: it would start mid-phrase ("…of border disputes", "…and his successors"). */
+const danglingOpeners = new Set(['and', 'or', 'but', 'nor', 'so', 'yet', 'then', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'onto', 'to', 'with', 'without', 'than', 'that', 'which', 'who', 'when', 'where', 'while', 'between', 'over', 'through', 'about', 'against', 'among', 'within', 'via', 'per', 'during', 'since', 'until']);
+/** Words that cannot close a label: it would stop mid-phrase ("… in 1998 it…", "… republics from…"). */
+const danglingClosers = new Set([...danglingOpeners, 'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'it', 'its', 'this', 'these', 'those', 'there', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'our', 'not', 'also', 'very', 'more', 'most']);
+
+/** The last words of a text within a length, whole words only, from the start of a phrase. */
 function lastWords(text: string, length: number): string {
   const cut = text.slice(text.length - length);
-  return cut.slice(cut.indexOf(' ') + 1);
+  const words = (text.length > length ? cut.slice(cut.indexOf(' ') + 1) : cut).split(' ');
+  while (words.length > 1 && danglingOpeners.has(bareWord(words[0]))) words.shift();
+  return words.join(' ').replace(/^[\s,;:–—-]+/, '');
 }
 
+/** The first words of a text within a length, whole words only, ending where a phrase can end. */
 function firstWords(text: string, length: number): string {
   const cut = text.slice(0, length);
   const space = cut.lastIndexOf(' ');
-  return (space > 0 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '');
+  const words = (space > 0 && /\S/.test(text.charAt(length)) ? cut.slice(0, space) : cut).split(' ');
+  trimClosers(words);
+  // A few words opening a new phrase after the last comma are its stump ("…, and in 1998…"): stop at the comma.
+  const lastComma = words.findLastIndex((word) => /[,;]$/.test(word));
+  if (lastComma > 0 && words.length - lastComma - 1 <= shortestPhraseAfterComma && danglingOpeners.has(bareWord(words[lastComma + 1]))) {
+    words.length = lastComma + 1;
+    trimClosers(words);
+  }
+  return words.join(' ').replace(/[\s,;:–—-]+$/, '');
+}
+
+/** Of a cut-off phrase after a comma, this many words or fewer say too little to keep. */
+const shortestPhraseAfterComma = 4;
+
+function trimClosers(words: string[]): void {
+  while (words.length > 1 && (danglingClosers.has(bareWord(words.at(-1))) || /^[^\p{L}\p{N}]*$/u.test(words.at(-1) ?? ''))) words.pop();
+}
+
+function bareWord(word: string | undefined): string {
+  return (word ?? '').toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 }
 
 function capitalise(text: string): string {

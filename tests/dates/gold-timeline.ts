@@ -4,6 +4,8 @@ import type { DatePrecision } from '../../src/corpus/types.js';
  * A gold timeline of the five seed documents, written by reading them: every date that dates
  * something that happened or will happen, at the precision the text gives it. Each event names its
  * document and a verbatim piece of its sentence; two events in one sentence differ by date.
+ * Dates coordinated in one phrase date one event over the span they cover ("in late November and
+ * early December" is 2025-11..2025-12; "polls conducted in 2015 and 2016" is 2015..2016).
  *
  * Judgement calls, so the numbers can be read: a recent stretch dates what happened in it ("the
  * resolution of border disputes … over the last two months"), but longer lengths of time ("over the past 10 years"), vague
@@ -60,8 +62,7 @@ export const goldEvents: GoldEvent[] = [
   { docId: shamsuddinov, date: '2023', precision: 'year', quote: 'Dushanbe held the CIS and Central Asia–Russia summits' },
   { docId: shamsuddinov, date: '2025-06', precision: 'month', quote: 'China–Central Asia summit held in June last year' },
   { docId: shamsuddinov, date: '2006', precision: 'year', quote: 'The Action Plan for the Central Asia + Japan Dialogue, adopted in 2006' },
-  { docId: shamsuddinov, date: '2025-11', precision: 'month', quote: 'Attacks on Chinese enterprises in late November' },
-  { docId: shamsuddinov, date: '2025-12', precision: 'month', quote: 'Attacks on Chinese enterprises in late November' },
+  { docId: shamsuddinov, date: '2025-11', end: '2025-12', precision: 'month', quote: 'Attacks on Chinese enterprises in late November' },
   { docId: shamsuddinov, date: '2023', precision: 'year', quote: 'Japan introduced a new security assistance framework' },
   { docId: shamsuddinov, date: '1997', precision: 'year', quote: 'adopted the Silk Road Diplomacy strategy in 1997' },
   { docId: shamsuddinov, date: '2004', precision: 'year', quote: 'launched the Central Asia + Japan Dialogue in 2004' },
@@ -88,8 +89,7 @@ export const goldEvents: GoldEvent[] = [
   { docId: mahmudov, date: '2001-09-11', precision: 'day', quote: 'following the September 11, 2001 terrorist attacks' },
   { docId: mahmudov, date: '2004', precision: 'year', quote: 'initiated by Tokyo in 2004 with the aim' },
   { docId: mahmudov, date: '2004', precision: 'year', quote: 'This format was initiated in 2004 by the then head' },
-  { docId: mahmudov, date: '2015', precision: 'year', quote: 'opinion polls conducted in 2015 and 2016' },
-  { docId: mahmudov, date: '2016', precision: 'year', quote: 'opinion polls conducted in 2015 and 2016' },
+  { docId: mahmudov, date: '2015', end: '2016', precision: 'year', quote: 'opinion polls conducted in 2015 and 2016' },
   { docId: mahmudov, date: '2000', end: '2009', precision: 'year', quote: 'In the mid-2000s, Foreign Minister Aso Taro' },
   { docId: mahmudov, date: '2012', precision: 'year', quote: 'After Abe returned to the post of Prime Minister in 2012' },
   { docId: mahmudov, date: '2015', precision: 'year', quote: 'In 2015, Abe made a historic tour' },

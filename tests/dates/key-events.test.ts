@@ -90,11 +90,80 @@ describe('extractKeyEvents: what each event carries', () => {
 
   it('dates the events of a text from January 2026 in 2025 when it says "last year"', () => {
     const dates = eventsOf(ids.shamsuddinov).map((event) => `${event.date.start.iso}${event.date.end ? `..${event.date.end.iso}` : ''}`);
-    expect(dates).toEqual(expect.arrayContaining(['2025-12-19..2025-12-20', '2025-07', '2025-10', '2025-06', '2025-11', '2025-12']));
+    expect(dates).toEqual(expect.arrayContaining(['2025-12-19..2025-12-20', '2025-07', '2025-10', '2025-06', '2025-11..2025-12']));
   });
 
   it('leaves out lengths of time, "today" in a text not dated to the day, and periods of a century', () => {
     const events = oneParagraph('vague', 'Today, the region matters. Over the two and a half years of the war, and over the past 10 years, the format grew, as it will in the 21st century.', '2025');
     expect(events).toEqual([]);
+  });
+});
+
+describe('extractKeyEvents: dates coordinated in one phrase are one event', () => {
+  const spans = (events: KeyEvent[]) => events.map((event) => `${event.date.start.iso}${event.date.end ? `..${event.date.end.iso}` : ''}`);
+
+  it('tells "Attacks … in late November and early December last year" as one 2025-11..2025-12 event with a clean label', () => {
+    const attacks = eventsOf(ids.shamsuddinov).filter((event) => event.source.quote.startsWith('Attacks on Chinese enterprises'));
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]?.date).toEqual({ start: { iso: '2025-11', precision: 'month' }, end: { iso: '2025-12', precision: 'month' } });
+    expect(attacks[0]?.mention.text).toBe('late November and early December last year');
+    expect(attacks[0]?.label).toMatch(/^Attacks on Chinese enterprises highlighted how closely China’s security is linked/);
+  });
+
+  it('tells "public opinion polls conducted in 2015 and 2016" as one 2015..2016 event whose label mangles neither date', () => {
+    const polls = eventsOf(ids.mahmudov).filter((event) => event.source.quote.includes('public opinion polls'));
+    expect(spans(polls)).toEqual(['2015..2016']);
+    expect(polls[0]?.label).not.toMatch(/conducted (?:and|in 2015 and),/);
+  });
+
+  it('keeps the coarsest precision its dates give: "in 2015 and March 2016" is 2015..2016, "in May and June 2024" is 2024-05..2024-06', () => {
+    expect(spans(oneParagraph('mixed', 'Surveys ran in 2015 and March 2016 across the region.', '2025'))).toEqual(['2015..2016']);
+    expect(spans(oneParagraph('shared-year', 'Talks were held in May and June 2024 in Tashkent.', '2025-08'))).toEqual(['2024-05..2024-06']);
+  });
+
+  it('joins "in 2015, 2016 and 2017" and "in 2015 or 2016" into one event each', () => {
+    expect(spans(oneParagraph('list', 'Forums took place in 2015, 2016 and 2017 in Almaty.', '2025'))).toEqual(['2015..2017']);
+    expect(spans(oneParagraph('either', 'The agreement was signed in 2015 or 2016 by both sides.', '2025'))).toEqual(['2015..2016']);
+  });
+
+  it('keeps dates apart when words stand between them: "in 1997 it increased …, and in 1998 it increased …"', () => {
+    const events = oneParagraph('apart', 'If in 1993, aid was $2.57 million, then in 1997 it increased to $145.38, and in 1998 it increased to $228.15 million.', '2025');
+    expect(spans(events)).toEqual(['1993', '1997', '1998']);
+  });
+});
+
+/** Words a label must not open with after "…": it would start half way through a phrase. */
+const danglingOpeners = /^(?:and|or|but|nor|in|on|at|of|for|from|to|with|by|into|than|between|during|since|until)$/i;
+/** Words a label must not stop on. */
+const danglingClosers = /^(?:and|or|but|nor|in|on|at|of|for|from|to|with|by|into|than|between|during|since|until|the|a|an)$/i;
+
+/** A word reduced to its letters and digits, so a label word can be found among a quote's words. */
+function core(word: string): string {
+  return word.replace(/[^\p{L}0-9]/gu, '').toLowerCase();
+}
+
+describe('extractKeyEvents: labels read as text taken from the sentence', () => {
+  it('never begins or ends any seed label with a dangling conjunction or preposition, nor leaves a stray comma', () => {
+    for (const document of documents) {
+      for (const { label } of eventsOf(document.id)) {
+        const words = label.replace(/^…|…$/g, '').split(/\s+/);
+        const first = core(words[0] ?? '');
+        const last = core(words.at(-1) ?? '');
+        expect(/^(?:and|or|but|nor)$/i.test(first), label).toBe(false);
+        if (label.startsWith('…')) expect(danglingOpeners.test(first), label).toBe(false);
+        expect(danglingClosers.test(last), label).toBe(false);
+        expect(label, label).not.toMatch(/^[\s,;:.]|\s[,;:.]|[,;:]\s*[,;:]|\b(?:and|or|in|on|at|of|to|for|from|with|by)\s*[,;:.]/i);
+      }
+    }
+  });
+
+  it('cuts no seed label mid-word: every word of a label is a whole word of its sentence', () => {
+    for (const document of documents) {
+      for (const { label, source } of eventsOf(document.id)) {
+        const quoteWords = new Set(source.quote.split(/[\s—–]+/).map(core));
+        const missing = label.replace(/…/g, ' ').split(/[\s—–]+/).map(core).filter((word) => word && !quoteWords.has(word));
+        expect(missing, label).toEqual([]);
+      }
+    }
   });
 });
