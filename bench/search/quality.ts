@@ -63,6 +63,13 @@ for (const row of calibration) {
   console.log(`${row.threshold.toFixed(2).padEnd(9)}  ${row.onTopicConfident.toFixed(3).padEnd(18)}  ${row.offTopicNotConfident.toFixed(3)}${chosen}`);
 }
 
+// What `ask` itself answers, with every condition of the rule (coverage and the number of matched words).
+const asked = {
+  onTopicConfident: quality.outcomes.filter((outcome) => outcome.confident).length / quality.outcomes.length,
+  offTopicNotConfident: offTopicQuestions.filter((question) => !service.ask(question, { limit: 1 }).confident).length / offTopicQuestions.length,
+};
+console.log(`\nask() with the full rule: on-topic confident ${asked.onTopicConfident.toFixed(3)}, off-topic not confident ${asked.offTopicNotConfident.toFixed(3)}`);
+
 mkdirSync(path.dirname(values.out), { recursive: true });
-writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), ...quality, confidence: { rule: confidenceRule, onTopic, offTopic, calibration } }, null, 2)}\n`);
+writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), ...quality, confidence: { rule: confidenceRule, onTopic, offTopic, calibration, asked } }, null, 2)}\n`);
 console.log(`\nJSON written to ${values.out}`);

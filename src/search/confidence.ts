@@ -21,8 +21,13 @@ export function coverage(query: TermWeight[], matchedTerms: readonly string[]): 
   return covered / total;
 }
 
-/** True when the best passage covers enough of what the question is specifically about. */
+/**
+ * True when the best passage covers enough of what the question is specifically about. One
+ * matched word is never enough for a question of several: "What is the capital of Australia?"
+ * shares "Australia" with a passage on the Quad, which says nothing of capitals.
+ */
 export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, rule: { minimumCoverage: number } = confidenceRule): boolean {
   if (bestMatchedTerms === undefined || bestMatchedTerms.length === 0) return false;
+  if (new Set(bestMatchedTerms).size < Math.min(2, query.length)) return false;
   return coverage(query, bestMatchedTerms) >= rule.minimumCoverage;
 }

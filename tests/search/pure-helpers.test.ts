@@ -33,7 +33,18 @@ describe('confidence', () => {
   it('is not confident when only generic words match or nothing matches', () => {
     expect(isConfident(query, ['japan'])).toBe(false);
     expect(isConfident(query, undefined)).toBe(false);
-    expect(isConfident(query, ['loan'])).toBe(true);
+    expect(isConfident(query, ['loan', 'japan'])).toBe(true);
+  });
+
+  it('is not confident on one matched word of a question of several, however specific', () => {
+    // "capital of Australia": a passage naming Australia alone covers most of the IDF mass.
+    const offTopic = [
+      { term: 'capital', inverseFrequency: 1 },
+      { term: 'australia', inverseFrequency: 3 },
+    ];
+    expect(coverage(offTopic, ['australia'])).toBeGreaterThan(0.5);
+    expect(isConfident(offTopic, ['australia'])).toBe(false);
+    expect(isConfident([{ term: 'tokayev', inverseFrequency: 3 }], ['tokayev'])).toBe(true);
   });
 });
 
