@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { TimelineEntry } from '../../src/dates/types.js';
 import { composeDigest } from '../../src/digest/compose.js';
 import { createDigestScheduler, type DeliverDigest, type DigestSchedulerOptions } from '../../src/digest/scheduler.js';
@@ -88,4 +89,29 @@ export function createSchedulerWorld() {
 /** Local calendar day of an ISO instant in a zone. */
 export function dayIn(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export type SchedulerWorld = ReturnType<typeof createSchedulerWorld>;
+
+/**
+ * A fresh scheduler world for each test of the calling `describe`, on fake timers started at
+ * `startAt` (or the real time when absent), with `prepare` run first; closed after each test.
+ * Returns a getter, since the world is created anew before every test.
+ */
+export function useSchedulerWorld(options: { startAt?: string; prepare?: (world: SchedulerWorld) => void } = {}): () => SchedulerWorld {
+  let world: SchedulerWorld | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    if (options.startAt !== undefined) vi.setSystemTime(new Date(options.startAt));
+    world = createSchedulerWorld();
+    options.prepare?.(world);
+  });
+  afterEach(async () => {
+    await world?.close();
+    vi.useRealTimers();
+  });
+  return () => {
+    if (world === undefined) throw new Error('useSchedulerWorld: the world exists only inside a test');
+    return world;
+  };
 }

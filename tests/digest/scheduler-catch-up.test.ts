@@ -1,27 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSchedulerWorld } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useSchedulerWorld } from './helpers.js';
 
 describe('slots missed while the bot was down', () => {
-  let world: ReturnType<typeof createSchedulerWorld>;
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-    world = createSchedulerWorld();
-    // Set up the day before, while no scheduler was running.
-    world.setUp('guild-1', 'daily 09:00', 'Europe/Berlin', new Date('2025-06-09T12:00:00Z'));
-  });
-
-  afterEach(async () => {
-    await world.close();
-    vi.useRealTimers();
+  const world = useSchedulerWorld({
+    prepare: (created) => {
+      // Set up the day before, while no scheduler was running.
+      created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin', new Date('2025-06-09T12:00:00Z'));
+    },
   });
 
   it('posts a slot missed an hour ago once on start-up, marked late', async () => {
     vi.setSystemTime(new Date('2025-06-10T08:00:00Z'));
-    const scheduler = world.scheduler('a');
+    const scheduler = world().scheduler('a');
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
-    expect(world.deliveries.map((delivery) => [delivery.slot, delivery.late])).toEqual([['2025-06-10T07:00:00.000Z', true]]);
+    expect(world().deliveries.map((delivery) => [delivery.slot, delivery.late])).toEqual([['2025-06-10T07:00:00.000Z', true]]);
     const status = scheduler.status('guild-1');
     expect(status.lastRun?.state).toBe('posted');
     expect(status.lastRun?.late).toBe(true);
@@ -31,10 +24,10 @@ describe('slots missed while the bot was down', () => {
   it('records a slot past the grace period as missed and shows it in the status', async () => {
     // 16:00 in Berlin: seven hours after the 09:00 slot, past the default six hours.
     vi.setSystemTime(new Date('2025-06-10T14:00:00Z'));
-    const scheduler = world.scheduler('a');
+    const scheduler = world().scheduler('a');
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
-    expect(world.deliveries).toEqual([]);
+    expect(world().deliveries).toEqual([]);
     const status = scheduler.status('guild-1');
     expect(status.problems.map((slot) => [slot.localTime, slot.state])).toEqual([['2025-06-10T09:00:00', 'missed']]);
     expect(status.problems[0]?.reason).toMatch(/past the grace period of 6 hours/);
@@ -43,26 +36,26 @@ describe('slots missed while the bot was down', () => {
 
   it('follows a grace period given in hours', async () => {
     vi.setSystemTime(new Date('2025-06-10T14:00:00Z'));
-    await world.scheduler('a', { graceHours: 8 }).start();
+    await world().scheduler('a', { graceHours: 8 }).start();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(world.deliveries.map((delivery) => [delivery.slot, delivery.late])).toEqual([['2025-06-10T07:00:00.000Z', true]]);
+    expect(world().deliveries.map((delivery) => [delivery.slot, delivery.late])).toEqual([['2025-06-10T07:00:00.000Z', true]]);
   });
 
   it('posts only the newest of several missed slots and records the others with their reason', async () => {
     vi.setSystemTime(new Date('2025-06-12T08:30:00Z'));
-    const scheduler = world.scheduler('a');
+    const scheduler = world().scheduler('a');
     await scheduler.start();
-    expect(world.deliveries.map((delivery) => delivery.slot)).toEqual(['2025-06-12T07:00:00.000Z']);
+    expect(world().deliveries.map((delivery) => delivery.slot)).toEqual(['2025-06-12T07:00:00.000Z']);
     const missed = scheduler.status('guild-1').problems.map((slot) => slot.localTime);
     expect(missed).toEqual(['2025-06-11T09:00:00', '2025-06-10T09:00:00']);
   });
 
   it('marks hourly slots inside the grace period as superseded by the newest one', async () => {
-    world.setUp('hourly', '0 * * * *', 'UTC', new Date('2025-06-10T05:30:00Z'));
+    world().setUp('hourly', '0 * * * *', 'UTC', new Date('2025-06-10T05:30:00Z'));
     vi.setSystemTime(new Date('2025-06-10T08:10:00Z'));
-    const scheduler = world.scheduler('a');
+    const scheduler = world().scheduler('a');
     await scheduler.start();
-    const hourly = world.deliveries.filter((delivery) => delivery.guildId === 'hourly');
+    const hourly = world().deliveries.filter((delivery) => delivery.guildId === 'hourly');
     expect(hourly.map((delivery) => delivery.slot)).toEqual(['2025-06-10T08:00:00.000Z']);
     const problems = scheduler.status('hourly').problems;
     expect(problems.map((slot) => slot.localTime)).toEqual(['2025-06-10T07:00:00', '2025-06-10T06:00:00']);
@@ -70,11 +63,11 @@ describe('slots missed while the bot was down', () => {
   });
 
   it('owes nothing for the time before the digest was set up', async () => {
-    world.setUp('new-guild', 'daily 09:00', 'Europe/Berlin', new Date('2025-06-10T07:30:00Z'));
+    world().setUp('new-guild', 'daily 09:00', 'Europe/Berlin', new Date('2025-06-10T07:30:00Z'));
     vi.setSystemTime(new Date('2025-06-10T08:00:00Z'));
-    const scheduler = world.scheduler('a');
+    const scheduler = world().scheduler('a');
     await scheduler.start();
-    expect(world.deliveries.filter((delivery) => delivery.guildId === 'new-guild')).toEqual([]);
+    expect(world().deliveries.filter((delivery) => delivery.guildId === 'new-guild')).toEqual([]);
     expect(scheduler.status('new-guild').problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSchedulerWorld, dayIn } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { dayIn, useSchedulerWorld } from './helpers.js';
 
 /** Days, in the zone, on which digests were posted, with how many each. */
 function postsPerDay(slots: string[], timeZone: string): Record<string, number> {
@@ -12,24 +12,14 @@ function postsPerDay(slots: string[], timeZone: string): Record<string, number> 
 }
 
 describe('daylight-saving time', () => {
-  let world: ReturnType<typeof createSchedulerWorld>;
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-    world = createSchedulerWorld();
-  });
-
-  afterEach(async () => {
-    await world.close();
-    vi.useRealTimers();
-  });
+  const world = useSchedulerWorld();
 
   async function runDays(guildId: string, schedule: string, timeZone: string, from: string, days: number): Promise<string[]> {
     vi.setSystemTime(new Date(from));
-    world.setUp(guildId, schedule, timeZone);
-    await world.scheduler(`${guildId}-instance`).start();
+    world().setUp(guildId, schedule, timeZone);
+    await world().scheduler(`${guildId}-instance`).start();
     await vi.advanceTimersByTimeAsync(days * 24 * 3_600_000);
-    return world.deliveries.filter((delivery) => delivery.guildId === guildId).map((delivery) => delivery.slot);
+    return world().deliveries.filter((delivery) => delivery.guildId === guildId).map((delivery) => delivery.slot);
   }
 
   it('posts a daily 09:00 Berlin digest once on the day clocks go forward, at 09:00 summer time', async () => {
@@ -65,6 +55,6 @@ describe('daylight-saving time', () => {
   it('posts a 02:30 digest once when 02:30 happens twice that day', async () => {
     const slots = await runDays('overlap', 'daily 02:30', 'Europe/Berlin', '2025-10-25T00:00:00Z', 3);
     expect(postsPerDay(slots, 'Europe/Berlin')).toEqual({ '2025-10-25': 1, '2025-10-26': 1, '2025-10-27': 1 });
-    expect(world.deliveries.every((delivery) => !delivery.late)).toBe(true);
+    expect(world().deliveries.every((delivery) => !delivery.late)).toBe(true);
   });
 });

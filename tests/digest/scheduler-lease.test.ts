@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DeliverDigest } from '../../src/digest/scheduler.js';
-import { createSchedulerWorld } from './helpers.js';
+import { useSchedulerWorld } from './helpers.js';
 
 describe('a delivery that outlives its claim lease', () => {
-  let world: ReturnType<typeof createSchedulerWorld>;
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2025-06-10T06:59:00Z'));
-    world = createSchedulerWorld();
-    world.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
-  });
-
-  afterEach(async () => {
-    await world.close();
-    vi.useRealTimers();
+  const world = useSchedulerWorld({
+    startAt: '2025-06-10T06:59:00Z',
+    prepare: (created) => {
+      created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    },
   });
 
   it('is not started a second time by the process still delivering it', async () => {
@@ -24,7 +17,7 @@ describe('a delivery that outlives its claim lease', () => {
       started += 1;
       await new Promise((resolve) => setTimeout(resolve, 10 * 60_000));
     };
-    const scheduler = world.scheduler('a', { deliver: slowDeliver, leaseMs: 60_000 });
+    const scheduler = world().scheduler('a', { deliver: slowDeliver, leaseMs: 60_000 });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     expect(started).toBe(1);
