@@ -1,4 +1,4 @@
-import { formatPartialDate } from '../corpus/format-date.js';
+import { formatIsoDate, formatPartialDate } from '../corpus/partial-date.js';
 import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
 import type { Answer, CitedPassage, SearchResults } from '../search/types.js';
 
@@ -8,7 +8,7 @@ export const terminalBold: Emphasis = (text) => `\u001b[1m${text}\u001b[22m`;
 export const markdownBold: Emphasis = (text) => `**${text}**`;
 
 export function citationLine(passage: CitedPassage): string {
-  const published = formatPartialDate(passage.published === null || passage.publishedPrecision === null ? null : { iso: passage.published, precision: passage.publishedPrecision });
+  const published = formatIsoDate(passage.published, passage.publishedPrecision);
   const place = `passage ${passage.ordinal}${passage.heading ? `, under "${passage.heading}"` : ''}, characters ${passage.start}–${passage.end}`;
   return ['—', [passage.title, passage.author, passage.outlet, published].filter(Boolean).join(' · '), `(${passage.docId}, ${place})`].join(' ');
 }

@@ -49,7 +49,7 @@ type CorpusCommand = (args: string[], context: CorpusCommandContext) => Promise<
 const corpusCommands: Record<string, CorpusCommand> = {
   ask: withSearch(runAsk),
   search: withSearch(runSearch),
-  sources: withSearch(runSources),
+  sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
   timeline: (args, { corpus, passagesOf, stdout }) => runTimeline(args, { corpus, passagesOf, stdout }),
   digest: (args, { corpus, passagesOf, stdout }) => runDigest(args, { corpus, timeline: buildTimeline(corpus.documents, passagesOf), stdout }),
 };

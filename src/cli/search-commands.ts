@@ -1,5 +1,6 @@
+import type { Passage } from '../corpus/passage-types.js';
 import type { LoadedCorpus } from '../corpus/types.js';
-import { formatPartialDate } from '../corpus/format-date.js';
+import { formatPartialDate } from '../corpus/partial-date.js';
 import type { SearchService } from '../search/search-service.js';
 import { parseCommandArguments, parseWholeNumber } from './arguments.js';
 import { formatAnswer, formatSearchResults, formatSources, markdownBold, terminalBold } from './format-results.js';
@@ -42,7 +43,14 @@ export function runSearch(args: string[], { search, stdout }: SearchCommandConte
   else stdout.write(formatSearchResults(results, stdout.isTTY ? terminalBold : markdownBold));
 }
 
-export function runSources(args: string[], { corpus, search, stdout }: SearchCommandContext): void {
+/** Listing sources needs the corpus and its passages, not the index. */
+export interface SourcesCommandContext {
+  corpus: LoadedCorpus;
+  passagesOf(docId: string): Passage[];
+  stdout: NodeJS.WritableStream;
+}
+
+export function runSources(args: string[], { corpus, passagesOf, stdout }: SourcesCommandContext): void {
   const { values } = parseCommandArguments(args, { json: { type: 'boolean' } }, sourcesUsage);
   if (!values.json) {
     stdout.write(formatSources(corpus.documents, corpus.problems));
@@ -58,7 +66,7 @@ export function runSources(args: string[], { corpus, search, stdout }: SearchCom
     publishedPrecision: document.published?.precision ?? null,
     publishedDisplay: formatPartialDate(document.published),
     publishedBasis: document.publishedBasis,
-    passages: search.passagesOf(document.id).length,
+    passages: passagesOf(document.id).length,
   }));
   stdout.write(`${JSON.stringify({ documents, problems: corpus.problems })}\n`);
 }

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
-import type { DatePrecision, PartialDate } from './types.js';
+import { parseIsoPartialDate } from './partial-date.js';
+import type { PartialDate } from './types.js';
 
 /** The metadata a document may declare in YAML front matter. Every field is optional. */
 export interface DocumentMetadata {
@@ -15,8 +16,6 @@ export interface DocumentMetadata {
 export type FrontMatterResult =
   | { ok: true; metadata: DocumentMetadata | null; bodyOffset: number }
   | { ok: false; line: number; reason: string };
-
-const isoDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 const metadataSchema = z
   .object({
@@ -35,19 +34,6 @@ const metadataSchema = z
   })
   .passthrough();
 
-/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a PartialDate, or null when it is not a real date. */
-export function parseIsoPartialDate(value: string): PartialDate | null {
-  const match = isoDate.exec(value);
-  if (!match) return null;
-  const [, year, month, day] = match;
-  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
-  if (day !== undefined) {
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-    if (date.getUTCDate() !== Number(day)) return null;
-  }
-  const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-  return { iso: value, precision };
-}
 
 /**
  * Finds and validates YAML front matter at the start of a file's text. Front matter is

@@ -1,4 +1,4 @@
-import { parseIsoPartialDate } from '../corpus/front-matter.js';
+import { parseIsoPartialDate } from '../corpus/partial-date.js';
 import type { Passage } from '../corpus/passage-types.js';
 import type { PartialDate, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';

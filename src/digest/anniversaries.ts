@@ -1,5 +1,6 @@
 import type { DayRange, DigestAnniversary, DigestEvent } from './types.js';
-import { addDays, dateParts, daysBetween, daysInMonth, monthName } from './zoned-time.js';
+import { monthName } from '../corpus/partial-date.js';
+import { addDays, dateParts, daysBetween, daysInMonth } from './zoned-time.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

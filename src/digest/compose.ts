@@ -3,7 +3,8 @@ import { anniversariesInWindow } from './anniversaries.js';
 import { eventSpan } from './event-span.js';
 import { nextKeyDateAfter } from './next-key-date.js';
 import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestEvent } from './types.js';
-import { addDays, describeIsoDate, localDate } from './zoned-time.js';
+import { describeIsoDate } from '../corpus/partial-date.js';
+import { addDays, localDate } from './zoned-time.js';
 
 function toDigestEvent(entry: TimelineEntry, titles: ReadonlyMap<string, string>): DigestEvent {
   const cite = (sources: TimelineEntry['sources']): DigestCitation[] => sources.map((source) => ({ ...source, title: titles.get(source.docId) ?? source.docId }));

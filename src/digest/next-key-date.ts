@@ -1,7 +1,8 @@
 import { anniversaryDay } from './anniversaries.js';
 import { eventSpan } from './event-span.js';
 import type { DigestEvent, DigestNextKeyDate } from './types.js';
-import { dateParts, describeIsoDate } from './zoned-time.js';
+import { describeIsoDate } from '../corpus/partial-date.js';
+import { dateParts } from './zoned-time.js';
 
 function nextAnniversary(event: DigestEvent, after: string): { on: string; first: string; years: number } | null {
   const { year, month, day } = dateParts(event.date);

@@ -1,6 +1,7 @@
 import type { PartialDate } from '../corpus/types.js';
 import type { Digest, DigestCitation, DigestEvent } from './types.js';
-import { describeIsoDate, localDate } from './zoned-time.js';
+import { describeIsoDate } from '../corpus/partial-date.js';
+import { localDate } from './zoned-time.js';
 
 /** What the renderer may add to a citation besides the title the digest carries. */
 export interface RenderedDocumentInfo {

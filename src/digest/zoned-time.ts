@@ -1,4 +1,3 @@
-import { formatPartialDate } from '../corpus/format-date.js';
 
 /**
  * Calendar arithmetic on plain ISO dates (`YYYY-MM-DD`) and the link between an instant and
@@ -112,16 +111,4 @@ export function zonedInstant(isoDate: string, hour: number, minute: number, time
     guess += wanted - read;
   }
   return new Date(guess);
-}
-
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function monthName(month: number): string {
-  return monthNames[month - 1] ?? String(month);
-}
-
-/** "28 August 2026", "August 2026" or "2026": the precision is read from the ISO string's length. */
-export function describeIsoDate(iso: string): string {
-  const parts = iso.split('-').length;
-  return formatPartialDate({ iso, precision: parts >= 3 ? 'day' : parts === 2 ? 'month' : 'year' });
 }

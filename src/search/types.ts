@@ -1,23 +1,18 @@
-import type { PassageKind } from '../corpus/passage-types.js';
+import type { Passage } from '../corpus/passage-types.js';
 import type { DatePrecision } from '../corpus/types.js';
 
-/** A passage quoted word for word, with everything needed to cite it. */
-export interface CitedPassage {
-  docId: string;
+/**
+ * A passage quoted word for word, with everything needed to cite it: the passage's place
+ * (`text === body.slice(start, end)`; `ordinal` is the first passage's when neighbours were merged)
+ * and its document's citation.
+ */
+export interface CitedPassage extends Pick<Passage, 'docId' | 'ordinal' | 'start' | 'end' | 'text' | 'kind' | 'heading'> {
   title: string;
   author: string | null;
   outlet: string | null;
   /** Publication date in ISO form at its precision (`2025`, `2025-05`, `2025-05-05`), or null when unknown. */
   published: string | null;
   publishedPrecision: DatePrecision | null;
-  /** Ordinal of the (first) passage in its document. */
-  ordinal: number;
-  /** Offsets into the document body: `text === body.slice(start, end)`. */
-  start: number;
-  end: number;
-  text: string;
-  kind: PassageKind;
-  heading: string | null;
   score: number;
 }
 

@@ -1,5 +1,5 @@
 import { time, TimestampStyles } from 'discord.js';
-import { formatPartialDate } from '../../corpus/format-date.js';
+import { formatIsoDate } from '../../corpus/partial-date.js';
 import type { DatePrecision } from '../../corpus/types.js';
 
 /**
@@ -13,14 +13,11 @@ export function messageDate(iso: string | null, precision: DatePrecision | null)
     const seconds = noonUtcSeconds(iso);
     if (seconds !== null) return time(seconds, TimestampStyles.LongDate);
   }
-  return formatPartialDate({ iso, precision });
+  return formatIsoDate(iso, precision);
 }
 
 /** A date for places that show no Markdown (footers, button labels, autocomplete). */
-export function plainDate(iso: string | null, precision: DatePrecision | null): string {
-  if (iso === null || precision === null) return 'date unknown';
-  return formatPartialDate({ iso, precision });
-}
+export const plainDate = formatIsoDate;
 
 /** A range such as "19–20 December 2025", or a single date when there is no end. */
 export function messageDateRange(iso: string, end: string | null, precision: DatePrecision): string {

@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Digest, DigestEvent } from '../../../src/digest/types.js';
 import type { DigestStatus } from '../../../src/digest/status.js';
 import type { DigestSlot } from '../../../src/digest/slot-store.js';
 import { renderDigest } from '../../../src/discord/render/digest.js';
 import { renderDigestStatus } from '../../../src/discord/render/digest-status.js';
+import { digest, event } from '../fixtures/digest.js';
 import { limitViolations } from '../../../src/discord/render/limits.js';
-
-const event = (overrides: Partial<DigestEvent> = {}): DigestEvent => ({
-  date: '2004-08-28',
-  end: null,
-  precision: 'day',
-  label: 'Central Asia + Japan Dialogue launched',
-  citations: [{ docId: 'tca', start: 0, end: 10, quote: 'The dialogue was launched on 28 August 2004 in Astana.', title: 'Bridges, not blocs' }],
-  conflicts: [],
-  ...overrides,
-});
-
-const digest = (overrides: Partial<Digest> = {}): Digest => ({
-  today: '2026-08-24',
-  timeZone: 'Asia/Tashkent',
-  windowDays: 7,
-  window: { from: '2026-08-24', to: '2026-08-30' },
-  pastWindow: { from: '2026-08-17', to: '2026-08-23' },
-  since: new Date('2026-08-17T00:00:00Z'),
-  anniversaries: [{ event: event(), years: 22, on: '2026-08-28', wording: '22 years ago this week', milestone: false }],
-  recent: [],
-  upcoming: [],
-  newDocuments: [{ docId: 'new-doc', title: 'A new report', addedAt: new Date('2026-08-20T10:00:00Z') }],
-  empty: false,
-  emptyMessage: null,
-  nextKeyDate: null,
-  ...overrides,
-});
 
 describe('renderDigest', () => {
   it('gives each section its own embed, each item with its quote and source', () => {

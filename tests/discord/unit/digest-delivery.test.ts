@@ -2,26 +2,16 @@ import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestDeliveryError } from '../../../src/digest/delivery-error.js';
 import type { DigestSettings } from '../../../src/digest/settings-store.js';
-import type { Digest } from '../../../src/digest/types.js';
 import { createDigestDelivery } from '../../../src/discord/digest-delivery.js';
 import { startLocalDiscord, type LocalDiscord } from '../../../src/local-discord/index.js';
+import { digest as digestFixture } from '../fixtures/digest.js';
 import { logSink } from '../fixtures/log-sink.js';
 
-const digest: Digest = {
-  today: '2026-08-24',
+const digest = digestFixture({
   timeZone: 'UTC',
-  windowDays: 7,
-  window: { from: '2026-08-24', to: '2026-08-30' },
-  pastWindow: { from: '2026-08-17', to: '2026-08-23' },
-  since: new Date('2026-08-17T00:00:00Z'),
   anniversaries: [],
-  recent: [],
-  upcoming: [],
   newDocuments: [{ docId: 'd', title: 'New @everyone', addedAt: new Date('2026-08-20T00:00:00Z') }],
-  empty: false,
-  emptyMessage: null,
-  nextKeyDate: null,
-};
+});
 const meta = (key: string) => ({ slot: new Date(), late: false, key, attempt: 1, kind: 'scheduled' as const });
 
 let discord: LocalDiscord;
