@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import { hostsWithPort, loopbackNames } from '../http/host-guard.js';
 import { toApplicationCommand, validateCommandBodies } from './commands.js';
 import { defaultTimings, type LocalDiscordCore, type LocalDiscordTimings } from './core.js';
 import { LocalDiscordEvents, type WaitForOptions } from './events.js';
@@ -148,10 +149,17 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   );
   const faults = new FaultInjector(liveGateway);
   const rateLimiter = new RateLimiter(options.rateLimits === false ? { ...defaultRateLimits, enabled: false } : { ...defaultRateLimits, ...options.rateLimits }, now);
-  const server = createHttpServer({ core, router, faults, rateLimiter });
-  server.on('upgrade', (request, socket, head: Buffer) => liveGateway.handleUpgrade(request, socket, head));
-
   const host = options.host ?? '127.0.0.1';
+  let ownHosts: ReadonlySet<string> = new Set();
+  const server = createHttpServer({
+    core,
+    router,
+    faults,
+    rateLimiter,
+    ownHosts: () => ownHosts,
+    upgrade: (request, target, socket, head) => liveGateway.handleUpgrade(request, target, socket, head),
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -160,6 +168,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     });
   });
   const { port } = server.address() as AddressInfo;
+  ownHosts = hostsWithPort([...loopbackNames, host], port);
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const driver = new InteractionDriver(core, liveGateway);
 

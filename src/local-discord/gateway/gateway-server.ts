@@ -12,6 +12,8 @@ import {
   type GatewayResumeData,
   type GatewaySendPayload,
 } from 'discord-api-types/v10';
+import { refuseUpgrade } from '../../http/guarded-server.js';
+import type { RequestTarget } from '../../http/request-target.js';
 import type { GatewayDispatcher, LocalDiscordCore } from '../core.js';
 import type { GatewayFaultTarget } from '../faults.js';
 import { isRecord } from '../form-errors.js';
@@ -54,12 +56,14 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
     private readonly options: GatewayServerOptions,
   ) {}
 
-  /** Takes an HTTP upgrade on `/gateway`; refuses encodings other than JSON, which is all this server speaks. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://local-discord');
+  /**
+   * Takes an HTTP upgrade on `/gateway`, its target already read safely by the HTTP server;
+   * refuses encodings other than JSON, which is all this server speaks.
+   */
+  handleUpgrade(request: IncomingMessage, url: RequestTarget, socket: Duplex, head: Buffer): void {
     const encoding = url.searchParams.get('encoding') ?? 'json';
     if (!/^\/gateway\/?$/.test(url.pathname) || encoding !== 'json') {
-      socket.end(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nlocal-discord: only /gateway with encoding=json is served\r\n`);
+      refuseUpgrade(socket, 400, 'local-discord: only /gateway with encoding=json is served');
       return;
     }
     const version = url.searchParams.get('v') ?? '10';

@@ -1,4 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createGuardedServer, refuseUpgrade } from '../../http/guarded-server.js';
+import { checkHostAndOrigin } from '../../http/host-guard.js';
+import { parseRequestTarget, type RequestTarget } from '../../http/request-target.js';
 import type { LocalDiscordCore } from '../core.js';
 import { DiscordHttpError, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { FaultInjector, HttpFault } from '../faults.js';
@@ -14,6 +18,10 @@ export interface HttpServerParts {
   router: Router;
   faults: FaultInjector;
   rateLimiter: RateLimiter;
+  /** The Host headers this server answers to (`127.0.0.1:PORT`, `localhost:PORT`), known once it listens. */
+  ownHosts(): ReadonlySet<string>;
+  /** A WebSocket upgrade whose Host, Origin and target were read safely. */
+  upgrade(request: IncomingMessage, target: RequestTarget, socket: Duplex, head: Buffer): void;
 }
 
 /**
@@ -22,18 +30,31 @@ export interface HttpServerParts {
  * with the status codes and JSON error bodies Discord uses.
  */
 export function createHttpServer(parts: HttpServerParts): Server {
-  return createServer((request, response) => {
-    handle(parts, request, response).catch((error: unknown) => {
-      // A bug in a route: answer like Discord's 500 so the client sees a server error, not a hang.
-      if (!response.headersSent) send(response, 500, { message: `500: Internal Server Error (${String(error)})`, code: 0 }, {});
-      else response.destroy();
-    });
+  return createGuardedServer({
+    request: (request, response) =>
+      handle(parts, request, response).catch((error: unknown) => {
+        // A bug in a route: answer like Discord's 500 so the client sees a server error, not a hang.
+        if (!response.headersSent) send(response, 500, { message: `500: Internal Server Error (${String(error)})`, code: 0 }, {});
+        else response.destroy();
+      }),
+    upgrade(request, socket, head) {
+      const refusal = checkHostAndOrigin(request.headers, parts.ownHosts());
+      if (refusal !== null) return refuseUpgrade(socket, refusal.status, `local-discord: ${refusal.message}`);
+      const target = parseRequestTarget(request.url);
+      if (target === null) return refuseUpgrade(socket, 400, 'local-discord: the request target is not a path');
+      parts.upgrade(request, target, socket, head);
+    },
+    // A throw that got past the 500 above: the guarded server answered; the request log shows what came in.
+    onEscaped: () => undefined,
   });
 }
 
 async function handle(parts: HttpServerParts, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { core, router, faults, rateLimiter } = parts;
-  const url = new URL(request.url ?? '/', 'http://local-discord');
+  const refusal = checkHostAndOrigin(request.headers, parts.ownHosts());
+  if (refusal !== null) return send(response, refusal.status, { message: refusal.message, code: 0 }, {});
+  const url = parseRequestTarget(request.url);
+  if (url === null) return send(response, 400, { message: '400: Bad Request (the request target is not a path)', code: 0 }, {});
   const method = (request.method ?? 'GET').toUpperCase();
 
   if (method === 'GET' && url.pathname.startsWith('/attachments/')) {

@@ -1,3 +1,4 @@
+import { decodePathSegments } from '../../http/request-target.js';
 import type { AttachmentUpload } from '../types.js';
 
 /** What a route handler gets: the parsed request. */
@@ -46,7 +47,9 @@ export class Router {
   }
 
   match(method: string, path: string): RouteMatch {
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const segments = decodePathSegments(path);
+    // A segment that does not decode names no route: Discord answers such paths with 404.
+    if (segments === null) return { kind: 'not-found' };
     let pathMatched = false;
     for (const { route, segments: template } of this.routes) {
       const params = matchSegments(template, segments);
