@@ -23,6 +23,8 @@ export interface SandboxConfig {
   port: number;
   /** A JSON file that keeps the sandbox's messages between runs (and the bot's database beside it), or null for a fresh start each time. */
   stateFile: string | null;
+  /** The token the page's address must carry; null has one generated at each start when `host` is not loopback. */
+  secret: string | null;
 }
 
 /** How the bot reaches Discord, or any Discord-compatible server that stands in for it. */
@@ -63,6 +65,7 @@ const environmentSchema = z.object({
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
+  SANDBOX_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._~-]{16,200}$/, 'must be 16 to 200 letters, digits or . _ ~ - (it goes into the page address as ?token=), e.g. the output of `openssl rand -hex 24`; leave it empty to have one made at each start').optional()),
 });
 
 /**
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       host: value.SANDBOX_HOST,
       port: value.SANDBOX_PORT,
       stateFile: value.SANDBOX_STATE_FILE === undefined ? null : path.resolve(cwd, value.SANDBOX_STATE_FILE),
+      secret: value.SANDBOX_SECRET ?? null,
     },
   };
 }

@@ -32,13 +32,20 @@ async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promi
 
 async function runSandbox(config: Config, logger: Logger): Promise<() => Promise<void>> {
   const sandbox = await startSandbox({ config, logger });
-  const openToNetwork = !['127.0.0.1', 'localhost', '::1'].includes(config.sandbox.host);
+  const { exposed, networkUrls } = sandbox.access;
+  const warning = [
+    '',
+    `  WARNING: SANDBOX_HOST=${config.sandbox.host} opens the page to the network. Anyone who has the address`,
+    '  with its token can act as the sandbox\'s members. Share it only with people you trust, and use',
+    '  SANDBOX_HOST=127.0.0.1 (the default) when only this machine needs the page.',
+    ...networkUrls.map((url) => `  From another machine: ${url}`),
+  ];
   console.log(
     [
       '',
       'briefing-bot is running in the sandbox: a local Discord server on this machine, no token needed.',
       `  Open ${sandbox.url} in your browser and type / in the message box.`,
-      openToNetwork ? `  SANDBOX_HOST=${config.sandbox.host}: other machines on your network can open the page too.` : '  Only this machine can open it (SANDBOX_HOST=127.0.0.1).',
+      ...(exposed ? warning : ['  Only this machine can open it (SANDBOX_HOST=127.0.0.1).']),
       '  To run the bot on Discord instead, set DISCORD_TOKEN and DISCORD_APP_ID in .env (see .env.example).',
       '  Ctrl+C stops it.',
       '',

@@ -1,12 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { createGuardedServer, refuseUpgrade } from '../http/guarded-server.js';
+import { parseRequestTarget } from '../http/request-target.js';
 import type { Logger } from '../logger.js';
+import { createBridgeAccess, type BridgeAccess } from './bridge-access.js';
 import type { ActionResult } from './bridge-protocol.js';
 import type { SandboxBackend } from './sandbox-backend.js';
+import { SandboxRefusal } from './sandbox-refusal.js';
 
 export interface BridgeServerOptions {
   backend: SandboxBackend;
@@ -16,23 +20,27 @@ export interface BridgeServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** SANDBOX_SECRET; without it a secret is generated when `host` is not loopback. */
+  secret: string | null;
   logger: Logger;
 }
 
 export interface BridgeServer {
-  /** The page's address, e.g. `http://127.0.0.1:5173/`. */
+  /** The page's address, e.g. `http://127.0.0.1:5173/`, with `?token=` when a secret is needed. */
   url: string;
+  /** Whether other machines can reach the page, and the addresses they open. */
+  access: Pick<BridgeAccess, 'exposed' | 'networkUrls'>;
   close(): Promise<void>;
 }
 
 const maxBodyBytes = 64 * 1024;
 const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
 const choice = z.object({ name: z.string().max(100), value: z.union([z.string().max(100), z.number()]) });
-const slashRequest = z.object({ userId: id, channelId: id, line: z.string().max(8000), picked: z.record(z.string(), choice).optional() });
+const slashRequest = z.object({ userId: id, channelId: id, line: z.string(), picked: z.record(z.string(), choice).optional() });
 const buttonRequest = z.object({ userId: id, channelId: id, messageId: id, customId: z.string().min(1).max(100) });
 const messageCommandRequest = z.object({ userId: id, channelId: id, messageId: id, commandName: z.string().min(1).max(32) });
-const plainMessageRequest = z.object({ userId: id, channelId: id, content: z.string().max(4000) });
-const digestRequest = z.object({ channelId: id });
+const plainMessageRequest = z.object({ userId: id, channelId: id, content: z.string() });
+const digestRequest = z.object({ channelId: id, confirmed: z.boolean().optional() });
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,54 +52,72 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** A request the bridge refuses, with the status and the reason. */
-class BridgeRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * The page's server: the built page, a small JSON API and a WebSocket of events, all on
- * one address. Requests whose Host header is not this server's are refused, so that a web
- * page elsewhere cannot reach the sandbox through a DNS name that points at 127.0.0.1.
+ * one address. Every request and upgrade passes the same access rules first (Host,
+ * Origin, and the secret when the page is open to a network; see bridge-access.ts), and
+ * nothing a request carries can end the process (see createGuardedServer).
  */
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const { backend, logger } = options;
   const log = logger.child({ module: 'sandbox-bridge' });
   const webRoot = path.resolve(options.webRoot);
-  let hostAllowed: (host: string | undefined) => boolean = () => false;
+  // Refuses everything until the port, and with it the Host names, is known.
+  let access: BridgeAccess | null = null;
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (error instanceof BridgeRequestError) {
-        sendJson(response, error.status, { ok: false, error: error.message });
-        return;
-      }
-      log.error({ err: error, method: request.method, url: request.url }, 'bridge request failed');
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'The sandbox failed on this request; see its log.' });
-      else response.destroy();
-    });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  const clients = new Set<WebSocket>();
+  sockets.on('connection', (socket) => {
+    clients.add(socket);
+    socket.on('close', () => clients.delete(socket));
+    socket.on('error', () => clients.delete(socket));
+  });
+
+  const server = createGuardedServer({
+    request: (request, response) =>
+      handle(request, response).catch((error: unknown) => {
+        if (error instanceof SandboxRefusal) {
+          sendJson(response, error.status, { ok: false, error: error.message });
+          return;
+        }
+        log.error({ err: error, method: request.method, url: request.url }, 'bridge request failed');
+        if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'The sandbox failed on this request; see its log.' });
+        else response.destroy();
+      }),
+    upgrade(request, socket, head) {
+      const target = parseRequestTarget(request.url);
+      if (target === null) return refuseUpgrade(socket, 400, 'The request target is not a path.');
+      const decision = access?.decide(request.headers, target) ?? null;
+      if (decision === null || decision.kind === 'refuse') return refuseUpgrade(socket, decision?.refusal.status ?? 503, decision?.refusal.message ?? 'Starting.');
+      if (target.pathname !== '/api/events') return refuseUpgrade(socket, 404, 'The sandbox has one WebSocket: /api/events.');
+      sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+    },
+    onEscaped: (error, request) => log.error({ err: error, method: request.method, url: request.url }, 'bridge request failed'),
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!hostAllowed(request.headers.host)) throw new BridgeRequestError(421, 'Unknown Host header: open the address the sandbox printed.');
-    const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+    const url = parseRequestTarget(request.url);
+    if (url === null) throw new SandboxRefusal(400, 'The request target is not a path.');
+    const decision = access?.decide(request.headers, url) ?? null;
+    if (decision === null) throw new SandboxRefusal(421, 'The sandbox is still starting.');
+    if (decision.kind === 'refuse') throw new SandboxRefusal(decision.refusal.status, decision.refusal.message);
+    if (decision.kind === 'admit') {
+      response.writeHead(303, { location: decision.location, 'set-cookie': decision.setCookie, 'cache-control': 'no-store' });
+      response.end();
+      return;
+    }
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     const messages = /^GET \/api\/channels\/(\d{1,20})\/messages$/.exec(route);
     const attachment = /^GET \/api\/attachments\/(\d{1,20})$/.exec(route);
     if (route === 'GET /api/session') return sendJson(response, 200, backend.session());
     if (messages !== null) {
       const list = backend.messages(messages[1] ?? '');
-      if (list === null) throw new BridgeRequestError(404, 'No such channel in the sandbox server.');
+      if (list === null) throw new SandboxRefusal(404, 'No such channel in the sandbox server.');
       return sendJson(response, 200, list);
     }
     if (attachment !== null) {
       const file = backend.attachment(attachment[1] ?? '');
-      if (file === null) throw new BridgeRequestError(404, 'No such attachment.');
+      if (file === null) throw new SandboxRefusal(404, 'No such attachment.');
       response.writeHead(200, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
@@ -101,17 +127,17 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) return handlePost(url.pathname, request, response);
-    if (url.pathname.startsWith('/api/')) throw new BridgeRequestError(404, `No such sandbox API: ${route}`);
-    if (request.method !== 'GET' && request.method !== 'HEAD') throw new BridgeRequestError(405, 'Method not allowed.');
+    if (url.pathname.startsWith('/api/')) throw new SandboxRefusal(404, `No such sandbox API: ${route}`);
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new SandboxRefusal(405, 'Method not allowed.');
     return serveStatic(url.pathname, response);
   }
 
   async function handlePost(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new BridgeRequestError(415, 'Send JSON.');
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new SandboxRefusal(415, 'Send JSON.');
     const body = await readJson(request);
     const parse = <T>(schema: z.ZodType<T>): T => {
       const parsed = schema.safeParse(body);
-      if (!parsed.success) throw new BridgeRequestError(400, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      if (!parsed.success) throw new SandboxRefusal(400, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       return parsed.data;
     };
     const reply = (result: ActionResult) => sendJson(response, result.ok ? 200 : 422, result);
@@ -129,7 +155,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       case '/api/digest/run':
         return reply(await backend.runDigest(parse(digestRequest)));
       default:
-        throw new BridgeRequestError(404, `No such sandbox API: POST ${pathname}`);
+        throw new SandboxRefusal(404, `No such sandbox API: POST ${pathname}`);
     }
   }
 
@@ -138,10 +164,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     try {
       relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
     } catch {
-      throw new BridgeRequestError(400, 'Malformed path.');
+      throw new SandboxRefusal(400, 'Malformed path.');
     }
     const file = path.resolve(webRoot, `.${path.posix.normalize(relative)}`);
-    if (!file.startsWith(webRoot + path.sep)) throw new BridgeRequestError(404, 'Not found.');
+    if (!file.startsWith(webRoot + path.sep)) throw new SandboxRefusal(404, 'Not found.');
     const found = await stat(file).then((info) => info.isFile(), () => false);
     if (!found) {
       if (relative === '/index.html') {
@@ -149,7 +175,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         response.end('The sandbox page is not built. Run `npm run build` (npm install does it), then `npm start` again.\n');
         return;
       }
-      throw new BridgeRequestError(404, 'Not found.');
+      throw new SandboxRefusal(404, 'Not found.');
     }
     const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
     response.writeHead(200, {
@@ -163,24 +189,6 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     response.end(await readFile(file));
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  const clients = new Set<WebSocket>();
-  sockets.on('connection', (socket) => {
-    clients.add(socket);
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
-  });
-  server.on('upgrade', (request, socket, head: Buffer) => {
-    const pathname = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
-    const origin = request.headers.origin;
-    const originHost = origin === undefined ? null : new URL(origin).host.toLowerCase();
-    if (pathname !== '/api/events' || !hostAllowed(request.headers.host) || (originHost !== null && !hostAllowed(originHost))) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
-  });
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -193,16 +201,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     for (const client of clients) client.send(text);
   });
   const { port } = server.address() as AddressInfo;
-  const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const ownHosts = new Set([`${displayHost}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
-  // Listening on every address is the person's explicit choice (SANDBOX_HOST); then any Host name is theirs too.
-  const listensEverywhere = options.host === '0.0.0.0' || options.host === '::';
-  hostAllowed = (host) => host !== undefined && (listensEverywhere || ownHosts.has(host.toLowerCase()));
-  const url = `http://${listensEverywhere ? '127.0.0.1' : displayHost}:${port}/`;
-  log.debug({ url }, 'bridge listening');
+  const ready = createBridgeAccess({ listenHost: options.host, port, secret: options.secret });
+  access = ready;
+  if (ready.exposed) log.warn({ host: options.host, port }, 'the sandbox page is open to the network: anyone with its address and token can act as its members');
+  log.debug({ port }, 'bridge listening');
 
   return {
-    url,
+    url: ready.url,
+    access: { exposed: ready.exposed, networkUrls: ready.networkUrls },
     close: async () => {
       unsubscribe();
       for (const client of clients) client.terminate();
@@ -226,12 +232,12 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxBodyBytes) throw new BridgeRequestError(413, 'The request is too large.');
+    if (size > maxBodyBytes) throw new SandboxRefusal(413, `This is too long for the sandbox (over ${maxBodyBytes / 1024} KB): shorten it.`);
     chunks.push(buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    throw new BridgeRequestError(400, 'The body is not valid JSON.');
+    throw new SandboxRefusal(400, 'The body is not valid JSON.');
   }
 }

@@ -37,10 +37,13 @@ export async function startSandboxHarness(options: SandboxHarnessOptions = {}): 
   const logger = createLogger({ level: 'warn', destination: quiet });
   const sandbox = await startSandbox({ config, logger, port: 0, ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }) });
   const url = sandbox.url;
+  // As a browser does with a printed address that carries ?token=: open it once, then carry its cookie.
+  const cookie = new URL(url).searchParams.has('token') ? ((await fetch(url, { redirect: 'manual' })).headers.get('set-cookie')?.split(';')[0] ?? '') : '';
+  const withCookie = (headers: Record<string, string> = {}): Record<string, string> => (cookie === '' ? headers : { ...headers, cookie });
 
   const events: SandboxEvent[] = [];
   const waiters = new Set<() => void>();
-  const socket = new WebSocket(new URL('api/events', url.replace(/^http/, 'ws')));
+  const socket = new WebSocket(new URL('api/events', url.replace(/^http/, 'ws')), { headers: withCookie() });
   socket.on('message', (data: Buffer) => {
     events.push(JSON.parse(data.toString('utf8')) as SandboxEvent);
     for (const waiter of waiters) waiter();
@@ -50,8 +53,8 @@ export async function startSandboxHarness(options: SandboxHarnessOptions = {}): 
     socket.once('error', reject);
   });
 
-  const request = async (pathname: string, init?: RequestInit) => {
-    const response = await fetch(new URL(pathname, url), init);
+  const request = async (pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+    const response = await fetch(new URL(pathname, url), { ...init, headers: withCookie(init.headers) });
     const text = await response.text();
     let body: unknown = text;
     try {
