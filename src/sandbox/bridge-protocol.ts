@@ -93,10 +93,15 @@ export interface PlainMessageRequest {
 
 export interface DigestRequest {
   channelId: string;
+  /** The person said yes to posting although the digest is off. */
+  confirmed?: boolean;
 }
 
-/** The bridge's answer to an action: done, or why not in words meant for the person. */
-export type ActionResult = { ok: true } | { ok: false; error: string };
+/**
+ * The bridge's answer to an action: done, or why not in words meant for the person.
+ * `confirm` marks a question rather than a refusal: the action runs if it is sent again confirmed.
+ */
+export type ActionResult = { ok: true } | { ok: false; error: string; confirm?: string };
 
 export interface AutocompleteResult {
   /** The option the choices are for. */

@@ -73,8 +73,13 @@ function convertValue(value: OptionValue, picked: APIApplicationCommandOptionCho
     }
     case optionTypes.attachment:
       return { problem: `${option.name}: the sandbox cannot attach files; use the command in Discord.` };
-    default:
-      // Strings go as typed; channels, users and roles go as typed too (`#digest`, `bob`), and the driver resolves them.
+    case optionTypes.user:
+    case optionTypes.role:
+    case optionTypes.mentionable:
+      // `@bob` and `@Admin` as Discord's client shows a picked mention; the driver resolves the name.
       return raw.replace(/^@/, '');
+    default:
+      // Strings go exactly as typed, a leading `@` included (`@everyone …`, `@daily`); channels go as typed (`#digest`) for the driver to resolve.
+      return raw;
   }
 }

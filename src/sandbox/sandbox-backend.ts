@@ -24,10 +24,14 @@ import type {
   SlashRequest,
 } from './bridge-protocol.js';
 import { slashInvocation } from './command-options.js';
+import { SandboxRefusal } from './sandbox-refusal.js';
 import { parseSlashLine } from './slash-line.js';
 
-/** What "Run digest now" does: the bot's own scheduler composes and posts the server's digest. */
-export type RunDigest = (guildId: string) => Promise<ActionResult>;
+/**
+ * What "Run digest now" does: the bot's own scheduler composes and posts the server's digest.
+ * `confirmed` is false until the person has said yes to posting while the digest is off.
+ */
+export type RunDigest = (guildId: string, confirmed: boolean) => Promise<ActionResult>;
 
 /** Everything the page can ask for, answered from the local Discord server's state and driver. */
 export interface SandboxBackend {
@@ -50,6 +54,10 @@ export interface SandboxBackendOptions {
   /** Invocation lines of messages restored from a saved session, whose interactions are gone. */
   restoredInvocations?: ReadonlyMap<string, SandboxInvocation>;
 }
+
+/** What Discord's client sends at most: 2,000 characters of message, 6,000 of option values (the line adds the names). */
+const maxMessageLength = 2000;
+const maxLineLength = 8000;
 
 /** What Discord's client shows when the bot does not acknowledge an interaction in time. */
 const noResponse = 'The application did not respond. (The bot must acknowledge within 3 seconds; see the sandbox log.)';
@@ -82,6 +90,29 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
   });
 
   const inGuild = (record: MessageRecord): boolean => record.guildId === guild().id;
+
+  /*
+   * The page acts only as the sandbox server's human members, in its text channels. These
+   * checks turn ids the page could not have offered into a 4xx with words; what Discord's
+   * client would refuse (permissions in the channel, hidden commands) the driver refuses.
+   */
+  const checkMember = (userId: string): void => {
+    if (userId === state.botUser.id) throw new SandboxRefusal(403, 'The page acts as the server\'s members, never as the bot: choose a member under "Acting as".');
+    if (state.users.get(userId)?.bot === true || !guild().members.has(userId)) throw new SandboxRefusal(404, 'No such member in the sandbox server: choose one under "Acting as".');
+  };
+  const checkChannel = (channelId: string): void => {
+    const channel = state.channels.get(channelId);
+    const isText = channel?.type === ChannelType.GuildText || channel?.type === ChannelType.GuildAnnouncement;
+    if (!isText || !('guild_id' in channel) || channel.guild_id !== guild().id) throw new SandboxRefusal(404, 'No such channel in the sandbox server.');
+  };
+  const checkActor = (request: { userId: string; channelId: string }): void => {
+    checkMember(request.userId);
+    checkChannel(request.channelId);
+  };
+  const checkMessage = (request: { channelId: string; messageId: string }): void => {
+    const record = state.messages.get(request.messageId);
+    if (record === undefined || record.deleted || record.message.channel_id !== request.channelId) throw new SandboxRefusal(404, 'No such message in this channel.');
+  };
 
   /** A command as the user could run it; the driver turns Discord's client checks into DriverErrors. */
   const settle = async (start: () => InteractionHandle): Promise<ActionResult> => {
@@ -138,6 +169,8 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
     },
 
     async slash(request) {
+      checkActor(request);
+      if (request.line.length > maxLineLength) return { ok: false, error: `A command is limited to ${maxLineLength.toLocaleString('en')} characters; this one has ${request.line.length.toLocaleString('en')}.` };
       const parsed = parseSlashLine(request.line, commandsFor(request.userId));
       if (parsed === null) return { ok: false, error: 'A command starts with "/".' };
       const built = slashInvocation(parsed, request.picked);
@@ -147,6 +180,8 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
     },
 
     async autocomplete(request) {
+      checkActor(request);
+      if (request.line.length > maxLineLength) return { option: '', choices: [] };
       const parsed = parseSlashLine(request.line, commandsFor(request.userId));
       const built = parsed === null ? null : slashInvocation(parsed, request.picked, 'autocomplete');
       if (built === null || !built.ok || built.invocation.focused === null) return { option: '', choices: [] };
@@ -161,17 +196,22 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
     },
 
     button(request) {
+      checkActor(request);
+      checkMessage(request);
       return settle(() => driver.click(request.messageId, request.customId, { user: request.userId }));
     },
 
     messageCommand(request) {
+      checkActor(request);
+      checkMessage(request);
       return settle(() => driver.messageCommand(request.commandName, request.messageId, { user: request.userId }));
     },
 
     postMessage(request) {
+      checkActor(request);
       const content = request.content.trim();
       if (content === '') return { ok: false, error: 'Type a message first.' };
-      if (content.length > 2000) return { ok: false, error: `Messages are limited to 2,000 characters; this one has ${content.length}.` };
+      if (content.length > maxMessageLength) return { ok: false, error: `Messages are limited to ${maxMessageLength.toLocaleString('en')} characters; this one has ${content.length.toLocaleString('en')}.` };
       try {
         driver.say(content, { user: request.userId, channel: request.channelId });
         return { ok: true };
@@ -182,9 +222,8 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
     },
 
     async runDigest(request) {
-      const channel = state.channels.get(request.channelId);
-      const guildId = channel !== undefined && 'guild_id' in channel ? channel.guild_id : undefined;
-      return runDigest(guildId ?? guild().id);
+      checkChannel(request.channelId);
+      return runDigest(guild().id, request.confirmed === true);
     },
 
     attachment(id) {

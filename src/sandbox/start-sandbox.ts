@@ -19,8 +19,10 @@ import { restoreSession, writeSessionOnChange, type SessionWriter } from './sess
 
 /** A running sandbox: the local Discord server, the bot connected to it, and the page. */
 export interface Sandbox {
-  /** The page's address. */
+  /** The page's address, with `?token=` when a secret is needed. */
   url: string;
+  /** Whether other machines can reach the page (SANDBOX_HOST), and the addresses they open. */
+  access: BridgeServer['access'];
   discord: LocalDiscord;
   bot: RunningBot['bot'];
   backend: SandboxBackend;
@@ -77,7 +79,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     const backend = createSandboxBackend({
       discord,
       restoredInvocations,
-      runDigest: async (targetGuildId) => runDigestNow(bot, targetGuildId),
+      runDigest: async (targetGuildId, confirmed) => runDigestNow(bot, targetGuildId, confirmed),
     });
     let writer: SessionWriter | null = null;
     if (stateFile !== null) {
@@ -94,13 +96,14 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     const webRoot = options.webRoot ?? path.join(packageRoot(), 'web', 'dist');
     const bridge = await listenWithFallback(
       options.port ?? config.sandbox.port,
-      (port) => startBridgeServer({ backend, webRoot, host: config.sandbox.host, port, logger }),
+      (port) => startBridgeServer({ backend, webRoot, host: config.sandbox.host, port, secret: config.sandbox.secret, logger }),
       (port) => log.warn({ port }, 'the sandbox port is taken; using a free one'),
     );
 
     let closing: Promise<void> | null = null;
     return {
       url: bridge.url,
+      access: bridge.access,
       discord,
       bot,
       backend,
@@ -131,8 +134,16 @@ function letMembersSeeDigest(discord: LocalDiscord, guildId: string): void {
   if (digest !== undefined) discord.state.setCommandPermissions(guildId, digest.id, [{ id: guildId, type: ApplicationCommandPermissionType.Role, permission: true }]);
 }
 
-/** "Run digest now": the bot's own scheduler composes the server's digest and posts it through the protocol. */
-async function runDigestNow(bot: RunningBot['bot'], guildId: string): Promise<ActionResult> {
+/**
+ * "Run digest now": the bot's own scheduler composes the server's digest and posts it
+ * through the protocol. After `/digest off` it asks first: the person turned it off, and a
+ * post in the channel is not taken back.
+ */
+async function runDigestNow(bot: RunningBot['bot'], guildId: string, confirmed: boolean): Promise<ActionResult> {
+  const status = bot.scheduler.status(guildId);
+  if (status.configured && !status.enabled && !confirmed) {
+    return { ok: false, error: 'The digest is off for this server (/digest off). Post one now anyway?', confirm: 'Post the digest' };
+  }
   try {
     const slot = await bot.scheduler.runNow(guildId);
     if (slot === null) return { ok: false, error: 'Another run of the digest is posting right now. Try again in a few seconds.' };

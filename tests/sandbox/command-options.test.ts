@@ -44,6 +44,11 @@ describe('slashInvocation', () => {
     expect(invoke('/ask question:loan source:Bank report (2024)', picked)).toMatchObject({ ok: true, invocation: { values: { question: 'loan', source: 'bank-report' } } });
   });
 
+  it('passes a string option exactly as typed, a leading @ included', () => {
+    expect(invoke('/ask question:@everyone what changed?')).toMatchObject({ ok: true, invocation: { values: { question: '@everyone what changed?' } } });
+    expect(invoke('/digest setup channel:#digest schedule:@daily timezone:UTC')).toMatchObject({ ok: true, invocation: { values: { schedule: '@daily' } } });
+  });
+
   it('names the option being typed for autocomplete and lets it go unfinished', () => {
     expect(invoke('/digest setup channel:#digest schedule:daily 09:00 timezone:Europe/Pa', {}, 'autocomplete')).toEqual({
       ok: true,

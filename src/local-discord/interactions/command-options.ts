@@ -158,8 +158,18 @@ function convertValue(
   }
 }
 
+/** A lookup in the state whose miss is the test's (or the sandbox user's) mistake: a DriverError saying what is known. */
+function found<T>(lookup: () => T): T {
+  try {
+    return lookup();
+  } catch (error) {
+    if (error instanceof DriverError || !(error instanceof Error)) throw error;
+    throw new DriverError(error.message.replace(/^local-discord: /, ''));
+  }
+}
+
 function resolveUser(reference: string, context: OptionContext, resolved: APIInteractionDataResolved): string {
-  const user = context.state.user(reference);
+  const user = found(() => context.state.user(reference));
   resolved.users = { ...resolved.users, [user.id]: user };
   const member = context.guild?.members.get(user.id);
   if (context.guild && member) {
@@ -183,7 +193,7 @@ function resolveUser(reference: string, context: OptionContext, resolved: APIInt
 }
 
 function resolveChannel(reference: string, context: OptionContext, resolved: APIInteractionDataResolved): StoredChannel {
-  const channel = context.state.channel(reference, context.guild?.id);
+  const channel = found(() => context.state.channel(reference, context.guild?.id));
   const entry = {
     id: channel.id,
     type: channel.type,

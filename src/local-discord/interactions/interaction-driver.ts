@@ -8,13 +8,16 @@ import {
   InteractionContextType,
   InteractionType,
   Locale,
+  PermissionFlagsBits,
   type APIApplicationCommand,
   type APIMessage,
 } from 'discord-api-types/v10';
+import { userChannelPermissions } from '../access.js';
 import { memberCanUseCommand } from '../command-permissions.js';
 import type { LocalDiscordCore } from '../core.js';
 import { isRecord } from '../form-errors.js';
 import { createMessage } from '../messages.js';
+import { hasPermission } from '../permissions.js';
 import type { InteractionRecord, MessageRecord } from '../types.js';
 import { buildCommandOptions, type OptionValue } from './command-options.js';
 import { DriverError } from './driver-error.js';
@@ -62,7 +65,7 @@ export class InteractionDriver {
    * in the name: `slash('/digest setup', { channel: '#digest', schedule: '0 9 * * 1' })`.
    */
   slash(command: string, options: Record<string, OptionValue> = {}, as: ActAs = {}): InteractionHandle {
-    const scene = this.scene(as);
+    const scene = this.scene(as, PermissionFlagsBits.UseApplicationCommands);
     const [name = '', ...subcommands] = command.replace(/^\//, '').trim().split(/\s+/);
     const registered = this.command(name, ApplicationCommandType.ChatInput, scene, as);
     const built = buildCommandOptions(registered, subcommands, options, this.optionContext(scene), { checked: as.unchecked !== true });
@@ -82,7 +85,7 @@ export class InteractionDriver {
    * given), as `autocomplete('/ask', { source: 'jap' })`. Await `.choices()`.
    */
   autocomplete(command: string, options: Record<string, OptionValue>, focused?: string, as: ActAs = {}): InteractionHandle {
-    const scene = this.scene(as);
+    const scene = this.scene(as, PermissionFlagsBits.UseApplicationCommands);
     const [name = '', ...subcommands] = command.replace(/^\//, '').trim().split(/\s+/);
     const focusedName = focused ?? Object.keys(options).at(-1);
     if (focusedName === undefined || !(focusedName in options)) throw new DriverError(`autocomplete on /${name} needs the focused option among the options given`);
@@ -111,7 +114,7 @@ export class InteractionDriver {
   /** Runs a message context-menu command, such as "Find sources", on a message. */
   messageCommand(name: string, message: MessageReference, as: Omit<ActAs, 'channel'> = {}): InteractionHandle {
     const target = this.message(message);
-    const scene = this.scene({ ...as, channel: target.message.channel_id });
+    const scene = this.scene({ ...as, channel: target.message.channel_id }, PermissionFlagsBits.UseApplicationCommands);
     const registered = this.command(name, ApplicationCommandType.Message, scene, as);
     const data = {
       id: registered.id,
@@ -124,9 +127,12 @@ export class InteractionDriver {
     return this.dispatch(scene, InteractionType.ApplicationCommand, data, null, `message command "${name}"`);
   }
 
-  /** A human user writes a plain message in a channel, for context-menu commands to act on. */
+  /**
+   * A human user writes a plain message in a channel, for context-menu commands to act on.
+   * As in Discord, it needs Send Messages there, and its mentions ping as the author's permissions allow.
+   */
   say(content: string, as: Pick<ActAs, 'user' | 'channel' | 'guild'> = {}): APIMessage {
-    const scene = this.scene(as);
+    const scene = this.scene(as, PermissionFlagsBits.SendMessages);
     return createMessage(this.core, { channelId: scene.channel.id, body: { content }, files: [], author: scene.user }).message;
   }
 
@@ -205,12 +211,18 @@ export class InteractionDriver {
     return new InteractionHandle(this.core, record, description);
   }
 
-  private scene(as: ActAs): InteractionScene {
+  /**
+   * Who acts where. Only human users act: the bot speaks through its own client. In a
+   * guild channel the user must be a member who can see it and, unless `unchecked`, holds
+   * `required` there, as Discord's client would not offer the action otherwise.
+   */
+  private scene(as: ActAs, required: bigint = 0n): InteractionScene {
     const { state } = this.core;
     const guild = state.guild(as.guild);
     const defaultUser = [...guild.members.keys()].find((id) => id !== state.botUser.id);
     const user = as.user !== undefined ? state.user(as.user) : defaultUser !== undefined ? state.users.get(defaultUser) : undefined;
     if (!user) throw new DriverError(`guild ${guild.name} has no human member to act as`);
+    if (user.bot === true) throw new DriverError(`${user.username} is a bot: the driver acts only as human users`);
     const locale = as.locale ?? Locale.EnglishUS;
     if (as.channel === 'dm') return { user, channel: state.directMessageChannel(user.id), guild: null, locale };
     const channel = as.channel !== undefined ? state.channel(as.channel, guild.id) : state.channels.get(guild.channelIds[0] ?? '');
@@ -218,6 +230,13 @@ export class InteractionDriver {
     if (channel.type === ChannelType.DM) return { user, channel, guild: null, locale };
     const channelGuild = state.guildOfChannel(channel) ?? guild;
     if (!channelGuild.members.has(user.id)) throw new DriverError(`${user.username} is not a member of ${channelGuild.name}`);
+    const name = 'name' in channel && channel.name ? `#${channel.name}` : 'this channel';
+    const permissions = userChannelPermissions(state, user.id, channel);
+    if (!hasPermission(permissions, PermissionFlagsBits.ViewChannel)) throw new DriverError(`${user.username} cannot see ${name}`);
+    if (as.unchecked !== true && !hasPermission(permissions, required)) {
+      const action = required === PermissionFlagsBits.SendMessages ? 'send messages' : 'use application commands';
+      throw new DriverError(`${user.username} does not have permission to ${action} in ${name}`);
+    }
     return { user, channel, guild: channelGuild, locale };
   }
 
