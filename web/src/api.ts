@@ -34,14 +34,37 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, {
+async function post(path: string, body: unknown): Promise<Response> {
+  return fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok && response.status !== 422) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await post(path, body);
+  if (!response.ok) throw new Error(await refusalText(response));
   return (await response.json()) as T;
+}
+
+/** An action: done, or the bridge's reason in words for the person, whatever the status (a 413 for a huge entry, say). */
+async function postAction(path: string, body: unknown): Promise<ActionResult> {
+  const response = await post(path, body);
+  if (response.ok || response.status === 422) return (await response.json()) as ActionResult;
+  return { ok: false, error: await refusalText(response) };
+}
+
+/** The `error` of the bridge's JSON answer, or the status when there is none (a proxy's page, a dropped connection). */
+async function refusalText(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as { error?: unknown };
+    if (typeof body.error === 'string' && body.error !== '') return body.error;
+  } catch {
+    // Not the bridge's JSON.
+  }
+  return `The sandbox answered ${response.status} ${response.statusText}. Is npm start still running?`;
 }
 
 export function createBridgeClient(base: URL = new URL('./', window.location.href)): BridgeClient {
@@ -49,12 +72,12 @@ export function createBridgeClient(base: URL = new URL('./', window.location.hre
   return {
     session: () => getJson(url('api/session')),
     messages: (channelId) => getJson(url(`api/channels/${encodeURIComponent(channelId)}/messages`)),
-    slash: (request) => postJson(url('api/interactions/slash'), request),
+    slash: (request) => postAction(url('api/interactions/slash'), request),
     autocomplete: (request) => postJson(url('api/interactions/autocomplete'), request),
-    button: (request) => postJson(url('api/interactions/button'), request),
-    messageCommand: (request) => postJson(url('api/interactions/message-command'), request),
-    postMessage: (request) => postJson(url('api/messages'), request),
-    runDigest: (request) => postJson(url('api/digest/run'), request),
+    button: (request) => postAction(url('api/interactions/button'), request),
+    messageCommand: (request) => postAction(url('api/interactions/message-command'), request),
+    postMessage: (request) => postAction(url('api/messages'), request),
+    runDigest: (request) => postAction(url('api/digest/run'), request),
     subscribe(listener, onStatus) {
       let socket: WebSocket | null = null;
       let stopped = false;

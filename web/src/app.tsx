@@ -30,6 +30,8 @@ export function App({ bridge }: { bridge: BridgeClient }): JSX.Element {
   const [unread, setUnread] = useState<ReadonlySet<string>>(new Set());
   const [connection, setConnection] = useState<ConnectionStatus>('connecting');
   const [digestBusy, setDigestBusy] = useState(false);
+  /** The bridge's question before "Run digest now" posts while the digest is off. */
+  const [digestQuestion, setDigestQuestion] = useState<{ channelId: string; text: string; confirm: string } | null>(null);
   const channelRef = useRef(channelId);
   channelRef.current = channelId;
 
@@ -96,10 +98,15 @@ export function App({ bridge }: { bridge: BridgeClient }): JSX.Element {
     }
   };
 
-  const runDigest = async (): Promise<void> => {
+  const runDigest = async (confirmed: boolean): Promise<void> => {
+    setDigestQuestion(null);
     setDigestBusy(true);
     try {
-      await report(bridge.runDigest({ channelId: channel.id }));
+      const result = await bridge.runDigest(confirmed ? { channelId: channel.id, confirmed } : { channelId: channel.id });
+      if (!result.ok && result.confirm !== undefined) setDigestQuestion({ channelId: channel.id, text: result.error, confirm: result.confirm });
+      else await report(Promise.resolve(result));
+    } catch (error) {
+      await report(Promise.reject(error instanceof Error ? error : new Error(String(error))));
     } finally {
       setDigestBusy(false);
     }
@@ -126,10 +133,17 @@ export function App({ bridge }: { bridge: BridgeClient }): JSX.Element {
           <header class="channel-header">
             <h2><span class="hash" aria-hidden="true">#</span>{channel.name}</h2>
             {channel.topic !== null && <span class="topic">{channel.topic}</span>}
-            <button type="button" class="run-digest" disabled={digestBusy} onClick={() => void runDigest()}>
+            <button type="button" class="run-digest" disabled={digestBusy} onClick={() => void runDigest(false)}>
               {digestBusy ? 'Running the digest…' : 'Run digest now'}
             </button>
           </header>
+          {digestQuestion !== null && digestQuestion.channelId === channel.id && (
+            <div class="confirm-bar" role="alertdialog" aria-label="Confirm the digest" aria-describedby="digest-question">
+              <span id="digest-question">{digestQuestion.text}</span>
+              <button type="button" class="confirm" onClick={() => void runDigest(true)}>{digestQuestion.confirm}</button>
+              <button type="button" onClick={() => setDigestQuestion(null)}>Cancel</button>
+            </div>
+          )}
           <ol
             class="messages"
             ref={listRef}

@@ -152,6 +152,40 @@ describe('the sandbox page in a real browser', () => {
     await browser.screenshot('08-run-digest-now');
   });
 
+  it('asks before "Run digest now" posts after /digest off, and posts only once confirmed', async () => {
+    // Enter first picks the highlighted subcommand suggestion, as in Discord; the second sends.
+    await composer().pressSequentially('/digest off', { delay: 5 });
+    await composer().press('Enter');
+    await expect.poll(() => composer().inputValue()).toBe('/digest off ');
+    await composer().press('Enter');
+    await expect.poll(() => composer().inputValue()).toBe('');
+    await messages().filter({ hasText: 'The digest is off' }).last().waitFor();
+    const digests = messages().filter({ has: page.locator('.author', { hasText: 'Briefing Bot' }) }).filter({ hasNotText: 'The digest is off' });
+    const before = await digests.count();
+    await page.getByRole('button', { name: 'Run digest now' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Confirm the digest' });
+    await question.waitFor();
+    expect(await question.textContent()).toContain('The digest is off for this server');
+    await browser.screenshot('09-digest-off-confirm');
+    expect(await digests.count()).toBe(before);
+    await question.getByRole('button', { name: 'Post the digest' }).click();
+    await expect.poll(() => digests.count(), { timeout: 15_000 }).toBe(before + 1);
+    expect(await question.count()).toBe(0);
+  });
+
+  it('says on the page when an entry is too long to send, instead of failing silently', async () => {
+    await composer().fill('x'.repeat(70_000));
+    await composer().press('Enter');
+    const problem = page.locator('.composer-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('This is too long for the sandbox (over 64 KB): shorten it.');
+    await composer().fill('y'.repeat(2_100));
+    await composer().press('Enter');
+    await expect.poll(() => problem.textContent()).toBe('Messages are limited to 2,000 characters; this one has 2,100.');
+    await browser.screenshot('10-entry-too-long');
+    await composer().fill('');
+  });
+
   it('refuses /digest setup to Bob, who lacks Manage Server, and shows the refusal only to him', async () => {
     await page.getByLabel('Acting as').selectOption({ label: 'Bob — member' });
     await channelButton('general').click();
@@ -162,6 +196,6 @@ describe('the sandbox page in a real browser', () => {
     await refusal.waitFor();
     expect(await refusal.locator('.invocation').textContent()).toBe('Bob used /digest setup');
     expect(await refusal.getByTestId('ephemeral-note').textContent()).toContain('Only you can see this');
-    await browser.screenshot('09-member-refused');
+    await browser.screenshot('11-member-refused');
   });
 });

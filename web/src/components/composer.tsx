@@ -86,6 +86,9 @@ export function Composer({ channel, commands, channels, onSend, onAutocomplete }
       } else {
         setProblem(result.error);
       }
+    } catch (error) {
+      // The bridge did not answer at all: say so here, where the person is looking, not in the console.
+      setProblem(`The sandbox could not send this: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setSending(false);
     }
