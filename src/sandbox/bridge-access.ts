@@ -59,7 +59,7 @@ export function createBridgeAccess(options: BridgeAccessOptions): BridgeAccess {
   return {
     exposed,
     url: address(exposed && !wildcard ? listenHost : '127.0.0.1'),
-    networkUrls: networkNames.filter((name) => !isLoopbackHost(name)).map(address),
+    networkUrls: networkNames.filter(isPrintable).map(address),
     decide(headers, target) {
       const refusal = checkHostAndOrigin(headers, ownHosts);
       if (refusal !== null) return { kind: 'refuse', refusal };
@@ -74,7 +74,9 @@ export function createBridgeAccess(options: BridgeAccessOptions): BridgeAccess {
       const search = rest.size > 0 ? `?${rest.toString()}` : '';
       return {
         kind: 'admit',
-        setCookie: `${cookieName}=${encodeURIComponent(secret)}; HttpOnly; SameSite=Strict; Path=/`,
+        // Lax, not Strict: a printed address opened from a chat or mail app is a cross-site navigation, and Strict
+        // would drop the cookie on the redirect that follows. Other sites' fetches and WebSockets still go without it.
+        setCookie: `${cookieName}=${encodeURIComponent(secret)}; HttpOnly; SameSite=Lax; Path=/`,
         location: `${target.pathname}${search}`,
       };
     },
@@ -99,6 +101,11 @@ function cookieValue(header: string | undefined, name: string): string | null {
     }
   }
   return null;
+}
+
+/** Names worth printing for other machines: not loopback, and not link-local IPv6 (`fe80::…%eth0`), which no one types. */
+function isPrintable(name: string): boolean {
+  return !isLoopbackHost(name) && !name.includes('%') && !/^fe80:/i.test(name);
 }
 
 /** The host name and every interface address: the names other machines may use for this one. */

@@ -77,10 +77,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     request: (request, response) =>
       handle(request, response).catch((error: unknown) => {
         if (error instanceof SandboxRefusal) {
-          sendJson(response, error.status, { ok: false, error: error.message });
+          // The page reads the API's JSON; a person who opened an address in the browser reads text.
+          if (loggedPath(request.url).startsWith('/api/')) sendJson(response, error.status, { ok: false, error: error.message });
+          else sendText(response, error.status, error.message);
           return;
         }
-        log.error({ err: error, method: request.method, url: request.url }, 'bridge request failed');
+        log.error({ err: error, method: request.method, path: loggedPath(request.url) }, 'bridge request failed');
         if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'The sandbox failed on this request; see its log.' });
         else response.destroy();
       }),
@@ -92,7 +94,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       if (target.pathname !== '/api/events') return refuseUpgrade(socket, 404, 'The sandbox has one WebSocket: /api/events.');
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
     },
-    onEscaped: (error, request) => log.error({ err: error, method: request.method, url: request.url }, 'bridge request failed'),
+    onEscaped: (error, request) => log.error({ err: error, method: request.method, path: loggedPath(request.url) }, 'bridge request failed'),
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -219,6 +221,16 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       });
     },
   };
+}
+
+/** The path of a request for the log, without its query: `?token=` carries the page's secret. */
+function loggedPath(url: string | undefined): string {
+  return parseRequestTarget(url)?.pathname ?? '(not a path)';
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(`${text}\n`);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

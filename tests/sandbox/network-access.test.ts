@@ -9,7 +9,7 @@ import { startSandboxHarness, type SandboxHarness } from './sandbox-harness.js';
 
 const target = (raw: string): RequestTarget => parseRequestTarget(raw) ?? { pathname: raw, searchParams: new URLSearchParams() };
 const exposedAccess = (options: Partial<BridgeAccessOptions> = {}) =>
-  createBridgeAccess({ listenHost: '0.0.0.0', port: 3210, secret: null, machineNames: ['box', '192.168.1.5'], ...options });
+  createBridgeAccess({ listenHost: '0.0.0.0', port: 3210, secret: null, machineNames: ['box', '192.168.1.5', 'fe80::1%eth0', '127.0.0.1'], ...options });
 
 describe('who may use the sandbox page', () => {
   it('on loopback, the default, needs no token and prints a plain address', () => {
@@ -52,7 +52,7 @@ describe('who may use the sandbox page', () => {
     const host = '192.168.1.5:3210';
     expect(access.decide({ host }, target('/?token=a-secret-of-sixteen-chars&channel=1'))).toEqual({
       kind: 'admit',
-      setCookie: 'briefing_sandbox_3210=a-secret-of-sixteen-chars; HttpOnly; SameSite=Strict; Path=/',
+      setCookie: 'briefing_sandbox_3210=a-secret-of-sixteen-chars; HttpOnly; SameSite=Lax; Path=/',
       location: '/?channel=1',
     });
     expect(access.decide({ host }, target('/api/session'))).toMatchObject({ kind: 'refuse', refusal: { status: 401, message: expect.stringContaining('?token=') } });
