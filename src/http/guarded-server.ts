@@ -62,6 +62,7 @@ const statusReasons: Record<number, string> = {
   404: 'Not Found',
   421: 'Misdirected Request',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Runs a handler so that a synchronous throw becomes a rejection like an asynchronous one. */

@@ -90,7 +90,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       const target = parseRequestTarget(request.url);
       if (target === null) return refuseUpgrade(socket, 400, 'The request target is not a path.');
       const decision = access?.decide(request.headers, target) ?? null;
-      if (decision === null || decision.kind === 'refuse') return refuseUpgrade(socket, decision?.refusal.status ?? 503, decision?.refusal.message ?? 'Starting.');
+      if (decision === null || decision.kind === 'refuse') return refuseUpgrade(socket, decision?.refusal.status ?? 503, decision?.refusal.message ?? 'The sandbox is still starting.');
       if (target.pathname !== '/api/events') return refuseUpgrade(socket, 404, 'The sandbox has one WebSocket: /api/events.');
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
     },
@@ -101,7 +101,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const url = parseRequestTarget(request.url);
     if (url === null) throw new SandboxRefusal(400, 'The request target is not a path.');
     const decision = access?.decide(request.headers, url) ?? null;
-    if (decision === null) throw new SandboxRefusal(421, 'The sandbox is still starting.');
+    if (decision === null) throw new SandboxRefusal(503, 'The sandbox is still starting.');
     if (decision.kind === 'refuse') throw new SandboxRefusal(decision.refusal.status, decision.refusal.message);
     if (decision.kind === 'admit') {
       response.writeHead(303, { location: decision.location, 'set-cookie': decision.setCookie, 'cache-control': 'no-store' });
