@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
+import { reportCorpus } from '../corpus/report-corpus.js';
 import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus } from '../corpus/types.js';
@@ -76,7 +77,7 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   const config = loadConfig({ ...environment.env, LOG_LEVEL: environment.env.LOG_LEVEL ?? 'warn' }, environment.cwd);
   const logger = environment.logger ?? createLogger({ level: config.logLevel });
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
-  for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
+  reportCorpus(corpus, config.corpusDir, logger);
   if (corpus.documents.length === 0 && command !== 'sources') {
     throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
   }
