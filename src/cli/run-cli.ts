@@ -9,6 +9,7 @@ import { isUserError, UserError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openSearchService } from '../search/search-service.js';
 import { runDigest } from './digest.js';
+import { printText } from './output.js';
 import { runAsk, runSearch, runSources } from './search-commands.js';
 import { runTimeline } from './timeline.js';
 import { runTimex } from './timex.js';
@@ -106,7 +107,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     return 0;
   } catch (error) {
     if (isUserError(error) || error instanceof ConfigError) {
-      environment.stderr.write(`${error.message}\n`);
+      printText(environment.stderr, `${error.message}\n`);
       return 1;
     }
     environment.stderr.write(`briefing failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
