@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { reportCorpus } from '../corpus/report-corpus.js';
@@ -6,7 +7,9 @@ import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus } from '../corpus/types.js';
 import { buildTimeline } from '../dates/timeline.js';
 import { isUserError, UserError } from '../errors.js';
+import { environmentWithDotEnv } from '../dot-env.js';
 import { createLogger, type Logger } from '../logger.js';
+import { dataDirError, prepareDataDir } from '../runtime-folder.js';
 import { openSearchService } from '../search/search-service.js';
 import { runDigest } from './digest.js';
 import { printText } from './output.js';
@@ -31,6 +34,8 @@ Configuration comes from the environment or a .env file: see .env.example.
 /** What the command line runs against; tests pass their own streams and environment. */
 export interface CliEnvironment {
   env: Record<string, string | undefined>;
+  /** A .env file to read variables from (relative to `cwd`); the real environment's win. None when not given. */
+  dotEnvFile?: string;
   cwd: string;
   stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -58,7 +63,10 @@ const corpusCommands: Record<string, CorpusCommand> = {
 
 function withSearch(run: typeof runAsk): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+    await prepareDataDir(config.dataDir);
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger }).catch((error: unknown) => {
+      throw dataDirError(error, config.dataDir) ?? error;
+    });
     run(args, { corpus, search, stdout });
   };
 }
@@ -75,7 +83,8 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   if (run === undefined) throw new UserError(`Unknown command "${command}".\n\n${usage}`);
 
   // A command's output is the answer; progress lines would only clutter it, so the CLI logs warnings and up unless told otherwise.
-  const config = loadConfig({ ...environment.env, LOG_LEVEL: environment.env.LOG_LEVEL ?? 'warn' }, environment.cwd);
+  const env = environment.dotEnvFile === undefined ? environment.env : environmentWithDotEnv(environment.env, path.resolve(environment.cwd, environment.dotEnvFile));
+  const config = loadConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, environment.cwd);
   const logger = environment.logger ?? createLogger({ level: config.logLevel });
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   reportCorpus(corpus, config.corpusDir, logger);

@@ -11,13 +11,13 @@ export interface CliRun {
 }
 
 /** Runs one command line in-process, as `briefing …` would, and collects what it printed. */
-export async function briefing(args: string[], env: Record<string, string>, options: { tty?: boolean; cwd?: string } = {}): Promise<CliRun> {
+export async function briefing(args: string[], env: Record<string, string>, options: { tty?: boolean; cwd?: string; dotEnvFile?: string } = {}): Promise<CliRun> {
   const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   const stderr = new PassThrough();
   const chunks = { out: '', err: '' };
   stdout.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await runCli(args, { env: { LOG_LEVEL: 'silent', ...env }, cwd: options.cwd ?? process.cwd(), stdout, stderr });
+  const code = await runCli(args, { env: { LOG_LEVEL: 'silent', ...env }, cwd: options.cwd ?? process.cwd(), ...(options.dotEnvFile !== undefined && { dotEnvFile: options.dotEnvFile }), stdout, stderr });
   return { code, stdout: chunks.out, stderr: chunks.err };
 }
 
