@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { escapeControlCharacters } from './control-characters.js';
 import type { LoadedCorpus } from './types.js';
 
 /**
@@ -7,7 +8,8 @@ import type { LoadedCorpus } from './types.js';
  */
 export function reportCorpus(corpus: LoadedCorpus, corpusDir: string, logger: Logger): void {
   const log = logger.child({ module: 'corpus' });
-  for (const problem of corpus.problems) log.warn({ ...problem }, 'corpus file skipped');
+  // A file name is whatever the folder holds; escaped, it cannot drive the terminal that shows the log.
+  for (const problem of corpus.problems) log.warn({ ...problem, file: escapeControlCharacters(problem.file) }, 'corpus file skipped');
   if (corpus.documents.length === 0) {
     log.warn({ corpusDir, skipped: corpus.problems.length }, 'the corpus has no documents: add .md or .txt files to the corpus folder (CORPUS_DIR), or point CORPUS_DIR at the folder that has them');
   }

@@ -16,3 +16,11 @@ describe('reporting a loaded corpus', () => {
     expect(sink.lines).toEqual([expect.objectContaining({ level: 40, file: 'link.md', reason: 'skipped: a symbolic link', msg: 'corpus file skipped' })]);
   });
 });
+
+describe('reporting a file whose name holds control characters', () => {
+  it('logs the name with its control characters escaped', () => {
+    const sink = logSink();
+    reportCorpus({ documents: [], problems: [{ file: 'bad\u001b[2J.docx', reason: 'skipped' }] }, '/srv/corpus', sink.logger);
+    expect(sink.lines[0]).toMatchObject({ file: 'bad\\u001b[2J.docx' });
+  });
+});
