@@ -4,7 +4,7 @@ import { composeDigest } from '../digest/compose.js';
 import { renderDigestText } from '../digest/render-text.js';
 import { validateTimeZone } from '../digest/time-zones.js';
 import type { DigestDocumentInput } from '../digest/types.js';
-import { isCalendarDate, zonedInstant } from '../digest/zoned-time.js';
+import { addDays, dateParts, isCalendarDate, zonedInstant } from '../digest/zoned-time.js';
 import { UserError } from '../errors.js';
 import { parseCommandArguments, parseWholeNumber } from './arguments.js';
 import { printJson, printText } from './output.js';
@@ -42,10 +42,19 @@ export function runDigest(args: string[], context: DigestCommandContext): void {
   if (values.date !== undefined && !isCalendarDate(values.date)) {
     throw new UserError(`--date must be a calendar day written YYYY-MM-DD, from 0001-01-01 to 9999-12-31 (there is no year 0); "${values.date}" is not one.\n${digestExample}`);
   }
+  if (values.date !== undefined) refuseWindowOutsideCalendar(values.date, windowDays);
   // Noon stays inside the intended day whatever the zone's offset or DST change.
   const today = values.date === undefined ? (context.clock ?? (() => new Date()))() : zonedInstant(values.date, 12, 0, timeZone);
   const documents = context.documents ?? context.corpus.documents.map((document) => ({ docId: document.id, title: document.title, addedAt: new Date(0) }));
   const digest = composeDigest({ timeline: context.timeline, today, timeZone, windowDays, since: null, documents });
   if (values.json) printJson(context.stdout, digest, 2);
   else printText(context.stdout, renderDigestText(digest, context.corpus.documents));
+}
+
+/** Dates are written with four-digit years from 0001: a window reaching past either end cannot be shown. */
+function refuseWindowOutsideCalendar(date: string, windowDays: number): void {
+  const first = dateParts(addDays(date, -windowDays)).year;
+  const last = dateParts(addDays(date, windowDays)).year;
+  if (first >= 1 && last <= 9999) return;
+  throw new UserError(`--date ${date} with a ${windowDays}-day window reaches outside the years 0001 to 9999. Pick a date at least ${windowDays} days inside them, or a shorter --window.\n${digestExample}`);
 }

@@ -56,10 +56,18 @@ describe('dates out of range', () => {
     expectRefused(await briefing(['digest', '--date', date, '--tz', 'UTC'], seed), /--date must be a calendar day .*from 0001-01-01 to 9999-12-31 \(there is no year 0\)/);
   });
 
-  it('prints the digest of year 1 as year 0001', async () => {
-    const { code, stdout } = await briefing(['digest', '--date', '0001-01-01', '--tz', 'UTC'], seed);
+  it.each([
+    ['0001-01-01', '7'],
+    ['9999-12-31', '90'],
+    ['0001-03-01', '90'],
+  ])('refuses digest --date %s --window %s, whose window reaches outside the years 0001 to 9999', async (date, window) => {
+    expectRefused(await briefing(['digest', '--date', date, '--window', window, '--tz', 'UTC'], seed), /reaches outside the years 0001 to 9999\. Pick a date at least \d+ days inside them, or a shorter --window/);
+  });
+
+  it('prints the digest of a day in year 1 as year 0001', async () => {
+    const { code, stdout } = await briefing(['digest', '--date', '0001-01-08', '--tz', 'UTC'], seed);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Digest for 1 January 0001 \(UTC\)/);
+    expect(stdout).toMatch(/^Digest for 8 January 0001 \(UTC\)/);
   });
 
   it.each(['0000', '0000-01', '0000-02-29'])('refuses timeline --from %s', async (date) => {
