@@ -1,5 +1,7 @@
-import { execFile } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, open, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,5 +112,25 @@ describe('an unusable DATA_DIR when the bot starts', () => {
     await writeFile(path.join(root, 'data'), 'not a folder');
     const run = await runEntry('src/main.ts', [], { cwd: root, env: { CORPUS_DIR: seedCorpus, DATA_DIR: 'data', SANDBOX_PORT: '0' } });
     expectMessageWithoutStack(run, /briefing-bot could not start: DATA_DIR \(.+data\) is, or is under, a file where a folder should be/);
+  });
+});
+
+describe('output that cannot be written', () => {
+  it.runIf(existsSync('/dev/full'))('is one line saying so, not a stack trace, when stdout is a full disk', async () => {
+    const full = await open('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, ['--import', pathToFileURL(tsxLoader).href, path.join(projectRoot, 'src/cli/main.ts'), 'timeline', '--json'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', CORPUS_DIR: seedCorpus, LOG_LEVEL: 'silent' },
+        stdio: ['ignore', full.fd, 'pipe'],
+        timeout: 30_000,
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = (await once(child, 'close')) as [number];
+      expectMessageWithoutStack({ code, stdout: '', stderr }, /^briefing could not write its output \(ENOSPC\)\. Check where it goes/);
+    } finally {
+      await full.close();
+    }
   });
 });
