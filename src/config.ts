@@ -55,7 +55,7 @@ const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value
 const environmentSchema = z.object({
   CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().default('corpus')),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
-  CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of bytes, e.g. 2097152').positive('must be positive, e.g. 2097152').default(2 * 1024 * 1024)),
+  CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 2097152').transform(Number).pipe(z.number().positive('must be positive, e.g. 2097152')).default(2 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
   DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^\S+$/, 'must be the bot token without spaces, as shown in the Developer Portal').optional()),

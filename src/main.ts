@@ -3,10 +3,11 @@
  * sandbox runs: a local Discord server on 127.0.0.1, the same bot connected to it, and a
  * web page to use it from. SIGINT and SIGTERM shut either down cleanly.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { environmentWithDotEnv } from './dot-env.js';
 import { createLogger, type Logger } from './logger.js';
+import { dataDirError, prepareDataDir } from './runtime-folder.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { startBriefingBot } from './start-briefing-bot.js';
 
@@ -14,11 +15,13 @@ const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
 
 try {
+  await prepareDataDir(config.dataDir);
   const stop = config.discord === null ? await runSandbox(config, logger) : await runOnDiscord(config, logger);
   stopOnSignals(stop, logger);
 } catch (error) {
   // A wrong token, a busy port, a locked database or a missing corpus is for the operator to fix: say what, not where.
-  console.error(`briefing-bot could not start: ${error instanceof Error ? error.message : String(error)}`);
+  const reason = dataDirError(error, config.dataDir) ?? error;
+  console.error(`briefing-bot could not start: ${reason instanceof Error ? reason.message : String(reason)}`);
   logger.debug({ err: error }, 'start-up failed');
   logger.flush();
   process.exitCode = 1;
@@ -77,10 +80,8 @@ function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
 
 /** The configuration, or every problem with it on stderr and exit code 1. */
 function readConfig(): Config {
-  // A .env file is read here, at the edge; configuration itself stays a pure function of the environment.
-  if (existsSync('.env')) process.loadEnvFile('.env');
   try {
-    return loadConfig(process.env);
+    return loadConfig(environmentWithDotEnv(process.env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

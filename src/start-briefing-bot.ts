@@ -1,5 +1,6 @@
 import type { Config, DiscordConfig } from './config.js';
 import { loadCorpus } from './corpus/load-corpus.js';
+import { reportCorpus } from './corpus/report-corpus.js';
 import { buildTimeline } from './dates/timeline.js';
 import { startBot, type Bot } from './discord/bot.js';
 import type { Logger } from './logger.js';
@@ -29,7 +30,7 @@ export interface StartBriefingBotOptions {
  */
 export async function startBriefingBot({ config, discord, databaseFile, logger }: StartBriefingBotOptions): Promise<RunningBot> {
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
-  for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
+  reportCorpus(corpus, config.corpusDir, logger);
   const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
   const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
   const db = openDatabase(databaseFile, logger);

@@ -4,9 +4,10 @@ import { composeDigest } from '../digest/compose.js';
 import { renderDigestText } from '../digest/render-text.js';
 import { validateTimeZone } from '../digest/time-zones.js';
 import type { DigestDocumentInput } from '../digest/types.js';
-import { isCalendarDate, zonedInstant } from '../digest/zoned-time.js';
+import { addDays, dateParts, isCalendarDate, zonedInstant } from '../digest/zoned-time.js';
 import { UserError } from '../errors.js';
 import { parseCommandArguments, parseWholeNumber } from './arguments.js';
+import { printJson, printText } from './output.js';
 
 export interface DigestCommandContext {
   corpus: LoadedCorpus;
@@ -30,16 +31,30 @@ function systemTimeZone(): string {
  * or as JSON. --date is read in --tz (default: this machine's time zone); --window is 1 to 90 days.
  */
 export function runDigest(args: string[], context: DigestCommandContext): void {
-  const { values, positionals } = parseCommandArguments(args, { date: { type: 'string' }, tz: { type: 'string' }, window: { type: 'string' }, json: { type: 'boolean' } }, digestUsage);
-  if (positionals.length > 0) throw new UserError(`briefing digest takes only options; "${positionals.join(' ')}" is not one.\nUsage: ${digestUsage}\n${digestExample}`);
+  const { values } = parseCommandArguments(args, {
+    command: 'briefing digest',
+    usage: digestUsage,
+    example: digestExample,
+    options: { date: { type: 'string' }, tz: { type: 'string' }, window: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const timeZone = values.tz === undefined ? systemTimeZone() : validateTimeZone(values.tz);
   const windowDays = parseWholeNumber(values.window, 'window', { min: 1, max: 90, fallback: 7 });
   if (values.date !== undefined && !isCalendarDate(values.date)) {
-    throw new UserError(`--date must be a calendar day written YYYY-MM-DD; "${values.date}" is not one.\n${digestExample}`);
+    throw new UserError(`--date must be a calendar day written YYYY-MM-DD, from 0001-01-01 to 9999-12-31 (there is no year 0); "${values.date}" is not one.\n${digestExample}`);
   }
+  if (values.date !== undefined) refuseWindowOutsideCalendar(values.date, windowDays);
   // Noon stays inside the intended day whatever the zone's offset or DST change.
   const today = values.date === undefined ? (context.clock ?? (() => new Date()))() : zonedInstant(values.date, 12, 0, timeZone);
   const documents = context.documents ?? context.corpus.documents.map((document) => ({ docId: document.id, title: document.title, addedAt: new Date(0) }));
   const digest = composeDigest({ timeline: context.timeline, today, timeZone, windowDays, since: null, documents });
-  context.stdout.write(values.json ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestText(digest, context.corpus.documents));
+  if (values.json) printJson(context.stdout, digest, 2);
+  else printText(context.stdout, renderDigestText(digest, context.corpus.documents));
+}
+
+/** Dates are written with four-digit years from 0001: a window reaching past either end cannot be shown. */
+function refuseWindowOutsideCalendar(date: string, windowDays: number): void {
+  const first = dateParts(addDays(date, -windowDays)).year;
+  const last = dateParts(addDays(date, windowDays)).year;
+  if (first >= 1 && last <= 9999) return;
+  throw new UserError(`--date ${date} with a ${windowDays}-day window reaches outside the years 0001 to 9999. Pick a date at least ${windowDays} days inside them, or a shorter --window.\n${digestExample}`);
 }

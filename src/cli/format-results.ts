@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../corpus/control-characters.js';
 import { formatIsoDate, formatPartialDate } from '../corpus/partial-date.js';
 import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
 import type { Answer, CitedPassage, SearchResults } from '../search/types.js';
@@ -28,18 +29,24 @@ export function formatAnswer(answer: Answer): string {
   return `${lines.join('\n')}`;
 }
 
+/**
+ * Quick-lookup matches with their terms marked. Unlike the other formatters its output is
+ * printed as it is, so that the terminal's bold survives: every piece of document text is made
+ * inert here, before the marks go in.
+ */
 export function formatSearchResults(results: SearchResults, emphasis: Emphasis): string {
-  if (results.matches.length === 0) return `Nothing in the sources matches "${results.terms}".\n`;
+  const inert = escapeControlCharacters;
+  if (results.matches.length === 0) return inert(`Nothing in the sources matches "${results.terms}".\n`);
   const lines = results.matches.map(({ passage, marks }) => {
     let marked = '';
     let cursor = 0;
     for (const mark of [...marks].sort((a, b) => a.start - b.start)) {
       if (mark.start < cursor) continue;
-      marked += passage.text.slice(cursor, mark.start) + emphasis(passage.text.slice(mark.start, mark.end));
+      marked += inert(passage.text.slice(cursor, mark.start)) + emphasis(inert(passage.text.slice(mark.start, mark.end)));
       cursor = mark.end;
     }
-    marked += passage.text.slice(cursor);
-    return `${quoteBlock(marked)}\n${citationLine(passage)}\n`;
+    marked += inert(passage.text.slice(cursor));
+    return `${quoteBlock(marked)}\n${inert(citationLine(passage))}\n`;
   });
   return `${lines.join('\n')}`;
 }

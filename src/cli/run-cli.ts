@@ -1,13 +1,18 @@
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
+import { reportCorpus } from '../corpus/report-corpus.js';
 import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus } from '../corpus/types.js';
 import { buildTimeline } from '../dates/timeline.js';
 import { isUserError, UserError } from '../errors.js';
+import { environmentWithDotEnv } from '../dot-env.js';
 import { createLogger, type Logger } from '../logger.js';
+import { dataDirError, prepareDataDir } from '../runtime-folder.js';
 import { openSearchService } from '../search/search-service.js';
 import { runDigest } from './digest.js';
+import { printText } from './output.js';
 import { runAsk, runSearch, runSources } from './search-commands.js';
 import { runTimeline } from './timeline.js';
 import { runTimex } from './timex.js';
@@ -29,6 +34,8 @@ Configuration comes from the environment or a .env file: see .env.example.
 /** What the command line runs against; tests pass their own streams and environment. */
 export interface CliEnvironment {
   env: Record<string, string | undefined>;
+  /** A .env file to read variables from (relative to `cwd`); the real environment's win. None when not given. */
+  dotEnvFile?: string;
   cwd: string;
   stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -56,7 +63,10 @@ const corpusCommands: Record<string, CorpusCommand> = {
 
 function withSearch(run: typeof runAsk): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+    await prepareDataDir(config.dataDir);
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger }).catch((error: unknown) => {
+      throw dataDirError(error, config.dataDir) ?? error;
+    });
     run(args, { corpus, search, stdout });
   };
 }
@@ -73,10 +83,11 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   if (run === undefined) throw new UserError(`Unknown command "${command}".\n\n${usage}`);
 
   // A command's output is the answer; progress lines would only clutter it, so the CLI logs warnings and up unless told otherwise.
-  const config = loadConfig({ ...environment.env, LOG_LEVEL: environment.env.LOG_LEVEL ?? 'warn' }, environment.cwd);
+  const env = environment.dotEnvFile === undefined ? environment.env : environmentWithDotEnv(environment.env, path.resolve(environment.cwd, environment.dotEnvFile));
+  const config = loadConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, environment.cwd);
   const logger = environment.logger ?? createLogger({ level: config.logLevel });
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
-  for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
+  reportCorpus(corpus, config.corpusDir, logger);
   if (corpus.documents.length === 0 && command !== 'sources') {
     throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
   }
@@ -105,7 +116,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     return 0;
   } catch (error) {
     if (isUserError(error) || error instanceof ConfigError) {
-      environment.stderr.write(`${error.message}\n`);
+      printText(environment.stderr, `${error.message}\n`);
       return 1;
     }
     environment.stderr.write(`briefing failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

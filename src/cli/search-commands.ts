@@ -3,8 +3,8 @@ import type { LoadedCorpus } from '../corpus/types.js';
 import { formatPartialDate } from '../corpus/partial-date.js';
 import type { SearchService } from '../search/search-service.js';
 import { parseCommandArguments, parseWholeNumber } from './arguments.js';
+import { printJson, printText } from './output.js';
 import { formatAnswer, formatSearchResults, formatSources, markdownBold, terminalBold } from './format-results.js';
-import { UserError } from '../errors.js';
 
 export interface SearchCommandContext {
   corpus: LoadedCorpus;
@@ -16,30 +16,24 @@ const askUsage = 'briefing ask "<question>" [--limit N] [--doc ID] [--json]';
 const searchUsage = 'briefing search "<terms>" [--json]';
 const sourcesUsage = 'briefing sources [--json]';
 
-function singleText(positionals: string[], what: string, usage: string): string {
-  if (positionals.length === 0) throw new UserError(`Give the ${what} in quotes.\nUsage: ${usage}`);
-  return positionals.join(' ');
-}
-
 export function runAsk(args: string[], { search, stdout }: SearchCommandContext): void {
-  const { values, positionals } = parseCommandArguments(args, { limit: { type: 'string' }, doc: { type: 'string' }, json: { type: 'boolean' } }, askUsage);
-  const question = singleText(positionals, 'question', askUsage);
+  const { values, text: question } = parseCommandArguments(args, { command: 'briefing ask', usage: askUsage, text: 'question', options: { limit: { type: 'string' }, doc: { type: 'string' }, json: { type: 'boolean' } } });
   const limit = parseWholeNumber(values.limit, 'limit', { min: 1, max: 50, fallback: 5 });
   const answer = search.ask(question, { limit, ...(values.doc !== undefined && { docId: values.doc }) });
   if (!values.json) {
-    stdout.write(formatAnswer(answer));
+    printText(stdout, formatAnswer(answer));
     return;
   }
   const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, text, score }) => ({ docId, title, author, outlet, published, ordinal, start, end, text, score }));
-  stdout.write(`${JSON.stringify({ question: answer.question, confident: answer.confident, passages })}\n`);
+  printJson(stdout, { question: answer.question, confident: answer.confident, passages });
 }
 
 export function runSearch(args: string[], { search, stdout }: SearchCommandContext): void {
-  const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, searchUsage);
-  const terms = singleText(positionals, 'search terms', searchUsage);
+  const { values, text: terms } = parseCommandArguments(args, { command: 'briefing search', usage: searchUsage, text: 'search terms', options: { json: { type: 'boolean' }, limit: { type: 'string' } } });
   const limit = parseWholeNumber(values.limit, 'limit', { min: 1, max: 100, fallback: 10 });
   const results = search.search(terms, { limit });
-  if (values.json) stdout.write(`${JSON.stringify(results)}\n`);
+  if (values.json) printJson(stdout, results);
+  // The marks are the only escapes printed; formatSearchResults makes the document text around them inert itself.
   else stdout.write(formatSearchResults(results, stdout.isTTY ? terminalBold : markdownBold));
 }
 
@@ -51,9 +45,9 @@ export interface SourcesCommandContext {
 }
 
 export function runSources(args: string[], { corpus, passagesOf, stdout }: SourcesCommandContext): void {
-  const { values } = parseCommandArguments(args, { json: { type: 'boolean' } }, sourcesUsage);
+  const { values } = parseCommandArguments(args, { command: 'briefing sources', usage: sourcesUsage, options: { json: { type: 'boolean' } } });
   if (!values.json) {
-    stdout.write(formatSources(corpus.documents, corpus.problems));
+    printText(stdout, formatSources(corpus.documents, corpus.problems));
     return;
   }
   const documents = corpus.documents.map((document) => ({
@@ -68,5 +62,5 @@ export function runSources(args: string[], { corpus, passagesOf, stdout }: Sourc
     publishedBasis: document.publishedBasis,
     passages: passagesOf(document.id).length,
   }));
-  stdout.write(`${JSON.stringify({ documents, problems: corpus.problems })}\n`);
+  printJson(stdout, { documents, problems: corpus.problems });
 }

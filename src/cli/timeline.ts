@@ -5,6 +5,7 @@ import { buildTimeline, filterTimeline } from '../dates/timeline.js';
 import type { EventSource, TimelineEntry } from '../dates/types.js';
 import { UserError } from '../errors.js';
 import { parseCommandArguments } from './arguments.js';
+import { printJson, printText } from './output.js';
 
 export interface TimelineCommandContext {
   corpus: LoadedCorpus;
@@ -21,12 +22,12 @@ const longestQuote = 220;
  * sentences that give it. `--json` prints the TimelineEntry array, `--ics` an iCalendar file.
  */
 export function runTimeline(args: string[], context: TimelineCommandContext): void {
-  const { values, positionals } = parseCommandArguments(
-    args,
-    { from: { type: 'string' }, to: { type: 'string' }, doc: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, ics: { type: 'boolean' } },
-    timelineUsage,
-  );
-  if (positionals.length > 0) throw new UserError(`briefing timeline takes only options; "${positionals.join(' ')}" is not one.\nUsage: ${timelineUsage}\n${timelineExample}`);
+  const { values } = parseCommandArguments(args, {
+    command: 'briefing timeline',
+    usage: timelineUsage,
+    example: timelineExample,
+    options: { from: { type: 'string' }, to: { type: 'string' }, doc: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, ics: { type: 'boolean' } },
+  });
   if (values.json && values.ics) throw new UserError(`Choose one output: --json for the entries as JSON, or --ics for a calendar file.\nUsage: ${timelineUsage}`);
   const { documents } = context.corpus;
   if (values.doc !== undefined && !documents.some((document) => document.id === values.doc)) {
@@ -34,9 +35,9 @@ export function runTimeline(args: string[], context: TimelineCommandContext): vo
     throw new UserError(`There is no document "${values.doc}". Use one of these ids (briefing sources lists them): ${known}`);
   }
   const entries = filterTimeline(buildTimeline(documents, context.passagesOf), { from: values.from, to: values.to, docId: values.doc, topic: values.topic });
-  if (values.json) context.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  else if (values.ics) context.stdout.write(timelineToIcs(entries, documents));
-  else context.stdout.write(renderTimelineText(entries, documents));
+  if (values.json) printJson(context.stdout, entries, 2);
+  else if (values.ics) printText(context.stdout, timelineToIcs(entries, documents));
+  else printText(context.stdout, renderTimelineText(entries, documents));
 }
 
 /** The timeline as plain text: the date and label, then each source's quote with where it is. */

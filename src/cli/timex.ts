@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { DatePrecision, PartialDate } from '../corpus/types.js';
 import { extractDateMentions } from '../dates/extract.js';
 import type { Timex } from '../dates/types.js';
+import { printJson } from './output.js';
 
 /** One line of the TempEval-3 scorer's input. */
 interface TimexRequest {
@@ -33,7 +34,7 @@ export async function runTimex(input: NodeJS.ReadableStream, output: NodeJS.Writ
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    output.write(`${JSON.stringify(answer(line))}\n`);
+    printJson(output, answer(line));
   }
 }
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { parseIsoPartialDate } from './partial-date.js';
 import type { PartialDate } from './types.js';
@@ -59,7 +59,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const [yamlError] = document.errors;
   if (yamlError) return { ok: false, line: fileLine(yamlError.pos[0]), reason: `invalid YAML: ${firstLine(yamlError.message)}` };
 
-  const data: unknown = document.toJS() ?? {};
+  // Metadata never needs an alias, and expanding nested ones can take exponential time and memory.
+  const alias = firstAliasOffset(document);
+  if (alias !== undefined) return { ok: false, line: fileLine(alias), reason: 'YAML aliases (*name) are not allowed in front matter; write the value out in full' };
+
+  const data: unknown = document.toJS({ maxAliasCount: 0 }) ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, line: 2, reason: 'front matter must be a set of "key: value" lines' };
 
   const parsed = metadataSchema.safeParse(data);
@@ -97,6 +101,17 @@ function lineOfKey(document: Document, key: string, fileLine: (offset: number) =
   const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
   const range = isScalar(pair?.key) ? pair.key.range : undefined;
   return range ? fileLine(range[0]) : undefined;
+}
+
+function firstAliasOffset(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import { UserError } from '../errors.js';
 import { parseFrontMatter } from './front-matter.js';
 import type { CorpusProblem, LoadedCorpus, SourceDocument } from './types.js';
@@ -8,14 +10,21 @@ import type { CorpusProblem, LoadedCorpus, SourceDocument } from './types.js';
 export interface LoadCorpusOptions {
   /** Files larger than this are reported and skipped. */
   maxFileBytes?: number;
+  /** How many files are open at once: a folder of thousands must not run out of file descriptors. */
+  concurrency?: number;
 }
 
-export const defaultCorpusOptions = { maxFileBytes: 2 * 1024 * 1024 } as const;
+export const defaultCorpusOptions = { maxFileBytes: 2 * 1024 * 1024, concurrency: 16 } as const;
 
 const documentExtensions = new Set(['.md', '.txt']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Never follow a link swapped in after the listing, and never block on a FIFO: both are checked after opening.
+const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | null;
+
+/** A folder entry worth reading, or the reason it is not. */
+export type CorpusEntry = { name: string } | { problem: CorpusProblem };
 
 /**
  * Loads every `.md` and `.txt` file of a corpus folder. One bad file never stops the
@@ -23,9 +32,17 @@ type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | n
  * an error, because then there is nothing to serve at all.
  */
 export async function loadCorpus(directory: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  return loadCorpusEntries(directory, await listCorpusFolder(directory), options);
+}
+
+/**
+ * Reads the listed entries, a bounded number at a time. The folder may change between the
+ * listing and the reading: a file gone by then is reported, one added since is read next time.
+ */
+export async function loadCorpusEntries(directory: string, entries: readonly CorpusEntry[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const maxFileBytes = options.maxFileBytes ?? defaultCorpusOptions.maxFileBytes;
-  const names = await listFolder(directory);
-  const outcomes = await Promise.all(names.map((name) => loadFile(directory, name, maxFileBytes)));
+  const concurrency = options.concurrency ?? defaultCorpusOptions.concurrency;
+  const outcomes = await pMap(entries, (entry) => ('problem' in entry ? entry : loadFile(directory, entry.name, maxFileBytes)), { concurrency });
 
   const documents: SourceDocument[] = [];
   const problems: CorpusProblem[] = [];
@@ -48,19 +65,29 @@ export async function loadCorpus(directory: string, options: LoadCorpusOptions =
   return { documents, problems };
 }
 
-async function listFolder(directory: string): Promise<string[]> {
+/** The folder's entries in name order; hidden ones are left out, and what cannot be a document says why. */
+export async function listCorpusFolder(directory: string): Promise<CorpusEntry[]> {
   try {
     const entries = await readdir(directory, { withFileTypes: true });
     return entries
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => entry.name)
-      .sort((a, b) => a.localeCompare(b, 'en'));
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+      .map(classifyEntry);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`The corpus folder ${directory} does not exist. Create it and put .md or .txt documents in it, or set CORPUS_DIR to the folder that has them.`);
     if (code === 'ENOTDIR') throw new UserError(`CORPUS_DIR points at ${directory}, which is a file. Set it to the folder that holds the documents.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`The corpus folder ${directory} (CORPUS_DIR) cannot be read: permission denied. Let the user running the bot read it, e.g. chmod a+rx "${directory}".`);
     throw error;
   }
+}
+
+function classifyEntry(entry: Dirent): CorpusEntry {
+  const { name } = entry;
+  if (entry.isFile()) return { name };
+  if (entry.isSymbolicLink()) return { problem: { file: name, reason: 'skipped: a symbolic link; links are not followed, so copy the document itself into the folder' } };
+  if (entry.isDirectory()) return { problem: { file: name, reason: 'skipped: a folder; only files directly in the corpus folder are read, so move its documents up' } };
+  return { problem: { file: name, reason: 'skipped: not a regular file (a socket, pipe or device); put the document in as a plain file' } };
 }
 
 async function loadFile(directory: string, name: string, maxFileBytes: number): Promise<FileOutcome> {
@@ -68,15 +95,48 @@ async function loadFile(directory: string, name: string, maxFileBytes: number): 
   if (!documentExtensions.has(extension)) {
     return { problem: { file: name, reason: `skipped: only .md and .txt files are read (this is "${extension || 'no extension'}")` } };
   }
-  const filePath = path.join(directory, name);
-  const { size } = await stat(filePath);
-  if (size > maxFileBytes) {
-    return { problem: { file: name, reason: `skipped: ${size} bytes is over the ${maxFileBytes}-byte limit; split the document or raise CORPUS_MAX_FILE_BYTES` } };
+  let bytes: Buffer;
+  try {
+    const read = await readRegularFile(path.join(directory, name), maxFileBytes);
+    if ('reason' in read) return { problem: { file: name, reason: read.reason } };
+    bytes = read.bytes;
+  } catch (error) {
+    return { problem: { file: name, reason: readFailure(error) } };
   }
-  const bytes = await readFile(filePath);
   const text = decodeText(bytes);
   if (typeof text !== 'string') return { problem: { file: name, reason: text.reason } };
   return parseDocumentFile(name, text, bytes);
+}
+
+async function readRegularFile(filePath: string, maxFileBytes: number): Promise<{ bytes: Buffer } | { reason: string }> {
+  const handle = await open(filePath, openFlags);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { reason: 'skipped: it is no longer a regular file (it changed while the folder was read); it is read again at the next start' };
+    if (stats.size > maxFileBytes) return { reason: `skipped: ${stats.size} bytes is over the ${maxFileBytes}-byte limit; split the document or raise CORPUS_MAX_FILE_BYTES` };
+    return { bytes: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Why a listed file could not be read, in words that say what to do. */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'skipped: permission denied; let the user running the bot read it, e.g. chmod a+r on the file';
+    case 'ENOENT':
+      return 'skipped: the file was removed or renamed while the folder was being read; it is read again at the next start if it is back';
+    case 'ELOOP':
+      return 'skipped: it became a symbolic link while the folder was being read; links are not followed, so copy the document itself into the folder';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'skipped: too many files are open on this machine; raise the open-file limit (ulimit -n) and start again';
+    default:
+      return `skipped: it could not be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
 }
 
 function decodeText(bytes: Buffer): string | { reason: string } {
@@ -88,7 +148,6 @@ function decodeText(bytes: Buffer): string | { reason: string } {
     return { reason: 'skipped: not valid UTF-8; re-save the file with UTF-8 encoding' };
   }
 }
-
 /** Turns one file's text into a document, or says why it cannot be one. */
 export function parseDocumentFile(name: string, text: string, bytes: Uint8Array = Buffer.from(text)): FileOutcome {
   if (text.trim() === '') return { problem: { file: name, reason: 'skipped: the file is empty' } };

@@ -2,16 +2,27 @@ import type { DatePrecision, PartialDate } from './types.js';
 
 const isoDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a PartialDate, or null when it is not a real date. */
+/**
+ * Midnight UTC of a day of the proleptic Gregorian calendar. Unlike `Date.UTC`, a year
+ * below 100 stays itself instead of becoming 19xx.
+ */
+export function utcMidnight(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/**
+ * Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a PartialDate, or null when it is not a real
+ * date. Years run from 0001: there is no year 0 in the calendar dates are written in.
+ */
 export function parseIsoPartialDate(value: string): PartialDate | null {
   const match = isoDate.exec(value);
   if (!match) return null;
   const [, year, month, day] = match;
+  if (Number(year) < 1) return null;
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
-  if (day !== undefined) {
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-    if (date.getUTCDate() !== Number(day)) return null;
-  }
+  if (day !== undefined && utcMidnight(Number(year), Number(month), Number(day)).getUTCDate() !== Number(day)) return null;
   const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
   return { iso: value, precision };
 }

@@ -1,3 +1,4 @@
+import { utcMidnight } from '../corpus/partial-date.js';
 import type { DatePrecision, PartialDate } from '../corpus/types.js';
 import type { ResolvedDate } from './types.js';
 
@@ -38,7 +39,7 @@ export interface CalendarSpan {
 const millisecondsPerDay = 86_400_000;
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcMidnight(year, month + 1, 0).getUTCDate();
 }
 
 /** True when the day exists: no 30 February, no 31 April, no month 13. */
@@ -47,7 +48,7 @@ export function isRealDay(year: number, month: number, day: number): boolean {
 }
 
 export function epochDay({ year, month, day }: Day): number {
-  return Math.round(Date.UTC(year, month - 1, day) / millisecondsPerDay);
+  return Math.round(utcMidnight(year, month, day).getTime() / millisecondsPerDay);
 }
 
 export function dayFromEpoch(epoch: number): Day {

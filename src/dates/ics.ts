@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
+import { escapeControlCharacters } from '../corpus/control-characters.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { addDays, daysOfPartial, type Day } from './calendar.js';
 import type { EventSource, TimelineEntry } from './types.js';
@@ -49,11 +50,17 @@ function eventOf(entry: TimelineEntry, stamp: ICAL.Time, documents: Map<string, 
   event.addPropertyWithValue('dtstamp', stamp);
   event.addPropertyWithValue('dtstart', dateValue(first));
   event.addPropertyWithValue('dtend', dateValue(addDays(last, 1)));
-  event.addPropertyWithValue('summary', entry.conflicts.length > 0 ? `${entry.label} (sources disagree on the date)` : entry.label);
-  event.addPropertyWithValue('description', describe(entry, documents));
+  // RFC 5545 allows no control character in TEXT but tab (ical.js writes line breaks as \n itself).
+  event.addPropertyWithValue('summary', icsText(entry.conflicts.length > 0 ? `${entry.label} (sources disagree on the date)` : entry.label));
+  event.addPropertyWithValue('description', icsText(describe(entry, documents)));
   event.addPropertyWithValue('x-briefing-precision', entry.precision);
   event.addPropertyWithValue('transp', 'TRANSPARENT');
   return event;
+}
+
+/** A TEXT value: line breaks as one \n, which ical.js escapes, and every other control character made visible. */
+function icsText(text: string): string {
+  return escapeControlCharacters(text.replace(/\r\n/g, '\n'));
 }
 
 function dateValue(day: Day): ICAL.Time {

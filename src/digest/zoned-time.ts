@@ -90,10 +90,10 @@ export function daysInMonth(year: number, month: number): number {
   return utcMidnight(year, month + 1, 0).getUTCDate();
 }
 
-/** Whether `YYYY-MM-DD` names a real day. */
+/** Whether `YYYY-MM-DD` names a real day; years run from 0001, as there is no year 0. */
 export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
+  if (!match || Number(match[1]) < 1) return false;
   const month = Number(match[2]);
   const day = Number(match[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);

@@ -2,15 +2,14 @@
  * `npm run deploy`: registers the slash commands with Discord. Run it after changing a
  * command's name, options or description; the bot itself never registers anything.
  */
-import { existsSync } from 'node:fs';
 import { DiscordAPIError, REST } from 'discord.js';
 import { allCommands } from '../../commands/index.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { environmentWithDotEnv } from '../dot-env.js';
 import { deployCommands } from './deploy-commands.js';
 
 try {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
+  const config = loadConfig(environmentWithDotEnv(process.env));
   if (config.discord === null) {
     throw new ConfigError(['DISCORD_TOKEN and DISCORD_APP_ID: both are needed to register commands. Set them in .env (see .env.example).']);
   }

@@ -12,7 +12,7 @@ import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
-import { readSnapshot, restorePassage, storePassage, writeSnapshot, type SnapshotManifest } from './snapshot.js';
+import { readSnapshot, restorePassage, storePassage, writeSnapshot, type StoredDocument, type StoredPassage } from './snapshot.js';
 import { inverseDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
@@ -62,19 +62,19 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
   const usable = 'manifest' in snapshot ? snapshot : null;
   const index = usable?.index ?? createPassageIndex();
-  const stored = usable?.manifest.documents ?? {};
+  const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
   const passagesById = new Map<string, Passage[]>();
-  const manifestDocuments: SnapshotManifest['documents'] = {};
+  const manifestDocuments: StoredDocument[] = [];
   const counts = { reused: 0, indexed: 0, removed: 0 };
   const current = new Set(documents.map((document) => document.id));
 
-  for (const [docId, entry] of Object.entries(stored)) {
+  for (const [docId, entry] of stored) {
     if (current.has(docId)) continue;
     index.discardAll(entry.passages.map((passage) => passageKey(docId, passage.ordinal)));
     counts.removed += 1;
   }
   for (const document of documents) {
-    const entry = stored[document.id];
+    const entry = stored.get(document.id);
     const reused = entry && entry.contentHash === document.contentHash ? restoreAll(document, entry.passages) : null;
     if (entry && !reused) {
       if (entry.contentHash === document.contentHash) log.warn({ docId: document.id }, 'stored passage offsets no longer match the document; re-indexing it');
@@ -84,7 +84,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
     if (!reused) index.addAll(toIndexedPassages(document, passages));
     counts[reused ? 'reused' : 'indexed'] += 1;
     passagesById.set(document.id, passages);
-    manifestDocuments[document.id] = { contentHash: document.contentHash, passages: passages.map(storePassage) };
+    manifestDocuments.push({ docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
   }
 
   if (!usable || counts.indexed > 0 || counts.removed > 0) {
@@ -97,7 +97,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   return { index, passagesById };
 }
 
-function restoreAll(document: SourceDocument, stored: SnapshotManifest['documents'][string]['passages']): Passage[] | null {
+function restoreAll(document: SourceDocument, stored: StoredPassage[]): Passage[] | null {
   const passages: Passage[] = [];
   for (const entry of stored) {
     const passage = restorePassage(document.id, entry, document.body);

@@ -12,7 +12,7 @@ import { loadPassageIndex, passageKey } from './passage-index.js';
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
  * passages are indexed changes: a snapshot of another version is rebuilt, never trusted.
  */
-export const snapshotFormatVersion = 1;
+export const snapshotFormatVersion = 2;
 
 const passageSchema = z.object({
   ordinal: z.number().int().positive(),
@@ -31,11 +31,13 @@ const manifestSchema = z.object({
   splitterVersion: z.number().int(),
   /** SHA-256 of the index file, so an index and a manifest from different saves are not paired. */
   indexHash: z.string(),
-  documents: z.record(z.string(), z.object({ contentHash: z.string(), passages: z.array(passageSchema) })),
+  // A list, not an object keyed by id: an id such as "__proto__" or "constructor" is data, never an object key.
+  documents: z.array(z.object({ docId: z.string(), contentHash: z.string(), passages: z.array(passageSchema) })),
 });
 
 export type SnapshotManifest = z.infer<typeof manifestSchema>;
 export type StoredPassage = z.infer<typeof passageSchema>;
+export type StoredDocument = SnapshotManifest['documents'][number];
 
 export interface Snapshot {
   manifest: SnapshotManifest;
@@ -98,7 +100,7 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
   } catch (error) {
     return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
   }
-  const keys = Object.entries(manifest.documents).flatMap(([docId, entry]) => entry.passages.map((passage) => ({ docId, ordinal: passage.ordinal })));
+  const keys = manifest.documents.flatMap(({ docId, passages }) => passages.map((passage) => ({ docId, ordinal: passage.ordinal })));
   if (index.documentCount !== keys.length || keys.some(({ docId, ordinal }) => !index.has(passageKey(docId, ordinal)))) {
     return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${keys.length} of the manifest` };
   }
@@ -106,7 +108,7 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
 }
 
 /** Saves the index and its manifest; each file is written whole, then renamed into place. */
-export async function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: SnapshotManifest['documents']): Promise<void> {
+export async function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: StoredDocument[]): Promise<void> {
   const folder = snapshotFolder(dataDir);
   await mkdir(folder, { recursive: true });
   const indexJson = JSON.stringify(index);

@@ -64,8 +64,8 @@ describe('briefing digest', () => {
   });
 
   it('refuses bad options with an example', () => {
-    expect(userErrorOf(['--date', '2026-02-30'])).toMatch(/^--date must be a calendar day written YYYY-MM-DD; "2026-02-30" is not one\.\nExample: briefing digest --date 2026-03-01/);
-    expect(userErrorOf(['--window', '120'])).toBe('--window must be a whole number from 1 to 90, e.g. --window 7');
+    expect(userErrorOf(['--date', '2026-02-30'])).toMatch(/^--date must be a calendar day written YYYY-MM-DD, from 0001-01-01 to 9999-12-31 \(there is no year 0\); "2026-02-30" is not one\.\nExample: briefing digest --date 2026-03-01/);
+    expect(userErrorOf(['--window', '120'])).toBe('--window must be a whole number from 1 to 90 written in digits, e.g. --window 7; "120" is not one.');
     expect(userErrorOf(['--tz', 'Mars/Olympus'])).toMatch(/"Mars\/Olympus" is not a time zone this bot knows/);
     expect(userErrorOf(['--colour', 'red'])).toMatch(/Unknown option '--colour'.*\nUsage: briefing digest \[--date YYYY-MM-DD\]/s);
     expect(userErrorOf(['tomorrow'])).toMatch(/takes only options; "tomorrow" is not one/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { UserError } from '../../src/errors.js';
 import { openSearchService } from '../../src/search/search-service.js';
-import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
+import { snapshotFiles, snapshotFolder, snapshotFormatVersion } from '../../src/search/snapshot.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 
 // Each body opens with a title line, as the seed documents do: the splitter takes a short
@@ -130,7 +130,7 @@ describe('index snapshot', () => {
   it.each([
     ['bad JSON in the manifest', snapshotFiles.manifest, () => '{"formatVersion": 1, "docu'],
     ['a truncated index', snapshotFiles.index, (text: string) => text.slice(0, Math.floor(text.length / 2))],
-    ['an older format version', snapshotFiles.manifest, (text: string) => text.replace('"formatVersion":1', '"formatVersion":0')],
+    ['an older format version', snapshotFiles.manifest, (text: string) => text.replace(`"formatVersion":${snapshotFormatVersion}`, `"formatVersion":${snapshotFormatVersion - 1}`)],
   ])('detects %s, logs it and rebuilds', async (_name, file, corrupt) => {
     const dataDir = await temporaryFolder();
     const documents = [loanDocument(), summitDocument()];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { SourceDocument } from '../../corpus/types.js';
@@ -28,29 +29,39 @@ function indexOf(documents: readonly SourceDocument[]): MiniSearch<SourceDocumen
   return index;
 }
 
+const longIdKeyPrefix = 'source#';
+
+/**
+ * What a choice for this document carries: its id when Discord can pass it back (at most
+ * 100 characters), else a short key made from a hash of the id, which `resolveSource` reads.
+ */
+export function sourceChoiceValue(id: string): string {
+  if (id.length <= discordLimits.choiceValue) return id;
+  return `${longIdKeyPrefix}${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
+}
+
 /**
  * Suggestions for a `source` option: documents whose title, id, author or outlet match
  * what was typed, allowing typos and unfinished words, best first, at most 25. Each shows
- * the title with author and date, and carries the document id as its value.
+ * the title with author and date, and carries the document id (or its short key) as its value.
  */
 export function sourceChoices(documents: readonly SourceDocument[], typed: string): Choice[] {
-  const usable = documents.filter((document) => document.id.length <= discordLimits.choiceValue);
   const query = typed.trim();
   let ranked: SourceDocument[];
   if (query === '') {
-    ranked = [...usable].sort((left, right) => left.title.localeCompare(right.title));
+    ranked = [...documents].sort((left, right) => left.title.localeCompare(right.title));
   } else {
-    const byId = new Map(usable.map((document) => [document.id, document]));
+    const byId = new Map(documents.map((document) => [document.id, document]));
     const lower = query.toLowerCase();
     // A piece typed from the middle of a word is not a prefix, so plain containment comes first.
-    const containing = usable.filter((document) => document.title.toLowerCase().includes(lower) || document.id.toLowerCase().includes(lower));
-    const fuzzy = indexOf(usable)
+    const containing = documents.filter((document) => document.title.toLowerCase().includes(lower) || document.id.toLowerCase().includes(lower));
+    const fuzzy = indexOf(documents)
       .search(query)
       .map((result) => byId.get(String(result.id)))
       .filter((document) => document !== undefined);
     ranked = [...new Set([...containing, ...fuzzy])];
   }
-  return ranked.slice(0, discordLimits.autocompleteChoices).map((document) => ({ name: choiceName(document), value: document.id }));
+  return ranked.slice(0, discordLimits.autocompleteChoices).map((document) => ({ name: choiceName(document), value: sourceChoiceValue(document.id) }));
 }
 
 function choiceName(document: SourceDocument): string {
@@ -60,14 +71,15 @@ function choiceName(document: SourceDocument): string {
 }
 
 /**
- * The document a `source` option names: by id (what autocomplete fills in) or by its exact
- * title, ignoring case. Anything else is a UserError that says how to pick one.
+ * The document a `source` option names: by id or short key (what autocomplete fills in) or
+ * by its exact title, ignoring case. Anything else is a UserError that says how to pick one.
  */
 export function resolveSource(documents: readonly SourceDocument[], input: string): SourceDocument {
   const wanted = input.trim();
   const lower = wanted.toLowerCase();
   const found =
     documents.find((document) => document.id === wanted) ??
+    (wanted.startsWith(longIdKeyPrefix) ? documents.find((document) => sourceChoiceValue(document.id) === wanted) : undefined) ??
     documents.find((document) => document.id.toLowerCase() === lower || document.title.trim().toLowerCase() === lower);
   if (found !== undefined) return found;
   const shown = escapeText(clampLine(wanted, 100));

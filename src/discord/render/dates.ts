@@ -1,5 +1,5 @@
 import { time, TimestampStyles } from 'discord.js';
-import { formatIsoDate } from '../../corpus/partial-date.js';
+import { formatIsoDate, utcMidnight } from '../../corpus/partial-date.js';
 import type { DatePrecision } from '../../corpus/types.js';
 
 /**
@@ -29,6 +29,6 @@ export function messageDateRange(iso: string, end: string | null, precision: Dat
 function noonUtcSeconds(iso: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (match === null) return null;
-  const milliseconds = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  const milliseconds = utcMidnight(Number(match[1]), Number(match[2]), Number(match[3])).getTime() + 12 * 3_600_000;
   return Number.isNaN(milliseconds) ? null : milliseconds / 1000;
 }

@@ -36,8 +36,19 @@ describe('sourceChoices', () => {
     }
   });
 
-  it('never offers a document whose id could not fit in a choice', () => {
-    expect(sourceChoices([sourceDocument({ id: 'x'.repeat(101) })], '')).toEqual([]);
+  it('offers a document whose id is over 100 characters under a short key that resolves back to it', () => {
+    const longId = `${'japan-central-asia-report-'.repeat(5)}final`;
+    const long = sourceDocument({ id: longId, title: 'A report with a very long file name' });
+    const [choice] = sourceChoices([...documents, long], 'very long file');
+    expect(choice?.value.length).toBeLessThanOrEqual(100);
+    expect(choice?.value).not.toBe(longId);
+    expect(resolveSource([...documents, long], choice?.value ?? '').id).toBe(longId);
+  });
+
+  it('gives two long ids that differ only at the end two different keys', () => {
+    const stem = 'x'.repeat(120);
+    const keys = sourceChoices([sourceDocument({ id: `${stem}-a`, title: 'A' }), sourceDocument({ id: `${stem}-b`, title: 'B' })], '').map((choice) => choice.value);
+    expect(new Set(keys).size).toBe(2);
   });
 });
 
