@@ -11,17 +11,18 @@ export interface AddressPolicy {
   allowPrivate: readonly string[];
 }
 
+/** `range` names the refused range for a sentence, with its article: "a loopback address". */
 export type AddressVerdict = { allowed: true } | { allowed: false; range: string };
 
 const rangeNames: Record<string, string> = {
-  loopback: 'loopback',
-  private: 'private network (RFC 1918)',
-  linkLocal: 'link-local, which includes the cloud metadata address',
-  carrierGradeNat: 'carrier-grade NAT',
-  uniqueLocal: 'private IPv6 network (fc00::/7)',
-  unspecified: 'unspecified',
-  broadcast: 'broadcast',
-  multicast: 'multicast',
+  loopback: 'a loopback address',
+  private: 'a private-network address (RFC 1918)',
+  linkLocal: 'a link-local address (the range of the cloud metadata service)',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  uniqueLocal: 'a private IPv6 address (fc00::/7)',
+  unspecified: 'the unspecified address',
+  broadcast: 'a broadcast address',
+  multicast: 'a multicast address',
 };
 
 export function judgeAddress(address: string, policy: AddressPolicy): AddressVerdict {
@@ -29,7 +30,7 @@ export function judgeAddress(address: string, policy: AddressPolicy): AddressVer
   const parsed = unmapped(ipaddr.parse(address));
   if (policy.allowPrivate.some((entry) => matches(parsed, entry))) return { allowed: true };
   const range = parsed.range();
-  return range === 'unicast' ? { allowed: true } : { allowed: false, range: rangeNames[range] ?? `special-purpose (${range})` };
+  return range === 'unicast' ? { allowed: true } : { allowed: false, range: rangeNames[range] ?? `a special-purpose address (${range})` };
 }
 
 function unmapped(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {

@@ -3,11 +3,11 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { UserError } from '../errors.js';
 import { judgeAddress, type AddressPolicy } from './address-policy.js';
-import { megabytes } from './messages.js';
+import { megabytes, seconds } from './messages.js';
 
 export interface FetchLinkOptions extends AddressPolicy {
   maxBytes: number;
@@ -82,7 +82,7 @@ function nextHop(from: URL, location: string, visited: string[], settings: Fetch
 class RefusedAddress extends Error {}
 
 function refusal(host: string, address: string, range: string): string {
-  return `The link leads to ${host === address ? address : `${host} (${address})`}, a ${range} address, which the bot does not fetch: it may be a machine inside a private network. Share a public link, or attach the file instead.`;
+  return `The link leads to ${host === address ? address : `${host} (${address})`}, ${range}, which the bot does not fetch: it may be a machine inside a private network. Share a public link, or attach the file instead.`;
 }
 
 /** A DNS lookup that only ever hands the connection an address the policy allows. */
@@ -179,7 +179,7 @@ function tooLarge(settings: FetchLinkOptions): UserError {
 
 function explain(error: Error, url: URL, settings: FetchLinkOptions, signal?: AbortSignal): Error {
   if (error instanceof RefusedAddress) return new UserError(error.message);
-  if (error.name === 'AbortError' || error.name === 'TimeoutError' || signal?.aborted) return new UserError(`${url.host} took longer than ${Math.round(settings.timeoutMs / 1000)} s to answer, so the download was stopped. Try again later, or attach the file.`);
+  if (error.name === 'AbortError' || error.name === 'TimeoutError' || signal?.aborted) return new UserError(`${url.host} took longer than ${seconds(settings.timeoutMs)} to answer, so the download was stopped. Try again later, or attach the file.`);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UserError(`The site ${url.hostname} could not be found. Check the link for typos.`);
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new UserError(`The site ${url.host} could not be reached (${code}). Try again later, or attach the file.`);

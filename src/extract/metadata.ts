@@ -34,7 +34,8 @@ export function pickDate(candidates: { raw: unknown; basis: string }[], warnings
     const reading = readDate(candidate.raw);
     if (reading === null) continue;
     if ('date' in reading) return { published: reading.date, publishedBasis: candidate.basis };
-    unreadable.push(`"${reading.unreadable}" (${candidate.basis})`);
+    // Several places often repeat one date; an unreadable one is named once, where it was first found.
+    if (!unreadable.some((entry) => entry.startsWith(`"${reading.unreadable}" `))) unreadable.push(`"${reading.unreadable}" (${candidate.basis})`);
   }
   if (unreadable.length > 0) warnings.push(`The published date could not be pinned down from ${unreadable.join(', ')}; set it with "published", e.g. 2025-05-05.`);
   return { published: null, publishedBasis: null };

@@ -48,7 +48,7 @@ function checkDeclaredSizes(bytes: Uint8Array, limits: ZipLimits, label: string)
     if (error instanceof UserError) throw error;
     throw damaged(label);
   }
-  if (total > limits.maxUnpackedBytes) throw bomb(label, `it would unpack to ${megabytes(total)}, over the ${megabytes(limits.maxUnpackedBytes)} limit`);
+  if (total > limits.maxUnpackedBytes) throw new UserError(`${label} would unpack to ${megabytes(total)}, over the ${megabytes(limits.maxUnpackedBytes)} limit. Remove large images, or split the document, and add it again.`);
 }
 
 function inflateBounded(bytes: Uint8Array, limits: ZipLimits, label: string): Zippable {
