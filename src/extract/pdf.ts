@@ -2,7 +2,7 @@ import { getDocumentProxy } from 'unpdf';
 import { UserError } from '../errors.js';
 import { timeUp } from './messages.js';
 import { cleanField, emptyMetadata, pickDate } from './metadata.js';
-import { pageText, type TextRun } from './pdf-layout.js';
+import { linesToText, pageLines, withoutRunningLines, type Line, type TextRun } from './pdf-layout.js';
 import { joinPages } from './pages.js';
 import type { ExtractContext, ExtractInput, ExtractedDocument, ExtractedMetadata, Extractor } from './types.js';
 
@@ -47,15 +47,15 @@ async function openPdf(bytes: Uint8Array, label: string): Promise<PdfDocument> {
 }
 
 async function readPages(pdf: PdfDocument, context: ExtractContext): Promise<string[]> {
-  const texts: string[] = [];
+  const pages: Line[][] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
     if (performance.now() > context.deadline) throw timeUp(context);
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
-    texts.push(pageText(content.items.filter((item): item is TextRun & (typeof content.items)[number] => 'str' in item)));
+    pages.push(pageLines(content.items.filter((item): item is TextRun & (typeof content.items)[number] => 'str' in item)));
     page.cleanup();
   }
-  return texts;
+  return withoutRunningLines(pages).map(linesToText);
 }
 
 interface PdfInfo {

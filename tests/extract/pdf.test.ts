@@ -104,3 +104,21 @@ describe('PDF failures', () => {
     expect(mixed.warnings).toContain('Page 2 has no text (scanned images?), so nothing there can be quoted.');
   });
 });
+
+describe('PDF layout', () => {
+  it('leaves out a running header and the page numbers, and keeps a heading apart from the text under it', async () => {
+    const pages = [
+      [['Summary'], ['Japan expanded its presence in the region through', 'new yen loans and technical cooperation.']],
+      [['Energy'], ['The largest loan went to a power plant in Uzbek-', 'istan, financed over thirty years.']],
+      [['Outlook'], ['Further projects depend on the next summit.']],
+    ];
+    const document = await extractDocument({ bytes: await makePdf({ pages, runningHeader: 'Japan in Central Asia — Quarterly Review', headingSize: 16 }), fileName: 'review.pdf' });
+    expect(document.body).not.toContain('Quarterly Review');
+    expect(document.body).toBe(
+      'Summary\n\nJapan expanded its presence in the region through new yen loans and technical cooperation.\n\n' +
+        'Energy\n\nThe largest loan went to a power plant in Uzbekistan, financed over thirty years.\n\n' +
+        'Outlook\n\nFurther projects depend on the next summit.',
+    );
+    expect(pageAt(document.pages ?? [], offsetOf(document, 'power plant in Uzbekistan'))).toBe(2);
+  });
+});
