@@ -65,7 +65,7 @@ interface PdfInfo {
   Language?: unknown;
 }
 
-/** XMP first, as readers do, then the older info dictionary. */
+/** XMP first, as readers do, then the older info dictionary. pdf.js gives XMP names in lower case. */
 async function readMetadata(pdf: PdfDocument, warnings: string[]): Promise<ExtractedMetadata> {
   const { info, metadata } = await pdf.getMetadata();
   const pdfInfo = (info ?? {}) as PdfInfo;
@@ -77,8 +77,8 @@ async function readMetadata(pdf: PdfDocument, warnings: string[]): Promise<Extra
     language: firstText(pdfInfo.Language, xmp('dc:language')),
     ...pickDate(
       [
-        { raw: xmp('prism:publicationdate') ?? xmp('prism:publicationDate'), basis: 'publication date in the PDF metadata (XMP)' },
-        { raw: xmp('xmp:createdate') ?? xmp('xmp:CreateDate'), basis: 'creation date in the PDF metadata (XMP)' },
+        { raw: xmp('prism:publicationdate'), basis: 'publication date in the PDF metadata (XMP)' },
+        { raw: xmp('xmp:createdate'), basis: 'creation date in the PDF metadata (XMP)' },
         { raw: pdfInfo.CreationDate, basis: 'creation date in the PDF properties' },
       ],
       warnings,

@@ -3,7 +3,7 @@ import { splitPassages } from '../../src/corpus/passages.js';
 import { isUserError } from '../../src/errors.js';
 import { extractDocument } from '../../src/extract/extract.js';
 import type { ExtractedDocument } from '../../src/extract/types.js';
-import { makeDocx, makeLyingZipBomb, makeZipBomb, notesDocxSpec } from './fixtures/make.js';
+import { makeDocx, makeLyingZipBomb, makeZipBomb, notesDocxSpec, withDataDescriptors } from './fixtures/make.js';
 import { asSourceDocument, failure, offsetOf } from './helpers.js';
 
 let notes: ExtractedDocument;
@@ -31,6 +31,14 @@ describe('Word documents', () => {
     expect(notes.metadata).toMatchObject({ title: 'Notes on the Tokyo Summit', author: 'Aiko Sato', outlet: null });
     expect(notes.metadata.published?.precision).toBe('day');
     expect(notes.metadata.publishedBasis).toBe("creation date in the Word file's properties");
+  });
+
+  it('reads a zip whose sizes come in data descriptors after each entry', async () => {
+    const streamed = withDataDescriptors(await makeDocx(notesDocxSpec));
+    expect((streamed[6] ?? 0) & 8).toBe(8);
+    const document = await extractDocument({ bytes: streamed, fileName: 'streamed.docx' });
+    expect(document.body).toBe(notes.body);
+    expect(document.metadata.title).toBe('Notes on the Tokyo Summit');
   });
 
   it('leaves title and author unknown when the properties do not have them', async () => {

@@ -58,6 +58,12 @@ describe('PDF metadata', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('prefers the XMP metadata, where a publication date is more than a file date', async () => {
+    const xmp = '<rdf:Description rdf:about="" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/"><prism:publicationDate>2025-03</prism:publicationDate></rdf:Description>';
+    const document = await extractDocument({ bytes: await makePdf({ ...reportPdfSpec, xmp }), fileName: 'xmp.pdf' });
+    expect(document.metadata).toMatchObject({ title: 'Japan and Central Asia: A Decade of Dialogue', author: 'Keiko Tanaka', published: { iso: '2025-03', precision: 'month' }, publishedBasis: 'publication date in the PDF metadata (XMP)' });
+  });
+
   it('leaves fields the PDF does not have as null rather than guessing', async () => {
     const bare = await extractDocument({ bytes: await makePdf({ pages: reportPdfSpec.pages }), fileName: 'bare.pdf' });
     expect(bare.metadata.title).toBeNull();
