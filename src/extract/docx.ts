@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { unzipSync } from 'fflate';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { UserError } from '../errors.js';
 import { htmlToText } from './html-text.js';
 import { cleanField, emptyMetadata, pickDate } from './metadata.js';
@@ -35,16 +35,23 @@ async function convertToHtml(bytes: Uint8Array, label: string): Promise<string> 
   }
 }
 
-/** mammoth writes notes as `<li id="footnote-1">` with a "↑" link back; here each becomes "[1] text". */
+/**
+ * mammoth writes notes as `<li id="footnote-1">` with a "↑" link back; here each becomes a
+ * paragraph that starts with the mark its reference shows in the text ("[1] …"), so a
+ * document with both footnotes and endnotes keeps each note's own number.
+ */
 function withNotesAsParagraphs(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   for (const backLink of document.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]')) backLink.remove();
+  const marks = new Map<string, string>();
+  for (const reference of document.querySelectorAll('a[href^="#footnote-"], a[href^="#endnote-"]')) marks.set((reference.getAttribute('href') ?? '').slice(1), cleanField(reference.textContent) ?? '');
   for (const list of document.querySelectorAll('ol')) {
     const notes = [...list.children].filter((item) => /^(?:foot|end)note-\d+$/.test(item.getAttribute('id') ?? ''));
     if (notes.length === 0 || notes.length !== list.children.length) continue;
     const paragraphs = notes.map((note) => {
       const paragraph = document.createElement('p');
-      paragraph.textContent = `[${(note.getAttribute('id') ?? '').replace(/\D+/g, '')}] ${cleanField(note.textContent) ?? ''}`;
+      const id = note.getAttribute('id') ?? '';
+      paragraph.textContent = `${marks.get(id) || `[${id.replace(/\D+/g, '')}]`} ${cleanField(note.textContent) ?? ''}`;
       return paragraph;
     });
     list.replaceWith(...paragraphs);
@@ -56,7 +63,7 @@ function withNotesAsParagraphs(html: string): string {
 function readCoreProperties(bytes: Uint8Array, warnings: string[]): ExtractedMetadata {
   const core = unzipSync(bytes, { filter: (file) => file.name === 'docProps/core.xml' })['docProps/core.xml'];
   if (!core) return { ...emptyMetadata };
-  const { document } = parseHTML(`<core>${new TextDecoder().decode(core).replace(/<\?xml[^>]*\?>/, '')}</core>`);
+  const document = new DOMParser().parseFromString(new TextDecoder().decode(core), 'text/xml');
   const field = (tag: string): string | null => cleanField(document.getElementsByTagName(tag)[0]?.textContent);
   return {
     ...emptyMetadata,

@@ -64,11 +64,15 @@ interface Declared {
   name: string | null;
 }
 
+/** A known extension names the format; else a specific media type does (links end in `.php` or nothing); else an unknown extension is named. */
 function declaredFormat(input: ExtractInput): Declared {
-  const extension = path.extname(input.fileName ?? '').toLowerCase();
+  const rawExtension = path.extname(input.fileName ?? '').toLowerCase();
+  const extension = /^\.[a-z0-9]{1,8}$/.test(rawExtension) ? rawExtension : '';
   const mediaType = (input.contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  if (extension !== '' && /^\.[a-z0-9]{1,8}$/.test(extension)) return { format: byExtension[extension] ?? null, name: extension };
+  const fromExtension = byExtension[extension];
+  if (fromExtension) return { format: fromExtension, name: extension };
   if (!vagueMediaTypes.has(mediaType)) return { format: byMediaType[mediaType] ?? null, name: mediaType };
+  if (extension !== '') return { format: null, name: extension };
   return { format: null, name: null };
 }
 

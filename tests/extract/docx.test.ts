@@ -33,6 +33,23 @@ describe('Word documents', () => {
     expect(notes.metadata.publishedBasis).toBe("creation date in the Word file's properties");
   });
 
+  it('keeps endnotes beside footnotes, each with the mark its reference shows', async () => {
+    const spec = { ...notesDocxSpec, paragraphs: [...notesDocxSpec.paragraphs, { text: 'A closing remark.', endnote: 1 }], endnotes: { 1: 'Author interview, January 2026.' } };
+    const document = await extractDocument({ bytes: await makeDocx(spec), fileName: 'notes.docx' });
+    const mark = /A closing remark\.(\[\d+\])/.exec(document.body)?.[1];
+    expect(mark).toBe('[3]');
+    offsetOf(document, `${mark ?? ''} Author interview, January 2026.`);
+    offsetOf(document, '[1] Joint Declaration of the Central Asia plus Japan Summit, December 2025.');
+  });
+
+  it('writes a table as rows the passage splitter reads, the first row giving the column names', async () => {
+    const table = [['Country', 'Loan (billion yen)'], ['Uzbekistan', '39'], ['Kazakhstan', '12']];
+    const document = await extractDocument({ bytes: await makeDocx({ ...notesDocxSpec, table }), fileName: 'table.docx' });
+    offsetOf(document, '| Country | Loan (billion yen) |\n| Uzbekistan | 39 |\n| Kazakhstan | 12 |');
+    const row = splitPassages(asSourceDocument(document)).find((passage) => passage.text === '| Uzbekistan | 39 |');
+    expect(row).toMatchObject({ kind: 'table-row', context: 'Country: Uzbekistan; Loan (billion yen): 39' });
+  });
+
   it('reads a zip whose sizes come in data descriptors after each entry', async () => {
     const streamed = withDataDescriptors(await makeDocx(notesDocxSpec));
     expect((streamed[6] ?? 0) & 8).toBe(8);

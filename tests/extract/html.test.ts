@@ -22,6 +22,12 @@ describe('web page text', () => {
     for (const boilerplate of ['Subscribe now', 'cookies', 'ADVERTISEMENT', 'Related stories', 'Markets close higher', 'All rights reserved']) expect(body).not.toContain(boilerplate);
   });
 
+  it('writes a table of the article as rows, one line each', async () => {
+    const table = '<table><thead><tr><th>Country</th><th>Loan</th></tr></thead><tbody><tr><td>Uzbekistan</td><td>39 billion yen</td></tr></tbody></table>';
+    const document = await page(makeHtml({ ...spec, paragraphs: [...articleParagraphs.slice(0, 2), table, ...articleParagraphs.slice(2)] }).replace(/<p>(<table>.*<\/table>)<\/p>/, '$1'));
+    offsetOf(document, '| Country | Loan |\n| Uzbekistan | 39 billion yen |');
+  });
+
   it('splits into one passage per paragraph, each an exact slice of the body', async () => {
     const document = await page(makeHtml(spec));
     const passages = splitPassages(asSourceDocument(document));

@@ -19,6 +19,11 @@ describe('finding the real type from the bytes', () => {
     expect((await sniffFormat({ bytes: encode('Notes'), contentType: 'text/plain; charset=utf-8' })).format).toBe('text');
   });
 
+  it('trusts a specific media type over an extension it does not know, as links end in .php', async () => {
+    const fragment = '<div><p>Article text.</p></div>';
+    expect((await sniffFormat({ bytes: encode(fragment), fileName: 'news.php', contentType: 'text/html; charset=utf-8' })).format).toBe('html');
+  });
+
   it('catches a web page served as a PDF and reads it as HTML, with a warning that says so', async () => {
     const document = await extractDocument({ bytes: encode(html), fileName: 'report.pdf', contentType: 'application/pdf' });
     expect(document.format).toBe('html');
