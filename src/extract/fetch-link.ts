@@ -1,12 +1,12 @@
-import dns from 'node:dns';
+import type dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { UserError } from '../errors.js';
 import { judgeAddress, type AddressPolicy } from './address-policy.js';
+import { checkedLookup, refusal, RefusedAddress } from './checked-lookup.js';
 import { megabytes, seconds } from './messages.js';
 
 export interface FetchLinkOptions extends AddressPolicy {
@@ -76,33 +76,6 @@ function nextHop(from: URL, location: string, visited: string[], settings: Fetch
   if (visited.includes(next.href)) throw new UserError(`The link redirects in a loop (${[...visited, next.href].join(' → ')}). Open it in a browser and share the address where it ends up.`);
   if (visited.length > settings.maxRedirects) throw new UserError(`The link redirected more than ${settings.maxRedirects} times without arriving anywhere. Open it in a browser and share the address where it ends up.`);
   return next;
-}
-
-/** Thrown inside the DNS lookup, so the connection is never opened to a refused address. */
-class RefusedAddress extends Error {}
-
-function refusal(host: string, address: string, range: string): string {
-  return `The link leads to ${host === address ? address : `${host} (${address})`}, ${range}, which the bot does not fetch: it may be a machine inside a private network. Share a public link, or attach the file instead.`;
-}
-
-/** A DNS lookup that only ever hands the connection an address the policy allows. */
-export function checkedLookup(policy: AddressPolicy, resolve: typeof dns.lookup = dns.lookup): LookupFunction {
-  return (hostname, lookupOptions, callback) => {
-    resolve(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
-      if (error) return callback(error, '', 0);
-      const list = addresses as unknown as dns.LookupAddress[];
-      const allowed = list.filter((entry) => judgeAddress(entry.address, policy).allowed);
-      const [first] = allowed;
-      if (!first) {
-        const refused = list[0];
-        const verdict = refused ? judgeAddress(refused.address, policy) : { allowed: false as const, range: 'unknown' };
-        const reason = verdict.allowed ? 'unknown' : verdict.range;
-        return callback(new RefusedAddress(refusal(hostname, refused?.address ?? 'no address', reason)), '', 0);
-      }
-      if (lookupOptions.all) return (callback as unknown as (error: null, addresses: dns.LookupAddress[]) => void)(null, allowed);
-      return callback(null, first.address, first.family);
-    });
-  };
 }
 
 function request(url: URL, settings: FetchLinkOptions, signal: AbortSignal): Promise<http.IncomingMessage> {

@@ -79,13 +79,18 @@ function toParagraphs(lines: Line[]): Line[][] {
 
 /** Joins a paragraph's lines: a hyphen (or soft hyphen) before a lower-case continuation is a split word. */
 export function joinLines(lines: string[]): string {
-  let text = '';
+  const parts: string[] = [];
+  let previous = '';
   for (const line of lines) {
-    if (text === '') text = line;
-    else if (/\p{L}[-\u00AD]$/u.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
-    else text = `${text} ${line}`;
+    if (parts.length > 0) {
+      const splitWord = /\p{L}[-\u00AD]$/u.test(previous) && /^\p{Ll}/u.test(line);
+      if (splitWord) parts[parts.length - 1] = previous.slice(0, -1);
+      else parts.push(' ');
+    }
+    parts.push(line);
+    previous = line;
   }
-  return text.replace(/\u00AD/g, '');
+  return parts.join('').replace(/\u00AD/g, '');
 }
 
 const pageNumber = /^(?:page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
