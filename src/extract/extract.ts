@@ -21,6 +21,11 @@ export const extractors: Record<DocumentFormat, Extractor> = {
  * from the bytes; size, pages, unpacked size and time are bounded by `limits`. Anything
  * the person can act on (an unsupported type, a scanned PDF, a zip bomb) is a UserError
  * whose message says what to do.
+ *
+ * @example
+ * const link = await fetchLink(url, { allowPrivate: config.links.allowPrivate });
+ * const document = await extractDocument(link); // a FetchedLink is an ExtractInput
+ * const { page } = pageRange(document.pages ?? [], passage.start, passage.end) ?? {};
  */
 export async function extractDocument(input: ExtractInput, limits: Partial<ExtractLimits> = {}): Promise<ExtractedDocument> {
   const bounds: ExtractLimits = { ...defaultExtractLimits, ...limits };

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.js';
 import { extractDocument } from '../../src/extract/extract.js';
+import { checkedLookup } from '../../src/extract/checked-lookup.js';
 import { fetchLink } from '../../src/extract/fetch-link.js';
 import { articleParagraphs, makeHtml } from './fixtures/make.js';
 import { failure } from './helpers.js';
@@ -166,5 +167,29 @@ describe('links that are refused', () => {
     ['https://user:secret@example.org/', 'Links with a user name or password in them are not fetched, so no credential is stored; share a link without them, or attach the file.'],
   ])('refuses %s without any traffic', async (link, message) => {
     expect(await refusal(link)).toBe(message);
+  });
+});
+
+describe('the checked lookup', () => {
+  const resolveTo = (...addresses: string[]) =>
+    ((_hostname: string, _options: unknown, callback: (error: null, found: { address: string; family: number }[]) => void) => {
+      callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+    }) as never;
+
+  function lookUp(addresses: string[], all: boolean, allowPrivate: string[] = []): Promise<unknown> {
+    return new Promise((resolve) => {
+      checkedLookup({ allowPrivate }, resolveTo(...addresses))('news.example', { all }, (error: Error | null, address: unknown, family?: number) => {
+        resolve(error ? { error: error.message } : { address, family });
+      });
+    });
+  }
+
+  it('hands over only the allowed addresses, in one or in all form', async () => {
+    expect(await lookUp(['10.0.0.1', '93.184.215.14'], false)).toEqual({ address: '93.184.215.14', family: 4 });
+    expect(await lookUp(['10.0.0.1', '93.184.215.14', '2606:4700::1111'], true)).toEqual({ address: [{ address: '93.184.215.14', family: 4 }, { address: '2606:4700::1111', family: 6 }], family: undefined });
+  });
+
+  it('fails the connection when every address is refused, naming the first', async () => {
+    expect(await lookUp(['169.254.169.254', '10.0.0.1'], true)).toEqual({ error: 'The link leads to news.example (169.254.169.254), a link-local address (the range of the cloud metadata service), which the bot does not fetch: it may be a machine inside a private network. Share a public link, or attach the file instead.' });
   });
 });
