@@ -3,8 +3,9 @@
  * fixtures' writers): 20 of each format, and a 50-page PDF read 20 times.
  *
  * Speed: p50 and p95 of extractDocument per file (warm: one of each is read first).
- * Quality: sentences quoted verbatim, sentences cited on the right page (PDF), and
- * metadata fields found out of the fields each file has.
+ * Quality: sentences quoted verbatim, sentences cited on the right page (PDF), metadata
+ * fields found out of the fields each file has, and files whose body still holds some of
+ * their boilerplate (running headers; navigation, ads and footers of web pages).
  *
  *   npm run bench:extract [-- --out data/bench/extract.json]
  */
@@ -27,6 +28,8 @@ interface Sample {
   quotes: { text: string; page?: number }[];
   /** The metadata fields the file carries, with their values. */
   present: Partial<Record<keyof ExtractedMetadata, string>>;
+  /** Boilerplate the file carries that the body must leave out (running headers, navigation, ads, footers). */
+  absent?: string[];
 }
 
 const topics = ['energy', 'transport', 'water', 'minerals', 'health', 'education', 'customs', 'agriculture', 'finance', 'digital'];
@@ -54,7 +57,8 @@ async function pdfSamples(): Promise<Sample[]> {
     const title = `Working group report ${index} on ${topicOf(index)}`;
     const author = `Analyst ${index}`;
     const quotes = pages.flatMap((paragraphs, page) => paragraphs.map((_, part) => ({ text: sentence(index, page * 4 + part), page: page + 1 })));
-    samples.push({ label: 'pdf', fileName: `report-${index}.pdf`, bytes: await makePdf({ pages, info: { Title: title, Author: author, CreationDate: new Date(Date.UTC(2025, index % 12, 1 + index)) } }), quotes, present: { title, author, published: `2025-${String((index % 12) + 1).padStart(2, '0')}-${String(1 + index).padStart(2, '0')}` } });
+    const runningHeader = index % 2 === 1 ? `Working group report ${index} — Central Asia` : undefined;
+    samples.push({ label: 'pdf', fileName: `report-${index}.pdf`, bytes: await makePdf({ pages, runningHeader, info: { Title: title, Author: author, CreationDate: new Date(Date.UTC(2025, index % 12, 1 + index)) } }), quotes, absent: runningHeader ? [runningHeader] : [], present: { title, author, published: `2025-${String((index % 12) + 1).padStart(2, '0')}-${String(1 + index).padStart(2, '0')}` } });
   }
   return samples;
 }
@@ -63,7 +67,7 @@ function htmlSamples(): Sample[] {
   return Array.from({ length: count }, (_, index) => {
     const paragraphs = [...articleParagraphs, ...Array.from({ length: 6 }, (__, part) => sentence(index, part))];
     const spec = { title: `Central Asia briefing ${index}: ${topicOf(index)}`, author: `Reporter ${index}`, site: 'Asia Times', published: `2025-11-${String(1 + (index % 28)).padStart(2, '0')}`, lang: 'en', paragraphs, metadata: index % 2 === 0 ? ('meta' as const) : ('json-ld' as const) };
-    return { label: 'html', fileName: `article-${index}.html`, bytes: new TextEncoder().encode(makeHtml(spec)), quotes: paragraphs.map((text) => ({ text })), present: { title: spec.title, author: spec.author, outlet: spec.site, published: spec.published, language: 'en' } };
+    return { label: 'html', fileName: `article-${index}.html`, bytes: new TextEncoder().encode(makeHtml(spec)), quotes: paragraphs.map((text) => ({ text })), absent: ['Subscribe now', 'Accept all cookies', 'ADVERTISEMENT', 'Related stories', 'All rights reserved'], present: { title: spec.title, author: spec.author, outlet: spec.site, published: spec.published, language: 'en' } };
   });
 }
 
@@ -107,6 +111,8 @@ interface Row {
   quotesVerbatim: string;
   pagesRight: string;
   metadataFound: string;
+  /** Files whose body still holds some of their boilerplate, out of files that have any. */
+  boilerplateLeft: string;
 }
 
 async function measure(label: string, samples: Sample[]): Promise<Row> {
@@ -119,6 +125,8 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
   let pagesRight = 0;
   let fields = 0;
   let found = 0;
+  let withBoilerplate = 0;
+  let boilerplateLeft = 0;
   for (const sample of samples) {
     const start = performance.now();
     const document = await extractDocument(sample);
@@ -132,13 +140,17 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
         if (offset >= 0 && pageAt(document.pages ?? [], offset) === quote.page) pagesRight += 1;
       }
     }
+    if (sample.absent && sample.absent.length > 0) {
+      withBoilerplate += 1;
+      if (sample.absent.some((text) => document.body.includes(text))) boilerplateLeft += 1;
+    }
     for (const [field, expected] of Object.entries(sample.present)) {
       fields += 1;
       if (fieldValue(document, field as keyof ExtractedMetadata) === expected) found += 1;
     }
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), quotesVerbatim: `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}` };
+  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), quotesVerbatim: `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -155,9 +167,9 @@ rows.push(await measure('docx', await docxSamples()));
 rows.push(await measure('markdown', textSamples('markdown')));
 rows.push(await measure('text', textSamples('text')));
 
-console.log(`${'format'.padEnd(18)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}`);
+console.log(`${'format'.padEnd(18)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}${'boilerplate left'.padStart(18)}`);
 for (const row of rows) {
-  console.log(`${row.format.padEnd(18)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}`);
+  console.log(`${row.format.padEnd(18)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}${row.boilerplateLeft.padStart(18)}`);
 }
 
 const out = path.resolve(values.out);

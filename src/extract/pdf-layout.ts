@@ -100,20 +100,33 @@ function shape(line: Line): string {
   return line.text.replace(/\d+/g, '#').toLowerCase();
 }
 
+/** Headers and footers stand apart from the text: further from the next line than this many of the smaller line heights. */
+const runningLineGap = 2.5;
+
 /**
  * Drops what is not the text: a page number alone at the top or bottom of a page, and a
  * running header or footer, the same first or last line on most pages ("Japan in Central
- * Asia | 4"). Repeats are counted over the whole document, so this runs once on all pages.
+ * Asia | 4"). Only a line set apart from the text is dropped, so the last line of a
+ * paragraph stays even when every page happens to end with the same words. Repeats are
+ * counted over the whole document, so this runs once on all pages.
  */
 export function withoutRunningLines(pages: Line[][]): Line[][] {
-  const edges = (lines: Line[]) => [lines[0], lines.at(-1)].filter((line): line is Line => line !== undefined);
+  const edges = (lines: Line[]) => [...new Set([0, lines.length - 1])].filter((index) => apart(lines, index)).flatMap((index) => lines[index] ?? []);
   const counts = new Map<string, number>();
   for (const lines of pages) for (const key of new Set(edges(lines).map(shape))) counts.set(key, (counts.get(key) ?? 0) + 1);
   const repeated = (line: Line) => pages.length >= 3 && (counts.get(shape(line)) ?? 0) >= Math.max(3, pages.length / 2);
   return pages.map((lines) =>
     lines.filter((line, index) => {
       const atEdge = index === 0 || index === lines.length - 1;
-      return !(atEdge && (pageNumber.test(line.text) || repeated(line)));
+      return !(atEdge && apart(lines, index) && (pageNumber.test(line.text) || repeated(line)));
     }),
   );
+}
+
+/** Whether an edge line is set apart from its neighbour in the text by more than a paragraph's gap. */
+function apart(lines: Line[], index: number): boolean {
+  const line = lines[index];
+  const neighbour = lines[index === 0 ? 1 : index - 1];
+  if (!line || !neighbour) return true;
+  return Math.abs(line.y - neighbour.y) > Math.min(line.height, neighbour.height) * runningLineGap;
 }

@@ -53,6 +53,16 @@ describe('running headers and page numbers', () => {
     expect(withoutRunningLines(pages)[0]?.map((kept) => kept.text)).toEqual(['Text.']);
   });
 
+  it('keeps the last line of the text even when every page ends with the same words', () => {
+    const pages = [1, 2, 3, 4].map((number) => [line(`Paragraph ${number} begins here and`, 700), line('ends with the same words.', 687)]);
+    expect(withoutRunningLines(pages).map((lines) => lines.length)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('keeps a number that is part of the text, next to the line before it', () => {
+    const pages = [[line('The number of projects was', 700), line('12', 687)]];
+    expect(withoutRunningLines(pages)[0]?.map((kept) => kept.text)).toEqual(['The number of projects was', '12']);
+  });
+
   it('keeps a first line that only repeats on a few pages of a long document', () => {
     const topics = ['energy', 'water', 'roads', 'trade', 'health', 'schools', 'customs', 'finance'];
     const pages = Array.from({ length: 10 }, (_, index) => [line(index < 2 ? 'Introduction' : `On ${topics[index - 2] ?? ''}`, 760), line(`Body of page ${index + 1}, which goes on.`, 700), line(`Then ${topics[(index + 3) % topics.length] ?? ''} is discussed.`, 687)]);
