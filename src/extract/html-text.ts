@@ -12,6 +12,7 @@ const selectors: SelectorDefinition[] = [
   { selector: 'a', options: { ignoreHref: true } },
   { selector: 'img', format: 'skip' },
   { selector: 'button', format: 'skip' },
+  { selector: 'hr', format: 'skip' },
   { selector: 'form', format: 'skip' },
   { selector: 'ul', options: { itemPrefix: '• ' } },
 ];

@@ -95,13 +95,17 @@ export function joinLines(lines: string[]): string {
 
 const pageNumber = /^(?:page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
-/** A header or footer as it repeats from page to page: digits stand for the page number that changes. */
+/**
+ * A header or footer as it repeats from page to page: digits stand for the page number
+ * that changes, and the type size is part of it, so a title set large on the first page
+ * is not taken for the running header that repeats it in small type.
+ */
 function shape(line: Line): string {
-  return line.text.replace(/\d+/g, '#').toLowerCase();
+  return `${line.text.replace(/\d+/g, '#').toLowerCase()}@${Math.round(line.height)}`;
 }
 
 /** Headers and footers stand apart from the text: further from the next line than this many of the smaller line heights. */
-const runningLineGap = 2.5;
+const runningLineGap = 2;
 
 /**
  * Drops what is not the text: a page number alone at the top or bottom of a page, and a

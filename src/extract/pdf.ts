@@ -36,8 +36,8 @@ export const pdfExtractor: Extractor = {
 
 async function openPdf(bytes: Uint8Array, label: string): Promise<PdfDocument> {
   try {
-    // pdf.js takes ownership of the buffer it is given, so it gets a copy; eval stays off for fonts from strangers.
-    return await getDocumentProxy(bytes.slice(), { isEvalSupported: false, verbosity: 0, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+    // pdf.js takes ownership of what it is given and refuses a Node Buffer, so it gets a plain copy; eval stays off for fonts from strangers.
+    return await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, verbosity: 0, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   } catch (error) {
     const name = (error as { name?: unknown }).name;
     if (name === 'PasswordException') throw new UserError(`${label}: this PDF is encrypted with a password, so its text cannot be read. Save a copy without the password (for example with "Print to PDF") and add that.`);

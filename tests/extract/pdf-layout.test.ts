@@ -48,6 +48,12 @@ describe('running headers and page numbers', () => {
     expect(withoutRunningLines(pages).map((lines) => lines.map((kept) => kept.text))).toEqual([1, 2, 3, 4].map((number) => [`Text of page ${number}.`]));
   });
 
+  it('keeps the title on the first page when the running header repeats it in smaller type', () => {
+    const texts = ['Loans grew.', 'Grants fell.', 'Trade rose.', 'Talks resumed.'];
+    const pages = [line('Quarterly Review', 700, 24), ...[1, 2, 3].map(() => line('Quarterly Review', 760, 9))].map((first, index) => [first, line(texts[index] ?? '', 640)]);
+    expect(withoutRunningLines(pages).map((lines) => lines.map((kept) => kept.text))).toEqual([['Quarterly Review', 'Loans grew.'], ['Grants fell.'], ['Trade rose.'], ['Talks resumed.']]);
+  });
+
   it('drops "Page 3 of 9" footers too', () => {
     const pages = [[line('Text.', 700), line('Page 3 of 9', 40)]];
     expect(withoutRunningLines(pages)[0]?.map((kept) => kept.text)).toEqual(['Text.']);

@@ -51,6 +51,16 @@ describe('PDF text', () => {
   });
 });
 
+describe('PDF input', () => {
+  it('reads a Node Buffer, as file reads and downloads give, and leaves it as it was', async () => {
+    const buffer = Buffer.from(await makePdf(reportPdfSpec));
+    const before = Buffer.from(buffer);
+    const document = await extractDocument({ bytes: buffer, fileName: 'report.pdf' });
+    expect(document.body).toBe(report.body);
+    expect(buffer.equals(before)).toBe(true);
+  });
+});
+
 describe('PDF metadata', () => {
   it('reads title, author, language and date from the info dictionary', () => {
     expect(report.metadata).toMatchObject({ title: 'Japan and Central Asia: A Decade of Dialogue', author: 'Keiko Tanaka', language: 'en-GB', published: { iso: '2025-05-05', precision: 'day' } });
