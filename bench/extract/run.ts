@@ -7,9 +7,12 @@
  * fields found out of the fields each file has, and files whose body still holds some of
  * their boilerplate (running headers; navigation, ads and footers of web pages).
  *
- *   npm run bench:extract [-- --out data/bench/extract.json]
+ * Files of your own can be timed beside them (read `--count` times each; quality is not
+ * scored, since their content is not known here):
+ *
+ *   npm run bench:extract [-- --out data/bench/extract.json] [--file report.pdf --file page.html]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../../src/extract/extract.js';
@@ -17,7 +20,7 @@ import { pageAt } from '../../src/extract/pages.js';
 import type { ExtractedDocument, ExtractedMetadata } from '../../src/extract/types.js';
 import { articleParagraphs, makeDocx, makeFiftyPagePdf, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'data/bench/extract.json' }, count: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'data/bench/extract.json' }, count: { type: 'string', default: '20' }, file: { type: 'string', multiple: true, default: [] } } });
 const count = Number(values.count);
 
 interface Sample {
@@ -150,7 +153,7 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
     }
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), quotesVerbatim: `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
+  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), quotesVerbatim: quotes === 0 ? '—' : `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -166,10 +169,16 @@ rows.push(await measure('html', htmlSamples()));
 rows.push(await measure('docx', await docxSamples()));
 rows.push(await measure('markdown', textSamples('markdown')));
 rows.push(await measure('text', textSamples('text')));
+for (const file of values.file) {
+  const bytes = readFileSync(file);
+  const { pages } = await extractDocument({ bytes, fileName: path.basename(file) });
+  const label = `${path.basename(file).slice(0, 24)}${pages ? ` (${pages.length} p.)` : ''}`;
+  rows.push(await measure(label, Array.from({ length: count }, () => ({ label, bytes, fileName: path.basename(file), quotes: [], present: {} }))));
+}
 
-console.log(`${'format'.padEnd(18)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}${'boilerplate left'.padStart(18)}`);
+console.log(`${'format'.padEnd(34)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}${'boilerplate left'.padStart(18)}`);
 for (const row of rows) {
-  console.log(`${row.format.padEnd(18)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}${row.boilerplateLeft.padStart(18)}`);
+  console.log(`${row.format.padEnd(34)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}${row.boilerplateLeft.padStart(18)}`);
 }
 
 const out = path.resolve(values.out);
