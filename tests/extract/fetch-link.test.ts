@@ -100,6 +100,11 @@ describe('links that are refused', () => {
     expect(seen.length).toBe(before);
   });
 
+  it('refuses loopback written as a number or in short form, as URLs allow', async () => {
+    const port = new URL(base).port;
+    for (const host of ['2130706433', '0x7f000001', '127.1']) expect(await refusal(`http://${host}:${port}/article`, {})).toContain('The link leads to 127.0.0.1, a loopback address');
+  });
+
   it('refuses an IPv4-mapped IPv6 loopback address', async () => {
     expect(await refusal(`http://[::ffff:127.0.0.1]:${new URL(base).port}/article`, {})).toContain('a loopback address');
   });
