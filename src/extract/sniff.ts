@@ -83,6 +83,7 @@ async function realFormat(input: ExtractInput, declared: Declared): Promise<Docu
   if (head.startsWith('PK\u0003\u0004')) return zipFormat(bytes, declared);
   if (!bytes.subarray(0, 8192).includes(0)) return textFormat(head, declared);
   const detected = await fileTypeFromBuffer(bytes.subarray(0, 64 * 1024));
+  if (!detected && declared.format !== null) throw new UserError(`This file is named or served as ${formatNames[declared.format]} (${declared.name ?? ''}), but its content is not: it holds binary data of an unknown kind. It may be damaged; download or export it again.`);
   const name = detected?.ext === 'cfb' ? (declared.name ?? '.doc') : detected ? `.${detected.ext}` : declared.name;
   throw unsupported(name);
 }

@@ -42,6 +42,11 @@ describe('finding the real type from the bytes', () => {
     expect((await failure(extractDocument({ bytes: png, fileName: 'photo' }))).message).toBe('`.png` is not supported; supported are PDF, DOCX, HTML, Markdown and text.');
   });
 
+  it('says a file named as a supported type but holding unknown binary data is not what it says', async () => {
+    const error = await failure(extractDocument({ bytes: Uint8Array.from([1, 2, 3, 0, 0, 255, 254, 7]), fileName: 'notes.md' }));
+    expect(error.message).toBe('This file is named or served as Markdown (.md), but its content is not: it holds binary data of an unknown kind. It may be damaged; download or export it again.');
+  });
+
   it('suggests saving an old Word .doc file as .docx', async () => {
     const cfb = new Uint8Array(1024);
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
