@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { invalidAllowEntries } from './extract/address-policy.js';
 
 /** Everything the process can be told through its environment, validated. */
 export interface Config {
@@ -13,6 +14,14 @@ export interface Config {
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
   sandbox: SandboxConfig;
+  /** Fetching links added to the library. */
+  links: LinksConfig;
+}
+
+/** How links are fetched: private addresses are refused unless listed here. */
+export interface LinksConfig {
+  /** Addresses or CIDR ranges a link may reach although private, e.g. ["127.0.0.1"] for tests; empty by default. */
+  allowPrivate: string[];
 }
 
 /** The sandbox that `npm start` runs without a token: a local Discord server, the bot, and a web page. */
@@ -64,6 +73,7 @@ const environmentSchema = z.object({
   DISCORD_API_BASE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).default(discordApiBase)),
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
+  LINKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.string().default('').transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== '')).refine((entries) => invalidAllowEntries(entries).length === 0, { error: 'must list IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1 or 10.0.0.0/8 (host names are not allowed: the check is on addresses)' })),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
   SANDBOX_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._~-]{16,200}$/, 'must be 16 to 200 letters, digits or . _ ~ - (it goes into the page address as ?token=), e.g. the output of `openssl rand -hex 24`; leave it empty to have one made at each start').optional()),
 });
@@ -95,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       stateFile: value.SANDBOX_STATE_FILE === undefined ? null : path.resolve(cwd, value.SANDBOX_STATE_FILE),
       secret: value.SANDBOX_SECRET ?? null,
     },
+    links: { allowPrivate: value.LINKS_ALLOW_PRIVATE },
   };
 }
 

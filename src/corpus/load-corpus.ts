@@ -139,7 +139,8 @@ function readFailure(error: unknown): string {
   }
 }
 
-function decodeText(bytes: Buffer): string | { reason: string } {
+/** A file's bytes as UTF-8 text without a byte-order mark, or why they are not text. */
+export function decodeText(bytes: Uint8Array): string | { reason: string } {
   if (bytes.includes(0)) return { reason: 'skipped: binary file (it contains NUL bytes); save the document as plain UTF-8 text' };
   try {
     // A leading byte-order mark is not part of the text, so offsets start after it.
