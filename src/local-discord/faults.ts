@@ -14,6 +14,11 @@ export interface GatewayFaultTarget {
   dropHeartbeatAcks(count: number): void;
   /** Sends op 9 INVALID_SESSION with `d: resumable` on every open connection. */
   invalidateSessions(resumable: boolean): number;
+  /**
+   * After each of the next `count` RESUMEs, sends op 9 INVALID_SESSION (not resumable) in the
+   * same tick as RESUMED, as Discord can when a session ends just as it is resumed.
+   */
+  invalidateSessionsAfterResume(count: number): void;
   /** Sends op 7 RECONNECT on every open connection. */
   requestReconnect(): number;
 }
@@ -100,6 +105,11 @@ export class FaultInjector {
 
   invalidateSession(resumable = false): number {
     return this.gateway.invalidateSessions(resumable);
+  }
+
+  /** The next `times` RESUMEs get RESUMED and, at once, a final op 9 INVALID_SESSION. */
+  invalidateSessionAfterResume(options: FaultTimes = {}): void {
+    this.gateway.invalidateSessionsAfterResume(options.times ?? 1);
   }
 
   requestReconnect(): number {
