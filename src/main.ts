@@ -6,12 +6,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { exitFatally, exitOnUncaughtErrors } from './fatal-errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { startBriefingBot } from './start-briefing-bot.js';
 
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
+exitOnUncaughtErrors(logger);
 
 try {
   const stop = config.discord === null ? await runSandbox(config, logger) : await runOnDiscord(config, logger);
@@ -26,7 +28,18 @@ try {
 
 async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promise<void>> {
   if (config.discord === null) throw new Error('runOnDiscord needs the Discord configuration');
-  const running = await startBriefingBot({ config, discord: config.discord, databaseFile: path.join(config.dataDir, 'briefing.db'), logger });
+  const running = await startBriefingBot({
+    config,
+    discord: config.discord,
+    databaseFile: path.join(config.dataDir, 'briefing.db'),
+    logger,
+    // Schedules and leases are handed over cleanly, then the process exits for its supervisor to restart it.
+    onGatewayLost: (error) => {
+      const exit = () => exitFatally(logger, error, 'the Discord gateway is lost; exiting for the supervisor to restart the bot');
+      setTimeout(exit, 5000).unref();
+      running.stop().then(exit, exit);
+    },
+  });
   return () => running.stop();
 }
 

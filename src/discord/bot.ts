@@ -11,6 +11,7 @@ import { createDiscordClient } from './client.js';
 import type { CommandContext } from './command-context.js';
 import { createDigestDelivery } from './digest-delivery.js';
 import { createDigestPreview } from './digest-preview.js';
+import { watchGateway, type GatewayLostError } from './gateway-watch.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
 import type { SearchService } from './ports.js';
 import { render } from './render/index.js';
@@ -27,6 +28,15 @@ export interface StartBotOptions {
   clock?: () => Date;
   scheduler?: Pick<DigestSchedulerOptions, 'graceHours' | 'retry' | 'instanceId' | 'leaseMs' | 'postEmpty'>;
   sessions?: SessionStoreOptions;
+  gateway?: {
+    /** How long an unreachable gateway is retried before giving up; 10 minutes by default. */
+    giveUpAfterMs?: number;
+    /**
+     * Called when the gateway is lost for good once the bot has started: stop it and let a
+     * supervisor restart the process. Before the bot is ready, `startBot` rejects instead.
+     */
+    onLost?: (error: GatewayLostError) => void;
+  };
 }
 
 /** A running bot: connected, answering interactions, posting digests. */
@@ -73,9 +83,33 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const router = createInteractionRouter({ commands: slashCommands, messageCommands, context, logger });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
+  let started = false;
+  let failStart: (error: GatewayLostError) => void = () => undefined;
+  const lostBeforeStart = new Promise<never>((_resolve, reject) => {
+    failStart = reject;
+  });
+  const gateway = watchGateway({
+    client,
+    logger,
+    giveUpAfterMs: options.gateway?.giveUpAfterMs ?? 10 * 60_000,
+    onLost: (error) => {
+      if (!started) failStart(error);
+      else if (options.gateway?.onLost) options.gateway.onLost(error);
+      else log.error({ err: error }, 'gateway lost; the bot no longer receives interactions');
+    },
+  });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(options.discord.token);
-  await ready;
+  const connected = client.login(options.discord.token).then(() => ready);
+  // Should the watch give up first, the login left behind may still fail; the race below has the error to report.
+  connected.catch(() => undefined);
+  try {
+    await Promise.race([connected, lostBeforeStart]);
+  } catch (error) {
+    gateway.stop();
+    await client.destroy();
+    throw error;
+  }
+  started = true;
   await scheduler.start();
   log.info({ commands: allCommands.length }, 'bot started');
 
@@ -87,6 +121,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     context,
     stop() {
       stopping ??= (async () => {
+        gateway.stop();
         await scheduler.stop();
         await router.idle();
         // Closing the gateway is not a disconnection worth a warning.

@@ -29,8 +29,7 @@ function logClientEvents(client: Client, log: Logger, token: string): void {
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to the gateway'));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: scrub(message) }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
+  // Reconnections and a session closed for good are logged by watchGateway, with their reasons.
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway session resumed'));
   client.on(Events.ShardError, (error, shardId) => log.error({ err: error, shardId }, 'gateway error'));
   client.rest.on('rateLimited', (info: RateLimitData) =>

@@ -19,6 +19,11 @@ export interface GatewayFaultTarget {
    * same tick as RESUMED, as Discord can when a session ends just as it is resumed.
    */
   invalidateSessionsAfterResume(count: number): void;
+  /**
+   * While true, drops every open connection without a close frame and resets each new one
+   * during its upgrade, as an unreachable gateway does; sessions stay resumable.
+   */
+  refuseConnections(refuse: boolean): void;
   /** Sends op 7 RECONNECT on every open connection. */
   requestReconnect(): number;
 }
@@ -114,6 +119,15 @@ export class FaultInjector {
 
   requestReconnect(): number {
     return this.gateway.requestReconnect();
+  }
+
+  /** Takes the gateway down: open connections drop and new ones are reset (ECONNRESET) until `restoreGateway`. */
+  refuseGateway(): void {
+    this.gateway.refuseConnections(true);
+  }
+
+  restoreGateway(): void {
+    this.gateway.refuseConnections(false);
   }
 }
 

@@ -49,6 +49,7 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
   private readonly connections = new Set<GatewayConnection>();
   private acksToDrop = 0;
   private invalidationsAfterResume = 0;
+  private refusing = false;
 
   constructor(
     private readonly core: LocalDiscordCore,
@@ -57,6 +58,10 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
 
   /** Takes an HTTP upgrade on `/gateway`; refuses encodings other than JSON, which is all this server speaks. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.refusing) {
+      socket.destroy();
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://local-discord');
     const encoding = url.searchParams.get('encoding') ?? 'json';
     if (!/^\/gateway\/?$/.test(url.pathname) || encoding !== 'json') {
@@ -255,6 +260,12 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
     if (!resumable) this.endSession(session);
     connection.send({ op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
     return true;
+  }
+
+  refuseConnections(refuse: boolean): void {
+    this.refusing = refuse;
+    if (!refuse) return;
+    for (const connection of this.connections) connection.terminate();
   }
 
   requestReconnect(): number {
