@@ -45,6 +45,7 @@ export async function startBriefingBot({ config, discord, databaseFile, logger, 
       db,
       logger,
       scheduler: { graceHours: config.digestGraceHours },
+      digestMinIntervalMinutes: config.digestMinIntervalMinutes,
       gateway: { giveUpAfterMs: config.gatewayGiveUpSeconds * 1000, ...(onGatewayLost ? { onLost: onGatewayLost } : {}) },
     });
     return {

@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import { allCommands, commandHelp, messageCommands, slashCommands } from '../../commands/index.js';
 import type { DiscordConfig } from '../config.js';
 import type { TimelineEntry } from '../dates/types.js';
+import { defaultMinIntervalMinutes } from '../digest/schedule.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../digest/scheduler.js';
 import { createSlotComposer } from '../digest/slot-composer.js';
 import type { Logger } from '../logger.js';
@@ -28,6 +29,8 @@ export interface StartBotOptions {
   clock?: () => Date;
   scheduler?: Pick<DigestSchedulerOptions, 'graceHours' | 'retry' | 'instanceId' | 'leaseMs' | 'postEmpty'>;
   sessions?: SessionStoreOptions;
+  /** The shortest time a digest schedule may leave between two posts; an hour by default. */
+  digestMinIntervalMinutes?: number;
   gateway?: {
     /** How long an unreachable gateway is retried before giving up; 10 minutes by default. */
     giveUpAfterMs?: number;
@@ -79,6 +82,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     help: commandHelp,
     logger,
     now,
+    digestMinIntervalMinutes: options.digestMinIntervalMinutes ?? defaultMinIntervalMinutes,
   };
   const router = createInteractionRouter({ commands: slashCommands, messageCommands, context, logger });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
