@@ -8,16 +8,18 @@ import { planCatchUp } from './catch-up.js';
 import { catchUpLimit, createDueSlotFinder } from './due-slots.js';
 import { createDatabaseRunCoordinator } from './run-coordinator.js';
 import { getDigestSettings, listEnabledDigestSettings, type DigestSettings } from './settings-store.js';
-import { createSlotRunner, type ComposeForSlot, type DeliverDigest, type RetryPolicy } from './slot-runner.js';
+import { createSlotRunner, type ComposeForSlot, type DeliverDigest, type FindDeliveredDigest, type RetryPolicy } from './slot-runner.js';
 import { claimSlot, expiredClaims, finishSlot, getSlot, latestScheduledSlot, reclaimExpiredSlot, recordMissedSlot, slotKeyOf, type DigestSlot } from './slot-store.js';
 import { digestStatus, type DigestStatus } from './status.js';
 
-export type { ComposeForSlot, DeliverDigest, DeliveryMeta, RetryPolicy } from './slot-runner.js';
+export type { ComposeForSlot, DeliverDigest, DeliveryMeta, FindDeliveredDigest, RetryPolicy } from './slot-runner.js';
 
 export interface DigestSchedulerOptions {
   db: AppDatabase;
   compose: ComposeForSlot;
   deliver: DeliverDigest;
+  /** Looks in the channel for a post of a slot whose earlier attempt may have gone through; see FindDeliveredDigest. */
+  findDelivered?: FindDeliveredDigest;
   /** Defaults to the system clock; tests inject one (node-cron itself follows the system clock). */
   clock?: () => Date;
   logger: Logger;
@@ -73,7 +75,18 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const graceMs = (options.graceHours ?? 6) * 3_600_000;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const retry: RetryPolicy = { attempts: options.retry?.attempts ?? 5, baseDelayMs: options.retry?.baseDelayMs ?? 30_000 };
-  const runner = createSlotRunner({ db, compose: options.compose, deliver: options.deliver, clock, logger, retry, owner, leaseMs, postEmpty: options.postEmpty ?? false });
+  const runner = createSlotRunner({
+    db,
+    compose: options.compose,
+    deliver: options.deliver,
+    ...(options.findDelivered ? { findDelivered: options.findDelivered } : {}),
+    clock,
+    logger,
+    retry,
+    owner,
+    leaseMs,
+    postEmpty: options.postEmpty ?? false,
+  });
   const tasks = new Map<string, { task: ScheduledTask; version: string }>();
   const guildQueues = new Map<string, Promise<unknown>>();
   const dueSlots = createDueSlotFinder();

@@ -10,7 +10,7 @@ import type { AppDatabase } from '../storage/database.js';
 import { createChannelAccess } from './channel-access.js';
 import { createDiscordClient } from './client.js';
 import type { CommandContext } from './command-context.js';
-import { createDigestDelivery } from './digest-delivery.js';
+import { createDeliveredDigestFinder, createDigestDelivery } from './digest-delivery.js';
 import { createDigestPreview } from './digest-preview.js';
 import { watchGateway, type GatewayLostError } from './gateway-watch.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
@@ -67,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     db,
     compose,
     deliver: createDigestDelivery({ rest: client.rest, logger }),
+    findDelivered: createDeliveredDigestFinder({ rest: client.rest, botUserId: () => client.user?.id ?? null, logger }),
     clock: now,
     logger,
   });

@@ -4,7 +4,9 @@ import { missingAccess, missingPermissions, unknownChannel, type DiscordHttpErro
 export type HttpFault =
   | { kind: 'rate-limit'; retryAfterMs: number; global: boolean }
   | { kind: 'server-error'; status: number }
-  | { kind: 'discord-error'; error: DiscordHttpError };
+  | { kind: 'discord-error'; error: DiscordHttpError }
+  /** The request takes effect (a message is created), but its answer never reaches the client. */
+  | { kind: 'no-answer' };
 
 /** The gateway operations fault injection needs; the gateway server provides them. */
 export interface GatewayFaultTarget {
@@ -78,6 +80,15 @@ export class FaultInjector {
 
   missingPermissions(pattern: string, options: FaultTimes = {}): void {
     this.inject(pattern, { kind: 'discord-error', error: missingPermissions() }, options);
+  }
+
+  /**
+   * Carries the request out but never answers it, as when the connection drops on the way
+   * back: the client cannot tell whether Discord accepted it. The answer is held until the
+   * client gives up (discord.js: 15 s, then it retries) or the server closes.
+   */
+  acceptWithoutAnswer(pattern: string, options: FaultTimes = {}): void {
+    this.inject(pattern, { kind: 'no-answer' }, options);
   }
 
   /** Takes the fault for this request, if one is waiting, and counts it down. */
