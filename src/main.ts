@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { exitFatally, exitOnUncaughtErrors } from './fatal-errors.js';
+import { startHealthFile } from './health-file.js';
 import { createLogger, type Logger } from './logger.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { startBriefingBot } from './start-briefing-bot.js';
@@ -28,6 +29,7 @@ try {
 
 async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promise<void>> {
   if (config.discord === null) throw new Error('runOnDiscord needs the Discord configuration');
+  let stopHealthFile = (): void => undefined;
   const running = await startBriefingBot({
     config,
     discord: config.discord,
@@ -35,12 +37,17 @@ async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promi
     logger,
     // Schedules and leases are handed over cleanly, then the process exits for its supervisor to restart it.
     onGatewayLost: (error) => {
+      stopHealthFile();
       const exit = () => exitFatally(logger, error, 'the Discord gateway is lost; exiting for the supervisor to restart the bot');
       setTimeout(exit, 5000).unref();
       running.stop().then(exit, exit);
     },
   });
-  return () => running.stop();
+  stopHealthFile = startHealthFile(path.join(config.dataDir, 'health.json'), () => running.bot.gatewayConnected);
+  return async () => {
+    stopHealthFile();
+    await running.stop();
+  };
 }
 
 async function runSandbox(config: Config, logger: Logger): Promise<() => Promise<void>> {

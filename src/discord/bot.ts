@@ -48,6 +48,8 @@ export interface Bot {
   router: InteractionRouter;
   scheduler: DigestScheduler;
   context: CommandContext;
+  /** True while the gateway session is up; what the health file reports. */
+  readonly gatewayConnected: boolean;
   /** Stops the schedules, lets replies in flight finish, then closes the gateway. Database and logs stay open for the caller. */
   stop(): Promise<void>;
 }
@@ -124,6 +126,9 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     router,
     scheduler,
     context,
+    get gatewayConnected() {
+      return gateway.connected;
+    },
     stop() {
       stopping ??= (async () => {
         gateway.stop();

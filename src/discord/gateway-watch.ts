@@ -17,6 +17,8 @@ export interface GatewayWatchOptions {
 }
 
 export interface GatewayWatch {
+  /** True while the gateway session is up (READY or RESUMED, and no reconnection since). */
+  readonly connected: boolean;
   /** Stops watching: the bot is shutting down, and closing the gateway is not a loss. */
   stop(): void;
 }
@@ -110,5 +112,10 @@ export function watchGateway(options: GatewayWatchOptions): GatewayWatch {
     client.off(Events.ShardError, onShardError);
     client.off(Events.ShardDisconnect, onDisconnect);
   }
-  return { stop };
+  return {
+    get connected() {
+      return downSince === null && !lost;
+    },
+    stop,
+  };
 }

@@ -24,6 +24,9 @@ describe('the bot process when the gateway stays out of reach', () => {
       env: { DISCORD_TOKEN: token, DISCORD_APP_ID: applicationId, DISCORD_API_BASE: discord.apiBase, CORPUS_DIR: folder.corpusDir, DATA_DIR: folder.dataDir, GATEWAY_GIVE_UP_SECONDS: '2' },
     });
     await bot.waitForLine((line) => line.msg === 'bot started');
+    // The supervisor's health check passes while the bot is connected.
+    const check = startNodeProcess('src/health-check.ts', { cwd: folder.cwd, env: { DATA_DIR: folder.dataDir } });
+    expect(await check.exited).toEqual({ code: 0, signal: null });
     discord.faults.refuseGateway();
 
     expect(await bot.exited).toEqual({ code: 1, signal: null });
@@ -34,5 +37,8 @@ describe('the bot process when the gateway stays out of reach', () => {
     // The schedules were stopped and the connection closed before the exit.
     expect(bot.lines.some((line) => line.msg === 'bot stopped')).toBe(true);
     expect(JSON.stringify(bot.lines)).not.toContain(token);
-  });
+    const after = startNodeProcess('src/health-check.ts', { cwd: folder.cwd, env: { DATA_DIR: folder.dataDir } });
+    expect(await after.exited).toEqual({ code: 1, signal: null });
+    expect(after.lines.map((line) => line.text)).toEqual(['briefing-bot is not healthy: the bot is not connected to the Discord gateway (reconnecting, or stopping)']);
+  }, 60_000);
 });
