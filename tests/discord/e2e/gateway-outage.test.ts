@@ -48,6 +48,15 @@ describe('an unreachable gateway', () => {
     expect(lost[0]?.message).toContain('GATEWAY_GIVE_UP_SECONDS');
   });
 
+  it('is given up on at once when Discord closes the session with a code reconnecting cannot fix', async () => {
+    const lost: GatewayLostError[] = [];
+    harness = await startHarness({ bot: { gateway: { giveUpAfterMs: 60_000, onLost: (error) => lost.push(error) } } });
+    // 4004 Authentication failed: a revoked token; retrying would only be refused again.
+    harness.server.faults.closeGateway(4004);
+    await expect.poll(() => lost.length, { timeout: 5_000 }).toBe(1);
+    expect(lost[0]?.message).toMatch(/^Discord closed the gateway with code 4004 \(AuthenticationFailed\).*Check DISCORD_TOKEN/);
+  });
+
   it('makes start-up fail with that message when the gateway is out of reach from the start', async () => {
     server = await startLocalDiscord({ token: botToken, applicationId });
     server.faults.refuseGateway();
