@@ -7,6 +7,8 @@ import type { AppDatabase } from '../storage/database.js';
 import { planCatchUp } from './catch-up.js';
 import { catchUpLimit, createDueSlotFinder } from './due-slots.js';
 import { createDatabaseRunCoordinator } from './run-coordinator.js';
+import { defaultMinIntervalMinutes } from './schedule.js';
+import { shortGapOf } from './schedule-interval.js';
 import { getDigestSettings, listEnabledDigestSettings, type DigestSettings } from './settings-store.js';
 import { createSlotRunner, type ComposeForSlot, type DeliverDigest, type FindDeliveredDigest, type RetryPolicy } from './slot-runner.js';
 import { claimSlot, expiredClaims, finishSlot, getSlot, latestScheduledSlot, reclaimExpiredSlot, recordMissedSlot, slotKeyOf, type DigestSlot } from './slot-store.js';
@@ -33,6 +35,11 @@ export interface DigestSchedulerOptions {
   instanceId?: string;
   /** How long a claim holds before another process may take an unfinished delivery over. Default 10 min. */
   leaseMs?: number;
+  /**
+   * A stored schedule whose posts come closer than this (saved before the limit existed, or
+   * under a lower DIGEST_MIN_INTERVAL_MINUTES) is not run. Default 60.
+   */
+  minIntervalMinutes?: number;
 }
 
 /** Posts every server's digest on its schedule, exactly once per slot. */
@@ -93,6 +100,25 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   let sweepTimer: NodeJS.Timeout | null = null;
   let sweeping: Promise<void> | null = null;
   let running = false;
+  const minIntervalMinutes = options.minIntervalMinutes ?? defaultMinIntervalMinutes;
+  const tooFrequent = new Map<string, boolean>();
+  const warnedTooFrequent = new Set<string>();
+
+  /** True for a schedule that posts more often than allowed; logged once per server and schedule. */
+  function runsTooOften(settings: DigestSettings): boolean {
+    const { cron: expression } = settings.schedule;
+    let refused = tooFrequent.get(expression);
+    if (refused === undefined) {
+      refused = shortGapOf(expression, minIntervalMinutes * 60_000) !== null;
+      tooFrequent.set(expression, refused);
+    }
+    const warning = `${settings.guildId} ${expression}`;
+    if (refused && !warnedTooFrequent.has(warning)) {
+      warnedTooFrequent.add(warning);
+      logger.warn({ guildId: settings.guildId, schedule: settings.schedule.input, minIntervalMinutes }, 'digest schedule posts more often than the minimum interval; not run until /digest setup sets another');
+    }
+    return refused;
+  }
 
   function unscheduleGuild(guildId: string): void {
     void tasks.get(guildId)?.task.destroy();
@@ -141,7 +167,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 
   async function catchUpGuildNow(guildId: string): Promise<void> {
     const settings = getDigestSettings(db, guildId);
-    if (!running || !settings?.enabled) return;
+    if (!running || !settings?.enabled || runsTooOften(settings)) return;
     const now = clock();
     const latest = latestScheduledSlot(db, guildId);
     const after = new Date(Math.max(settings.activeSince.getTime(), latest?.slotAt.getTime() ?? 0));
@@ -177,7 +203,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   }
 
   function syncTasks(): DigestSettings[] {
-    const enabled = listEnabledDigestSettings(db);
+    const enabled = listEnabledDigestSettings(db).filter((settings) => !runsTooOften(settings));
     const enabledIds = new Set(enabled.map((settings) => settings.guildId));
     for (const guildId of [...tasks.keys()]) if (!enabledIds.has(guildId)) unscheduleGuild(guildId);
     for (const settings of enabled) scheduleGuild(settings);
@@ -220,7 +246,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     reload(guildId) {
       if (!running) return;
       const settings = getDigestSettings(db, guildId);
-      if (settings?.enabled) scheduleGuild(settings);
+      if (settings?.enabled && !runsTooOften(settings)) scheduleGuild(settings);
       else unscheduleGuild(guildId);
     },
     async runNow(guildId) {

@@ -66,6 +66,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const compose = createSlotComposer({ db, timeline: () => timeline, documents: () => search.documents });
   const scheduler = createDigestScheduler({
     ...options.scheduler,
+    minIntervalMinutes: options.digestMinIntervalMinutes ?? defaultMinIntervalMinutes,
     db,
     compose,
     deliver: createDigestDelivery({ rest: client.rest, logger }),
