@@ -12,7 +12,7 @@ import { createDiscordClient } from './client.js';
 import type { CommandContext } from './command-context.js';
 import { createDeliveredDigestFinder, createDigestDelivery } from './digest-delivery.js';
 import { createDigestPreview } from './digest-preview.js';
-import { watchGateway, type GatewayLostError } from './gateway-watch.js';
+import { watchGateway, type GatewayLostError, type GatewayWatch } from './gateway-watch.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
 import type { SearchService } from './ports.js';
 import { render } from './render/index.js';
@@ -91,33 +91,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const router = createInteractionRouter({ commands: slashCommands, messageCommands, context, logger });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
-  let started = false;
-  let failStart: (error: GatewayLostError) => void = () => undefined;
-  const lostBeforeStart = new Promise<never>((_resolve, reject) => {
-    failStart = reject;
-  });
-  const gateway = watchGateway({
-    client,
-    logger,
-    giveUpAfterMs: options.gateway?.giveUpAfterMs ?? 10 * 60_000,
-    onLost: (error) => {
-      if (!started) failStart(error);
-      else if (options.gateway?.onLost) options.gateway.onLost(error);
-      else log.error({ err: error }, 'gateway lost; the bot no longer receives interactions');
-    },
-  });
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  const connected = client.login(options.discord.token).then(() => ready);
-  // Should the watch give up first, the login left behind may still fail; the race below has the error to report.
-  connected.catch(() => undefined);
-  try {
-    await Promise.race([connected, lostBeforeStart]);
-  } catch (error) {
-    gateway.stop();
-    await client.destroy();
-    throw error;
-  }
-  started = true;
+  const gateway = await connect(client, options);
   await scheduler.start();
   log.info({ commands: allCommands.length }, 'bot started');
 
@@ -143,4 +117,41 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
       return stopping;
     },
   };
+}
+
+/**
+ * Logs in and waits until the client is ready, under a gateway watch. Should the gateway stay
+ * out of reach past `giveUpAfterMs` before that, the start fails with the watch's message;
+ * after it, `gateway.onLost` decides (by default the loss is logged).
+ */
+async function connect(client: Client, options: StartBotOptions): Promise<GatewayWatch> {
+  const log = options.logger.child({ module: 'bot' });
+  let started = false;
+  let failStart: (error: GatewayLostError) => void = () => undefined;
+  const lostBeforeStart = new Promise<never>((_resolve, reject) => {
+    failStart = reject;
+  });
+  const gateway = watchGateway({
+    client,
+    logger: options.logger,
+    giveUpAfterMs: options.gateway?.giveUpAfterMs ?? 10 * 60_000,
+    onLost: (error) => {
+      if (!started) failStart(error);
+      else if (options.gateway?.onLost) options.gateway.onLost(error);
+      else log.error({ err: error }, 'gateway lost; the bot no longer receives interactions');
+    },
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const connected = client.login(options.discord.token).then(() => ready);
+  // Should the watch give up first, the login left behind may still fail; the race below has the error to report.
+  connected.catch(() => undefined);
+  try {
+    await Promise.race([connected, lostBeforeStart]);
+  } catch (error) {
+    gateway.stop();
+    await client.destroy();
+    throw error;
+  }
+  started = true;
+  return gateway;
 }
