@@ -46,7 +46,7 @@ export default {
     } else if (subcommand === 'setup') {
       requireManageServer(interaction, 'set up the digest');
       const channel = interaction.options.getChannel('channel', true, [ChannelType.GuildText, ChannelType.GuildAnnouncement]);
-      const schedule = parseSchedule(interaction.options.getString('schedule', true));
+      const schedule = parseSchedule(interaction.options.getString('schedule', true), { minIntervalMinutes: context.digestMinIntervalMinutes });
       const timeZone = validateTimeZone(interaction.options.getString('timezone', true));
       const windowDays = parseWindowDays(interaction.options.getInteger('window') ?? defaultWindowDays);
       await replyInTime(

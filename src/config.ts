@@ -10,6 +10,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Hours after its time that a digest slot missed while the bot was down is still posted, marked late; older slots are recorded as missed. */
   digestGraceHours: number;
+  /** The shortest time a digest schedule may leave between two posts, in minutes; a schedule that fires more often is refused. */
+  digestMinIntervalMinutes: number;
+  /** How long the bot keeps trying to reach an unreachable Discord gateway before it exits for its supervisor to restart it. */
+  gatewayGiveUpSeconds: number;
   /** The Discord connection, or null when no token is set (the bot then cannot reach Discord). */
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
@@ -67,6 +71,8 @@ const environmentSchema = z.object({
   CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 2097152').transform(Number).pipe(z.number().positive('must be positive, e.g. 2097152')).default(2 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
+  DIGEST_MIN_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of minutes, e.g. 60').int('must be a whole number of minutes, e.g. 60').min(1, 'must be at least 1 minute, e.g. 60').max(10_080, 'must be at most 10080 minutes (a week), e.g. 60').default(60)),
+  GATEWAY_GIVE_UP_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 600').int('must be a whole number of seconds, e.g. 600').min(1, 'must be at least 1 second, e.g. 600').max(86_400, 'must be at most 86400 seconds (a day), e.g. 600').default(600)),
   DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^\S+$/, 'must be the bot token without spaces, as shown in the Developer Portal').optional()),
   DISCORD_APP_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be the application id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be a server id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
@@ -96,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     corpusMaxFileBytes: value.CORPUS_MAX_FILE_BYTES,
     logLevel: value.LOG_LEVEL,
     digestGraceHours: value.DIGEST_GRACE_HOURS,
+    digestMinIntervalMinutes: value.DIGEST_MIN_INTERVAL_MINUTES,
+    gatewayGiveUpSeconds: value.GATEWAY_GIVE_UP_SECONDS,
     discord: value.DISCORD_TOKEN !== undefined && value.DISCORD_APP_ID !== undefined
       ? { token: value.DISCORD_TOKEN, applicationId: value.DISCORD_APP_ID, guildId: value.DISCORD_GUILD_ID ?? null, apiBase: value.DISCORD_API_BASE.replace(/\/+$/, '') }
       : null,

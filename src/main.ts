@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { environmentWithDotEnv } from './dot-env.js';
+import { exitFatally, exitOnUncaughtErrors } from './fatal-errors.js';
+import { startHealthFile } from './health-file.js';
 import { createLogger, type Logger } from './logger.js';
 import { dataDirError, prepareDataDir } from './runtime-folder.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
@@ -13,6 +15,7 @@ import { startBriefingBot } from './start-briefing-bot.js';
 
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
+exitOnUncaughtErrors(logger);
 
 try {
   await prepareDataDir(config.dataDir);
@@ -29,8 +32,25 @@ try {
 
 async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promise<void>> {
   if (config.discord === null) throw new Error('runOnDiscord needs the Discord configuration');
-  const running = await startBriefingBot({ config, discord: config.discord, databaseFile: path.join(config.dataDir, 'briefing.db'), logger });
-  return () => running.stop();
+  let stopHealthFile = (): void => undefined;
+  const running = await startBriefingBot({
+    config,
+    discord: config.discord,
+    databaseFile: path.join(config.dataDir, 'briefing.db'),
+    logger,
+    // Schedules and leases are handed over cleanly, then the process exits for its supervisor to restart it.
+    onGatewayLost: (error) => {
+      stopHealthFile();
+      const exit = () => exitFatally(logger, error, 'the Discord gateway is lost; exiting for the supervisor to restart the bot');
+      setTimeout(exit, 5000).unref();
+      running.stop().then(exit, exit);
+    },
+  });
+  stopHealthFile = startHealthFile(path.join(config.dataDir, 'health.json'), () => running.bot.gatewayConnected);
+  return async () => {
+    stopHealthFile();
+    await running.stop();
+  };
 }
 
 async function runSandbox(config: Config, logger: Logger): Promise<() => Promise<void>> {

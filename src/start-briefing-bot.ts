@@ -3,6 +3,7 @@ import { loadCorpus } from './corpus/load-corpus.js';
 import { reportCorpus } from './corpus/report-corpus.js';
 import { buildTimeline } from './dates/timeline.js';
 import { startBot, type Bot } from './discord/bot.js';
+import type { GatewayLostError } from './discord/gateway-watch.js';
 import type { Logger } from './logger.js';
 import { openSearchService } from './search/search-service.js';
 import { openDatabase, type AppDatabase } from './storage/database.js';
@@ -22,13 +23,15 @@ export interface StartBriefingBotOptions {
   /** SQLite file for settings, digest slots and feedback; `:memory:` for a session that keeps nothing. */
   databaseFile: string;
   logger: Logger;
+  /** The gateway is lost for good after start-up (see GATEWAY_GIVE_UP_SECONDS): the caller stops the bot and exits. */
+  onGatewayLost?: (error: GatewayLostError) => void;
 }
 
 /**
  * Loads the corpus, opens the index, builds the timeline, opens the database and connects
  * the bot. The one way the bot is started, whether against Discord or the sandbox.
  */
-export async function startBriefingBot({ config, discord, databaseFile, logger }: StartBriefingBotOptions): Promise<RunningBot> {
+export async function startBriefingBot({ config, discord, databaseFile, logger, onGatewayLost }: StartBriefingBotOptions): Promise<RunningBot> {
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   reportCorpus(corpus, config.corpusDir, logger);
   const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
@@ -36,7 +39,16 @@ export async function startBriefingBot({ config, discord, databaseFile, logger }
   const db = openDatabase(databaseFile, logger);
   try {
     recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
-    const bot = await startBot({ discord, search, timeline, db, logger, scheduler: { graceHours: config.digestGraceHours } });
+    const bot = await startBot({
+      discord,
+      search,
+      timeline,
+      db,
+      logger,
+      scheduler: { graceHours: config.digestGraceHours },
+      digestMinIntervalMinutes: config.digestMinIntervalMinutes,
+      gateway: { giveUpAfterMs: config.gatewayGiveUpSeconds * 1000, ...(onGatewayLost ? { onLost: onGatewayLost } : {}) },
+    });
     return {
       bot,
       db,

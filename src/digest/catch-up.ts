@@ -1,14 +1,11 @@
+import { durationText } from './duration-text.js';
+
 /** What to do with the slots that came due while nothing posted them. */
 export interface CatchUpPlan {
   /** The newest due slot, when it is still within the grace period: posted once, marked late. */
   post: Date | null;
   /** Every other due slot, recorded with the reason it is not posted. */
   missed: Array<{ slotAt: Date; reason: string }>;
-}
-
-function hours(milliseconds: number): string {
-  const value = Math.round((milliseconds / 3_600_000) * 10) / 10;
-  return `${value} hour${value === 1 ? '' : 's'}`;
 }
 
 /**
@@ -25,7 +22,7 @@ export function planCatchUp(dueSlots: readonly Date[], now: Date, graceMs: numbe
       const lateBy = now.getTime() - slotAt.getTime();
       const reason =
         lateBy > graceMs
-          ? `not posted: nothing was running to post it, and ${hours(lateBy)} later it was past the grace period of ${hours(graceMs)}`
+          ? `not posted: nothing was running to post it, and ${durationText(lateBy)} later it was past the grace period of ${durationText(graceMs)}`
           : `not posted: superseded by the later slot at ${post?.toISOString() ?? newest?.toISOString()}`;
       return { slotAt, reason };
     });

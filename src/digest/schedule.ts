@@ -1,6 +1,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import cron from 'node-cron';
 import { UserError } from '../errors.js';
+import { durationText } from './duration-text.js';
+import { shortGapOf } from './schedule-interval.js';
 
 /**
  * When a server's digest is posted. Written by a person as a preset or a cron expression,
@@ -71,6 +73,14 @@ function presetSchedule(input: string, words: string[]): Schedule | null {
   throw new UserError(`The schedule "${input}" is incomplete. ${scheduleExample}`);
 }
 
+/** The default of DIGEST_MIN_INTERVAL_MINUTES: at most one digest an hour. */
+export const defaultMinIntervalMinutes = 60;
+
+export interface ParseScheduleOptions {
+  /** The shortest time allowed between two posts; a schedule that comes closer anywhere is refused. */
+  minIntervalMinutes?: number;
+}
+
 /**
  * Reads a schedule. The grammar, case-insensitive:
  *
@@ -82,9 +92,23 @@ function presetSchedule(input: string, words: string[]): Schedule | null {
  * Times are 24-hour and read in the server's time zone. A cron expression must be accepted by
  * node-cron, which runs it, and by cron-parser, which lists the slots missed while the bot was
  * down; a seconds field is refused because a digest is never due more than once a minute.
+ * A schedule whose posts come closer than `minIntervalMinutes` (an hour by default) anywhere
+ * in a year is refused too, since a digest every minute buries the channel in copies.
  * Anything else is a `UserError` whose message shows valid examples.
  */
-export function parseSchedule(text: string): Schedule {
+export function parseSchedule(text: string, options: ParseScheduleOptions = {}): Schedule {
+  const schedule = readSchedule(text);
+  const floorMs = (options.minIntervalMinutes ?? defaultMinIntervalMinutes) * 60_000;
+  const gap = shortGapOf(schedule.cron, floorMs);
+  if (gap !== null) {
+    throw new UserError(
+      `The schedule "${schedule.input}" would post a digest ${durationText(gap)} after the one before; digests here are at least ${durationText(floorMs)} apart. ${scheduleExample}`,
+    );
+  }
+  return schedule;
+}
+
+function readSchedule(text: string): Schedule {
   const input = text.trim().replace(/\s+/g, ' ');
   if (input === '') throw new UserError(`The schedule is empty. ${scheduleExample}`);
   const preset = presetSchedule(input, input.split(' '));

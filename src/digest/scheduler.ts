@@ -7,17 +7,21 @@ import type { AppDatabase } from '../storage/database.js';
 import { planCatchUp } from './catch-up.js';
 import { catchUpLimit, createDueSlotFinder } from './due-slots.js';
 import { createDatabaseRunCoordinator } from './run-coordinator.js';
+import { defaultMinIntervalMinutes } from './schedule.js';
+import { shortGapOf } from './schedule-interval.js';
 import { getDigestSettings, listEnabledDigestSettings, type DigestSettings } from './settings-store.js';
-import { createSlotRunner, type ComposeForSlot, type DeliverDigest, type RetryPolicy } from './slot-runner.js';
+import { createSlotRunner, type ComposeForSlot, type DeliverDigest, type FindDeliveredDigest, type RetryPolicy } from './slot-runner.js';
 import { claimSlot, expiredClaims, finishSlot, getSlot, latestScheduledSlot, reclaimExpiredSlot, recordMissedSlot, slotKeyOf, type DigestSlot } from './slot-store.js';
 import { digestStatus, type DigestStatus } from './status.js';
 
-export type { ComposeForSlot, DeliverDigest, DeliveryMeta, RetryPolicy } from './slot-runner.js';
+export type { ComposeForSlot, DeliverDigest, DeliveryMeta, FindDeliveredDigest, RetryPolicy } from './slot-runner.js';
 
 export interface DigestSchedulerOptions {
   db: AppDatabase;
   compose: ComposeForSlot;
   deliver: DeliverDigest;
+  /** Looks in the channel for a post of a slot whose earlier attempt may have gone through; see FindDeliveredDigest. */
+  findDelivered?: FindDeliveredDigest;
   /** Defaults to the system clock; tests inject one (node-cron itself follows the system clock). */
   clock?: () => Date;
   logger: Logger;
@@ -31,6 +35,11 @@ export interface DigestSchedulerOptions {
   instanceId?: string;
   /** How long a claim holds before another process may take an unfinished delivery over. Default 10 min. */
   leaseMs?: number;
+  /**
+   * A stored schedule whose posts come closer than this (saved before the limit existed, or
+   * under a lower DIGEST_MIN_INTERVAL_MINUTES) is not run. Default 60.
+   */
+  minIntervalMinutes?: number;
 }
 
 /** Posts every server's digest on its schedule, exactly once per slot. */
@@ -73,13 +82,43 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const graceMs = (options.graceHours ?? 6) * 3_600_000;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const retry: RetryPolicy = { attempts: options.retry?.attempts ?? 5, baseDelayMs: options.retry?.baseDelayMs ?? 30_000 };
-  const runner = createSlotRunner({ db, compose: options.compose, deliver: options.deliver, clock, logger, retry, owner, leaseMs, postEmpty: options.postEmpty ?? false });
+  const runner = createSlotRunner({
+    db,
+    compose: options.compose,
+    deliver: options.deliver,
+    ...(options.findDelivered ? { findDelivered: options.findDelivered } : {}),
+    clock,
+    logger,
+    retry,
+    owner,
+    leaseMs,
+    postEmpty: options.postEmpty ?? false,
+  });
   const tasks = new Map<string, { task: ScheduledTask; version: string }>();
   const guildQueues = new Map<string, Promise<unknown>>();
   const dueSlots = createDueSlotFinder();
   let sweepTimer: NodeJS.Timeout | null = null;
   let sweeping: Promise<void> | null = null;
   let running = false;
+  const minIntervalMinutes = options.minIntervalMinutes ?? defaultMinIntervalMinutes;
+  const tooFrequent = new Map<string, boolean>();
+  const warnedTooFrequent = new Set<string>();
+
+  /** True for a schedule that posts more often than allowed; logged once per server and schedule. */
+  function runsTooOften(settings: DigestSettings): boolean {
+    const { cron: expression } = settings.schedule;
+    let refused = tooFrequent.get(expression);
+    if (refused === undefined) {
+      refused = shortGapOf(expression, minIntervalMinutes * 60_000) !== null;
+      tooFrequent.set(expression, refused);
+    }
+    const warning = `${settings.guildId} ${expression}`;
+    if (refused && !warnedTooFrequent.has(warning)) {
+      warnedTooFrequent.add(warning);
+      logger.warn({ guildId: settings.guildId, schedule: settings.schedule.input, minIntervalMinutes }, 'digest schedule posts more often than the minimum interval; not run until /digest setup sets another');
+    }
+    return refused;
+  }
 
   function unscheduleGuild(guildId: string): void {
     void tasks.get(guildId)?.task.destroy();
@@ -128,7 +167,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 
   async function catchUpGuildNow(guildId: string): Promise<void> {
     const settings = getDigestSettings(db, guildId);
-    if (!running || !settings?.enabled) return;
+    if (!running || !settings?.enabled || runsTooOften(settings)) return;
     const now = clock();
     const latest = latestScheduledSlot(db, guildId);
     const after = new Date(Math.max(settings.activeSince.getTime(), latest?.slotAt.getTime() ?? 0));
@@ -164,7 +203,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   }
 
   function syncTasks(): DigestSettings[] {
-    const enabled = listEnabledDigestSettings(db);
+    const enabled = listEnabledDigestSettings(db).filter((settings) => !runsTooOften(settings));
     const enabledIds = new Set(enabled.map((settings) => settings.guildId));
     for (const guildId of [...tasks.keys()]) if (!enabledIds.has(guildId)) unscheduleGuild(guildId);
     for (const settings of enabled) scheduleGuild(settings);
@@ -207,7 +246,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     reload(guildId) {
       if (!running) return;
       const settings = getDigestSettings(db, guildId);
-      if (settings?.enabled) scheduleGuild(settings);
+      if (settings?.enabled && !runsTooOften(settings)) scheduleGuild(settings);
       else unscheduleGuild(guildId);
     },
     async runNow(guildId) {

@@ -26,6 +26,8 @@ export interface DeliveryMeta {
   /** 1 for the first attempt. */
   attempt: number;
   kind: SlotKind;
+  /** When the slot was first claimed: no attempt can have posted it before then. */
+  claimedAt: Date;
 }
 
 /** Builds the digest of a slot; `since` is when the previous digest was posted. */
@@ -33,6 +35,13 @@ export type ComposeForSlot = (settings: DigestSettings, slot: Date, context: { s
 
 /** Posts a digest; throws (ideally a DigestDeliveryError with a reason) when it cannot. */
 export type DeliverDigest = (settings: DigestSettings, digest: Digest, meta: DeliveryMeta) => Promise<void>;
+
+/**
+ * Tells whether an earlier attempt at this slot reached the channel after all, e.g. when the
+ * process died between Discord accepting the post and the slot being recorded. Asked before
+ * posting a slot that may have been posted: one taken over from an expired lease, or a retry.
+ */
+export type FindDeliveredDigest = (settings: DigestSettings, meta: DeliveryMeta) => Promise<boolean>;
 
 /** Exponential backoff: attempt n waits `baseDelayMs * 2^(n-1)` after failing, up to `attempts` in all. */
 export interface RetryPolicy {
@@ -50,13 +59,15 @@ export interface SlotRunnerOptions {
   owner: string;
   leaseMs: number;
   postEmpty: boolean;
+  /** Without one, a taken-over slot is posted again without looking (a delivery that keeps no trace). */
+  findDelivered?: FindDeliveredDigest;
 }
 
 /** Delivers claimed slots: compose, deliver, record the outcome, retry with backoff. */
 export interface SlotRunner {
   /** Makes one attempt now; resolves with the slot as recorded after it. */
   run(slot: DigestSlot): Promise<DigestSlot | null>;
-  /** Continues a taken-over slot at its planned retry time. */
+  /** Continues a taken-over slot at its planned retry time, first checking that it was not posted already. */
   resume(slot: DigestSlot): void;
   /** Cancels planned retries, releasing their slots for the next start, and waits for attempts in flight. */
   stop(): Promise<void>;
@@ -82,7 +93,16 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
     }
   }
 
-  async function attempt(slot: DigestSlot): Promise<DigestSlot | null> {
+  /** True when the slot's earlier attempt reached the channel; then it is recorded as posted. */
+  async function foundDelivered(slot: DigestSlot, settings: DigestSettings, meta: DeliveryMeta, log: Logger): Promise<boolean> {
+    if (!options.findDelivered) return false;
+    if (!(await options.findDelivered(settings, meta))) return false;
+    finish(slot, { state: 'posted', attempts: meta.attempt, reason: null, now: clock() });
+    log.info({ attempt: meta.attempt }, 'digest found in the channel from an earlier attempt; recorded as posted, not posted again');
+    return true;
+  }
+
+  async function attempt(slot: DigestSlot, uncertain: boolean): Promise<DigestSlot | null> {
     const now = clock();
     const keyText = slotKeyText(slot);
     const log = logger.child({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), localTime: slot.localTime });
@@ -96,6 +116,16 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
       return getSlot(db, slot);
     }
     const attemptNumber = slot.attempts + 1;
+    const meta: DeliveryMeta = { slot: slot.slotAt, late: slot.late, key: keyText, attempt: attemptNumber, kind: slot.kind, claimedAt: slot.createdAt };
+    // An attempt before this one may have reached Discord without being recorded (a crash, a timeout).
+    if (uncertain || slot.attempts > 0) {
+      try {
+        if (await foundDelivered(slot, settings, meta, log)) return getSlot(db, slot);
+      } catch (error) {
+        recordFailure(slot, attemptNumber, error, log);
+        return getSlot(db, slot);
+      }
+    }
     let digest: Digest;
     try {
       digest = options.compose(settings, slot.slotAt, { since: sinceFor(settings) });
@@ -110,7 +140,7 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
       return getSlot(db, slot);
     }
     try {
-      await options.deliver(settings, digest, { slot: slot.slotAt, late: slot.late, key: keyText, attempt: attemptNumber, kind: slot.kind });
+      await options.deliver(settings, digest, meta);
       finish(slot, { state: 'posted', attempts: attemptNumber, reason: null, now: clock() });
       log.info({ late: slot.late, attempt: attemptNumber }, 'digest posted');
     } catch (error) {
@@ -146,12 +176,12 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
     retryTimers.set(keyText, { timer, slot });
   }
 
-  function run(slot: DigestSlot): Promise<DigestSlot | null> {
+  function run(slot: DigestSlot, uncertain = false): Promise<DigestSlot | null> {
     const keyText = slotKeyText(slot);
     // A sweep may take back a slot whose lease ran out while this very process is still delivering it.
     if (attempting.has(keyText)) return Promise.resolve(getSlot(db, slot));
     attempting.add(keyText);
-    const promise = attempt(slot)
+    const promise = attempt(slot, uncertain)
       .catch((error: unknown) => {
         logger.error({ err: error, guildId: slot.guildId }, 'digest slot could not be recorded');
         return null;
@@ -163,10 +193,10 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
   }
 
   return {
-    run,
+    run: (slot) => run(slot),
     resume(slot) {
       const delayMs = Math.max(0, (slot.nextAttemptAt?.getTime() ?? 0) - clock().getTime());
-      if (delayMs === 0) void run(slot);
+      if (delayMs === 0) void run(slot, true);
       else planRetry(slot, delayMs);
     },
     async stop() {

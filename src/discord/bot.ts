@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import { allCommands, commandHelp, messageCommands, slashCommands } from '../../commands/index.js';
 import type { DiscordConfig } from '../config.js';
 import type { TimelineEntry } from '../dates/types.js';
+import { defaultMinIntervalMinutes } from '../digest/schedule.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../digest/scheduler.js';
 import { createSlotComposer } from '../digest/slot-composer.js';
 import type { Logger } from '../logger.js';
@@ -9,8 +10,9 @@ import type { AppDatabase } from '../storage/database.js';
 import { createChannelAccess } from './channel-access.js';
 import { createDiscordClient } from './client.js';
 import type { CommandContext } from './command-context.js';
-import { createDigestDelivery } from './digest-delivery.js';
+import { createDeliveredDigestFinder, createDigestDelivery } from './digest-delivery.js';
 import { createDigestPreview } from './digest-preview.js';
+import { watchGateway, type GatewayLostError, type GatewayWatch } from './gateway-watch.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
 import type { SearchService } from './ports.js';
 import { render } from './render/index.js';
@@ -27,6 +29,17 @@ export interface StartBotOptions {
   clock?: () => Date;
   scheduler?: Pick<DigestSchedulerOptions, 'graceHours' | 'retry' | 'instanceId' | 'leaseMs' | 'postEmpty'>;
   sessions?: SessionStoreOptions;
+  /** The shortest time a digest schedule may leave between two posts; an hour by default. */
+  digestMinIntervalMinutes?: number;
+  gateway?: {
+    /** How long an unreachable gateway is retried before giving up; 10 minutes by default. */
+    giveUpAfterMs?: number;
+    /**
+     * Called when the gateway is lost for good once the bot has started: stop it and let a
+     * supervisor restart the process. Before the bot is ready, `startBot` rejects instead.
+     */
+    onLost?: (error: GatewayLostError) => void;
+  };
 }
 
 /** A running bot: connected, answering interactions, posting digests. */
@@ -35,6 +48,8 @@ export interface Bot {
   router: InteractionRouter;
   scheduler: DigestScheduler;
   context: CommandContext;
+  /** True while the gateway session is up; what the health file reports. */
+  readonly gatewayConnected: boolean;
   /** Stops the schedules, lets replies in flight finish, then closes the gateway. Database and logs stay open for the caller. */
   stop(): Promise<void>;
 }
@@ -51,9 +66,11 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const compose = createSlotComposer({ db, timeline: () => timeline, documents: () => search.documents });
   const scheduler = createDigestScheduler({
     ...options.scheduler,
+    minIntervalMinutes: options.digestMinIntervalMinutes ?? defaultMinIntervalMinutes,
     db,
     compose,
     deliver: createDigestDelivery({ rest: client.rest, logger }),
+    findDelivered: createDeliveredDigestFinder({ rest: client.rest, botUserId: () => client.user?.id ?? null, logger }),
     clock: now,
     logger,
   });
@@ -69,13 +86,12 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     help: commandHelp,
     logger,
     now,
+    digestMinIntervalMinutes: options.digestMinIntervalMinutes ?? defaultMinIntervalMinutes,
   };
   const router = createInteractionRouter({ commands: slashCommands, messageCommands, context, logger });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(options.discord.token);
-  await ready;
+  const gateway = await connect(client, options);
   await scheduler.start();
   log.info({ commands: allCommands.length }, 'bot started');
 
@@ -85,8 +101,12 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     router,
     scheduler,
     context,
+    get gatewayConnected() {
+      return gateway.connected;
+    },
     stop() {
       stopping ??= (async () => {
+        gateway.stop();
         await scheduler.stop();
         await router.idle();
         // Closing the gateway is not a disconnection worth a warning.
@@ -97,4 +117,41 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
       return stopping;
     },
   };
+}
+
+/**
+ * Logs in and waits until the client is ready, under a gateway watch. Should the gateway stay
+ * out of reach past `giveUpAfterMs` before that, the start fails with the watch's message;
+ * after it, `gateway.onLost` decides (by default the loss is logged).
+ */
+async function connect(client: Client, options: StartBotOptions): Promise<GatewayWatch> {
+  const log = options.logger.child({ module: 'bot' });
+  let started = false;
+  let failStart: (error: GatewayLostError) => void = () => undefined;
+  const lostBeforeStart = new Promise<never>((_resolve, reject) => {
+    failStart = reject;
+  });
+  const gateway = watchGateway({
+    client,
+    logger: options.logger,
+    giveUpAfterMs: options.gateway?.giveUpAfterMs ?? 10 * 60_000,
+    onLost: (error) => {
+      if (!started) failStart(error);
+      else if (options.gateway?.onLost) options.gateway.onLost(error);
+      else log.error({ err: error }, 'gateway lost; the bot no longer receives interactions');
+    },
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const connected = client.login(options.discord.token).then(() => ready);
+  // Should the watch give up first, the login left behind may still fail; the race below has the error to report.
+  connected.catch(() => undefined);
+  try {
+    await Promise.race([connected, lostBeforeStart]);
+  } catch (error) {
+    gateway.stop();
+    await client.destroy();
+    throw error;
+  }
+  started = true;
+  return gateway;
 }

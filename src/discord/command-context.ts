@@ -27,4 +27,6 @@ export interface CommandContext {
   help: readonly CommandHelp[];
   logger: Logger;
   now: () => Date;
+  /** The shortest time `/digest setup` allows between two digests (DIGEST_MIN_INTERVAL_MINUTES). */
+  digestMinIntervalMinutes: number;
 }

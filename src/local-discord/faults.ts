@@ -4,7 +4,9 @@ import { missingAccess, missingPermissions, unknownChannel, type DiscordHttpErro
 export type HttpFault =
   | { kind: 'rate-limit'; retryAfterMs: number; global: boolean }
   | { kind: 'server-error'; status: number }
-  | { kind: 'discord-error'; error: DiscordHttpError };
+  | { kind: 'discord-error'; error: DiscordHttpError }
+  /** The request takes effect (a message is created), but its answer never reaches the client. */
+  | { kind: 'no-answer' };
 
 /** The gateway operations fault injection needs; the gateway server provides them. */
 export interface GatewayFaultTarget {
@@ -14,6 +16,16 @@ export interface GatewayFaultTarget {
   dropHeartbeatAcks(count: number): void;
   /** Sends op 9 INVALID_SESSION with `d: resumable` on every open connection. */
   invalidateSessions(resumable: boolean): number;
+  /**
+   * After each of the next `count` RESUMEs, sends op 9 INVALID_SESSION (not resumable) in the
+   * same tick as RESUMED, as Discord can when a session ends just as it is resumed.
+   */
+  invalidateSessionsAfterResume(count: number): void;
+  /**
+   * While true, drops every open connection without a close frame and resets each new one
+   * during its upgrade, as an unreachable gateway does; sessions stay resumable.
+   */
+  refuseConnections(refuse: boolean): void;
   /** Sends op 7 RECONNECT on every open connection. */
   requestReconnect(): number;
 }
@@ -70,6 +82,15 @@ export class FaultInjector {
     this.inject(pattern, { kind: 'discord-error', error: missingPermissions() }, options);
   }
 
+  /**
+   * Carries the request out but never answers it, as when the connection drops on the way
+   * back: the client cannot tell whether Discord accepted it. The answer is held until the
+   * client gives up (discord.js: 15 s, then it retries) or the server closes.
+   */
+  acceptWithoutAnswer(pattern: string, options: FaultTimes = {}): void {
+    this.inject(pattern, { kind: 'no-answer' }, options);
+  }
+
   /** Takes the fault for this request, if one is waiting, and counts it down. */
   take(method: string, path: string): HttpFault | null {
     const segments = splitPath(path);
@@ -102,8 +123,22 @@ export class FaultInjector {
     return this.gateway.invalidateSessions(resumable);
   }
 
+  /** The next `times` RESUMEs get RESUMED and, at once, a final op 9 INVALID_SESSION. */
+  invalidateSessionAfterResume(options: FaultTimes = {}): void {
+    this.gateway.invalidateSessionsAfterResume(options.times ?? 1);
+  }
+
   requestReconnect(): number {
     return this.gateway.requestReconnect();
+  }
+
+  /** Takes the gateway down: open connections drop and new ones are reset (ECONNRESET) until `restoreGateway`. */
+  refuseGateway(): void {
+    this.gateway.refuseConnections(true);
+  }
+
+  restoreGateway(): void {
+    this.gateway.refuseConnections(false);
   }
 }
 

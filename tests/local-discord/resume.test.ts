@@ -125,6 +125,30 @@ describe('RESUME, seen from a bare WebSocket', () => {
     gateway.socket.close(1000);
   });
 
+  it('follows RESUMED at once with a final INVALID_SESSION when that fault is set, once', async () => {
+    discord = await startLocalDiscord();
+    const { gateway, sessionId } = await identified(discord);
+    discord.faults.invalidateSessionAfterResume();
+    gateway.socket.close(4999);
+    await gateway.closed;
+
+    const again = await connectRawGateway(discord.gatewayUrl);
+    again.send({ op: 6, d: { token: discord.token, session_id: sessionId, seq: 2 } });
+    expect(await again.next((payload) => payload.op === 0)).toMatchObject({ t: 'RESUMED' });
+    expect(await again.next((payload) => payload.op === 9)).toMatchObject({ d: false });
+    expect(discord.liveSessionCount).toBe(0);
+
+    // The fault fired once: a fresh session resumes normally.
+    again.send({ op: 2, d: { token: discord.token, intents: 1, properties: {} } });
+    const ready = await again.next((payload) => payload.t === 'READY');
+    again.socket.close(4999);
+    await again.closed;
+    const third = await connectRawGateway(discord.gatewayUrl);
+    third.send({ op: 6, d: { token: discord.token, session_id: (ready.d as { session_id: string }).session_id, seq: ready.s } });
+    expect(await third.next((payload) => payload.op === 0 && payload.t === 'RESUMED')).toMatchObject({ t: 'RESUMED' });
+    third.socket.close(1000);
+  });
+
   it('accepts compress=zlib-stream and answers in JSON text frames, which discord.js parses either way', async () => {
     discord = await startLocalDiscord();
     const gateway = await connectRawGateway(`${discord.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);

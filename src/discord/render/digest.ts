@@ -17,12 +17,13 @@ const quoteRoom = 220;
  * recent, upcoming, new documents), each item with its quote and source. A section too
  * long for its room ends with how many items were left out and where to see them.
  */
-export function renderDigest(digest: Digest, options: { late?: boolean; preview?: boolean } = {}): MessagePayload {
+export function renderDigest(digest: Digest, options: { late?: boolean; preview?: boolean; reference?: string } = {}): MessagePayload {
   const dayText = plainDate(digest.today, 'day');
+  const footer = options.reference === undefined ? '' : `\n${digestReferenceLine(options.reference)}`;
   const header = `${options.preview === true ? '**Preview** of the digest' : '**Digest**'} for ${dayText} (${escapeText(digest.timeZone)}), looking ${digest.windowDays} ${digest.windowDays === 1 ? 'day' : 'days'} ahead and back${options.late === true ? '. Posted late: the bot was offline at the scheduled time.' : '.'}`;
   if (digest.empty) {
     const message = digest.emptyMessage ?? 'Nothing in the timeline falls in the window.';
-    return { content: fitFormatted(`${header}\n${message}`, discordLimits.content, (text) => text).text, allowedMentions: noMentions };
+    return { content: fitFormatted(`${header}\n${message}`, discordLimits.content - footer.length, (text) => text).text + footer, allowedMentions: noMentions };
   }
   const embeds: APIEmbed[] = [];
   const section = (title: string, lines: string[], more: (hidden: number) => string) => {
@@ -38,7 +39,16 @@ export function renderDigest(digest: Digest, options: { late?: boolean; preview?
     (hidden) => `…and ${hidden} more. See them all with /sources.`,
   );
   const next = digest.nextKeyDate === null ? '' : `\nNext key date after the window: ${escapeText(clampLine(digest.nextKeyDate.description, 300))}`;
-  return { content: header + next, embeds, allowedMentions: noMentions };
+  return { content: header + next + footer, embeds, allowedMentions: noMentions };
+}
+
+/**
+ * The small last line of a posted digest that names its slot. Discord keeps a message's
+ * nonce for a few minutes only; this line stays, so a bot restarted after a crash can see
+ * in the channel that a slot's digest already went out (see digest-delivery.ts).
+ */
+export function digestReferenceLine(reference: string): string {
+  return `-# digest ref ${reference}`;
 }
 
 function eventItem(event: DigestEvent, wording: string | null): string {

@@ -50,6 +50,8 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly connections = new Set<GatewayConnection>();
   private acksToDrop = 0;
+  private invalidationsAfterResume = 0;
+  private refusing = false;
 
   constructor(
     private readonly core: LocalDiscordCore,
@@ -61,6 +63,10 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
    * refuses encodings other than JSON, which is all this server speaks.
    */
   handleUpgrade(request: IncomingMessage, url: RequestTarget, socket: Duplex, head: Buffer): void {
+    if (this.refusing) {
+      socket.destroy();
+      return;
+    }
     const encoding = url.searchParams.get('encoding') ?? 'json';
     if (!/^\/gateway\/?$/.test(url.pathname) || encoding !== 'json') {
       refuseUpgrade(socket, 400, 'local-discord: only /gateway with encoding=json is served');
@@ -185,6 +191,10 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
     session.connection = connection;
     for (const dispatch of missed) connection.send(toPayload(dispatch));
     session.dispatch(GatewayDispatchEvents.Resumed, {});
+    if (this.invalidationsAfterResume > 0) {
+      this.invalidationsAfterResume -= 1;
+      this.invalidate(connection, false);
+    }
   }
 
   private closed(connection: GatewayConnection, code: number): void {
@@ -235,16 +245,31 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
   invalidateSessions(resumable: boolean): number {
     let count = 0;
     for (const connection of this.connections) {
-      const session = connection.session;
-      if (!session) continue;
-      // Either way the connection is no longer authenticated: the client RESUMEs on it or starts over.
-      connection.session = null;
-      session.connection = null;
-      if (!resumable) this.endSession(session);
-      connection.send({ op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
-      count += 1;
+      if (this.invalidate(connection, resumable)) count += 1;
     }
     return count;
+  }
+
+  invalidateSessionsAfterResume(count: number): void {
+    this.invalidationsAfterResume += count;
+  }
+
+  /** Sends op 9 on an authenticated connection; false when it has no session. */
+  private invalidate(connection: GatewayConnection, resumable: boolean): boolean {
+    const session = connection.session;
+    if (!session) return false;
+    // Either way the connection is no longer authenticated: the client RESUMEs on it or starts over.
+    connection.session = null;
+    session.connection = null;
+    if (!resumable) this.endSession(session);
+    connection.send({ op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
+    return true;
+  }
+
+  refuseConnections(refuse: boolean): void {
+    this.refusing = refuse;
+    if (!refuse) return;
+    for (const connection of this.connections) connection.terminate();
   }
 
   requestReconnect(): number {

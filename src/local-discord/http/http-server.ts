@@ -92,6 +92,15 @@ async function handle(parts: HttpServerParts, request: IncomingMessage, response
     if (match.route.auth === 'bot' && request.headers.authorization !== `Bot ${core.token}`) throw unauthorized();
 
     const fault = faults.take(method, path);
+    if (fault?.kind === 'no-answer') {
+      // The request takes effect; its answer is held back until the client gives up or the server closes.
+      entry.fault = fault.kind;
+      const result = await match.route.handle({ method, path, params: match.params, query: url.searchParams, body: parsed.body, files: parsed.files });
+      entry.status = result.status;
+      core.state.requests.push(entry);
+      core.events.emit('request', entry);
+      return;
+    }
     if (fault) {
       entry.fault = fault.kind;
       const answer = faultAnswer(fault, rateLimiter, method, match.route.pattern, match.params);
@@ -130,6 +139,8 @@ function faultAnswer(
       return { status: fault.status, body: undefined, headers: {} };
     case 'discord-error':
       return { status: fault.error.status, body: fault.error.body, headers: {} };
+    case 'no-answer':
+      throw new Error('a no-answer fault has no answer to send');
   }
 }
 

@@ -109,6 +109,13 @@ describe('the digest in Discord', () => {
     expect(reply.content).toMatch(/daily 09:00|0 9 \* \* 1/);
   });
 
+  it('refuses a schedule that would post every minute, and saves nothing', async () => {
+    const reply = await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: '* * * * *', timezone: 'UTC' }, { user: 'ada' }).reply();
+    expect(reply.flags ?? 0).toBe(MessageFlags.Ephemeral);
+    expect(reply.content).toContain('would post a digest 1 minute after the one before; digests here are at least 1 hour apart');
+    expect(getDigestSettings(harness.db, harness.server.state.guild().id)).toBeNull();
+  });
+
   it('refuses an unknown time zone and suggests the closest', async () => {
     const reply = await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: 'daily 09:00', timezone: 'Europe/Berln' }).reply();
     expect(reply.content).toContain('Did you mean "Europe/Berlin"');

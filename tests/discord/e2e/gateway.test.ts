@@ -40,6 +40,30 @@ describe('the bot on the gateway', () => {
     expect(reply.embeds.length).toBeGreaterThan(0);
   });
 
+  it('survives op 9 INVALID_SESSION arriving right after RESUMED, identifies again and answers the next /ask', async () => {
+    // discord.js 14.28.1 read the session @discordjs/ws had just cleared and crashed the process; patches/ fixes it.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      harness = await startHarness();
+      const { server, bot } = harness;
+      // discord.js waits out its 5-second identify throttle before identifying again.
+      const identified = server.waitFor('gateway-receive', ({ payload }) => payload.op === GatewayOpcodes.Identify, { timeoutMs: 15_000 });
+      const ready = new Promise<void>((resolve) => bot.client.once(Events.ShardReady, () => resolve()));
+      server.faults.invalidateSessionAfterResume();
+      expect(server.faults.closeGateway(4000)).toBe(1);
+      await server.waitFor('gateway-send', ({ payload }) => payload.op === GatewayOpcodes.InvalidSession);
+      await identified;
+      await ready;
+      const reply = await server.driver.slash('/ask', { question: 'When was the Central Asia plus Japan Dialogue launched?' }).reply();
+      expect(reply.embeds.length).toBeGreaterThan(0);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('answers an interaction delivered twice only once', async () => {
     harness = await startHarness();
     const handle = harness.server.driver.slash('/ask', { question: 'Which railway links Uzbekistan and Afghanistan?' });

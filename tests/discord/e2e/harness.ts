@@ -54,7 +54,7 @@ export interface Harness {
   /** Every log line of the bot, as JSON. */
   logs: Record<string, unknown>[];
   /** The first log line that matches, already written or still to come. */
-  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Stops the bot (as on SIGTERM) and starts a new one on the same server and database file. */
   restartBot(): Promise<Bot>;
   close(): Promise<void>;
@@ -62,7 +62,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   server?: LocalDiscordOptions;
-  bot?: Partial<Pick<StartBotOptions, 'clock' | 'scheduler' | 'sessions'>>;
+  bot?: Partial<Pick<StartBotOptions, 'clock' | 'scheduler' | 'sessions' | 'gateway'>>;
   /** Register the commands with `deploy` before the bot starts; true by default. */
   deploy?: boolean;
   /** The corpus services; the seed corpus by default. */
@@ -97,7 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseFile,
     services: loaded,
     logs: lines,
-    waitForLog: (predicate) => waitForLine(predicate),
+    waitForLog: (predicate, timeoutMs) => waitForLine(predicate, timeoutMs),
     async restartBot() {
       await harness.bot.stop();
       db.close();
