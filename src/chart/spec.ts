@@ -46,8 +46,8 @@ export function timelineChartSpec(entries: readonly ChartEntry[], options: Chart
   const left = margin + 6;
   const right = size.width - margin - 6;
   const colourOf = sourceColourMap(entries);
-  const scale = scaleFor(entries, options.today, left, right);
-  const placed = entries.map((entry) => place(entry, scale, colourOf));
+  const scale = scaleFor(entries, options, left, right);
+  const placed = entries.map((entry) => place(entry, scale, colourOf, left, right));
   placed.sort((a, b) => a.anchor - b.anchor || a.first - b.first);
 
   const labels = packLabels(placed, options, size.labelRows, size.labelWidth, right);
@@ -128,7 +128,8 @@ function sourceColourMap(entries: readonly ChartEntry[]): Map<string, string> {
   return colours;
 }
 
-function scaleFor(entries: readonly ChartEntry[], today: string | undefined, left: number, right: number): TimeScale {
+function scaleFor(entries: readonly ChartEntry[], { today, window }: ChartOptions, left: number, right: number): TimeScale {
+  if (window !== undefined) return timeScale(dayRange(window.from, null, 'day').first, dayRange(window.to, null, 'day').last, left, right);
   let first = Infinity;
   let last = -Infinity;
   const widen = (range: { first: number; last: number }) => {
@@ -144,18 +145,19 @@ function scaleFor(entries: readonly ChartEntry[], today: string | undefined, lef
   return timeScale(first, last, left, right);
 }
 
-function place(entry: ChartEntry, scale: TimeScale, colourOf: Map<string, string>): Placed {
+function place(entry: ChartEntry, scale: TimeScale, colourOf: Map<string, string>, left: number, right: number): Placed {
   const { first, last } = dayRange(entry.date, entry.end, entry.precision);
   const isPoint = entry.precision === 'day' && first === last;
   const docId = entry.sources[0]?.docId;
-  const x1 = isPoint ? scale.x(first + 0.5) : scale.x(first);
+  // A period running past a window's end is cut there.
+  const x1 = Math.max(left, isPoint ? scale.x(first + 0.5) : scale.x(first));
   return {
     entry,
     first,
     last,
     anchor: x1,
     x1,
-    x2: isPoint ? x1 : Math.max(x1 + 3, scale.x(last + 1)),
+    x2: isPoint ? x1 : Math.max(x1 + 3, Math.min(right, scale.x(last + 1))),
     colour: (docId === undefined ? undefined : colourOf.get(docId)) ?? otherSourcesColour,
     isPoint,
     conflicted: entry.conflicts.length > 0,
@@ -263,6 +265,7 @@ function conflictShapes(placed: Placed[], scale: TimeScale, pointY: number, span
     for (const conflict of item.entry.conflicts) {
       const range = dayRange(conflict.date, conflict.end, conflict.precision);
       const x = scale.x((range.first + range.last + 1) / 2);
+      if (x < scale.x(scale.first) || x > scale.x(scale.last)) continue;
       const lift = Math.min(24, 6 + Math.abs(x - item.anchor) / 8);
       shapes.push({ kind: 'path', d: `M${fixed(item.anchor)} ${fixed(fromY)} Q${fixed((x + item.anchor) / 2)} ${fixed(pointY - lift)} ${fixed(x)} ${fixed(pointY)}`, fill: 'none', stroke: ink.conflict, width: 1.5, dashed: true });
       shapes.push({ kind: 'path', d: diamond(x, pointY, 6), fill: ink.background, stroke: ink.conflict, width: 2 });

@@ -28,6 +28,8 @@ export interface ChartOptions {
   measure: TextMeasure;
   /** A day (`YYYY-MM-DD`) to mark as today, and to keep inside the axis. */
   today?: string;
+  /** Days (`YYYY-MM-DD`) the axis covers, whatever the entries span; marks are cut at its ends. */
+  window?: { from: string; to: string };
 }
 
 /** A drawing primitive in pixels; the SVG writer turns each into one element. */

@@ -5,7 +5,8 @@ import type { DeliverDigest } from '../digest/slot-runner.js';
 import type { Logger } from '../logger.js';
 import { discordErrorCode } from './discord-errors.js';
 import { renderDigest } from './render/digest.js';
-import { toRestMessage } from './rest-message.js';
+import { withDigestPicture } from './pictures.js';
+import { toRestFiles, toRestMessage } from './rest-message.js';
 
 /** Why a post failed, in the words `/digest status` shows, and whether trying again can help. */
 const failureReasons = new Map<number, { reason: string; retryable: boolean }>([
@@ -24,9 +25,10 @@ const failureReasons = new Map<number, { reason: string; retryable: boolean }>([
 export function createDigestDelivery(options: { rest: REST; logger: Logger }): DeliverDigest {
   const log = options.logger.child({ module: 'digest-delivery' });
   return async (settings, digest, meta) => {
-    const body = { ...toRestMessage(renderDigest(digest, { late: meta.late })), nonce: nonceFor(meta.key), enforce_nonce: true };
+    const payload = await withDigestPicture(renderDigest(digest, { late: meta.late }), digest, { enabled: settings.picture !== false, logger: log });
+    const body = { ...toRestMessage(payload), nonce: nonceFor(meta.key), enforce_nonce: true };
     try {
-      await options.rest.post(Routes.channelMessages(settings.channelId), { body });
+      await options.rest.post(Routes.channelMessages(settings.channelId), { body, files: toRestFiles(payload) });
     } catch (error) {
       const code = discordErrorCode(error);
       const known = code === null ? undefined : failureReasons.get(code);
