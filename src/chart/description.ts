@@ -13,24 +13,23 @@ const labelWords = 90;
  */
 export function describeTimeline(entries: readonly ChartEntry[], heading: string): string {
   if (entries.length === 0) return `${heading}: no dates.`.slice(0, maxDescriptionLength);
-  const first = entries[0];
-  const last = entries.reduce((latest, entry) => ((entry.end ?? entry.date) > (latest.end ?? latest.date) ? entry : latest), entries[0] as ChartEntry);
-  const span = first === undefined ? '' : ` from ${formatIsoDate(first.date, first.precision)} to ${formatIsoDate(last.end ?? last.date, last.precision)}`;
+  const [head0] = entries as [ChartEntry];
+  const first = entries.reduce((earliest, entry) => (entry.date < earliest.date ? entry : earliest), head0);
+  const last = entries.reduce((latest, entry) => ((entry.end ?? entry.date) > (latest.end ?? latest.date) ? entry : latest), head0);
+  const span = ` from ${formatIsoDate(first.date, first.precision)} to ${formatIsoDate(last.end ?? last.date, last.precision)}`;
   const head = `${heading}: ${entries.length} ${entries.length === 1 ? 'date' : 'dates'}${entries.length === 1 ? '' : span}. `;
-  const items = entries.map(describeEntry);
   let text = head;
-  for (const [index, item] of items.entries()) {
-    const rest = items.length - index - 1;
+  // Only the entries that fit are put in words: a long list costs no more than a short one.
+  for (const [index, entry] of entries.entries()) {
+    const item = `${index === 0 ? '' : '; '}${describeEntry(entry)}`;
+    const rest = entries.length - index - 1;
     const tail = rest === 0 ? '.' : `; and ${rest} more.`;
-    const joined = `${text}${index === 0 ? '' : '; '}${item}`;
-    if (joined.length + (rest === 0 ? 1 : `; and ${rest} more.`.length) > maxDescriptionLength) {
-      const hidden = items.length - index;
-      return `${text}${index === 0 ? '' : '; '}and ${hidden} more.`.slice(0, maxDescriptionLength);
+    if (text.length + item.length + tail.length > maxDescriptionLength) {
+      return `${text}${index === 0 ? '' : ';'} and ${entries.length - index} more.`.slice(0, maxDescriptionLength);
     }
-    text = joined;
-    if (rest === 0) return `${text}${tail}`;
+    text += item;
   }
-  return text;
+  return `${text}.`;
 }
 
 /** "August 2004: Japan and the countries of Central Asia formed… (sources disagree: also 2005)". */

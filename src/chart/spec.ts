@@ -174,14 +174,13 @@ interface PlacedLabel {
 }
 
 /**
- * Labels left to right, each in the lowest free row; a label that finds none is hidden. Hidden
- * labels close together become one "+N" cluster where it fits; the note counts every hidden one.
+ * Labels in order of importance, each in the lowest free row; a label that finds none is hidden.
+ * Then, left to right, hidden labels close together become one "+N" cluster where one fits; the
+ * note counts every hidden label.
  */
 function packLabels(placed: Placed[], options: ChartOptions, maxRows: number, maxWidth: number, right: number) {
   const packer = new RowPacker(maxRows, labelGap);
   const result: PlacedLabel[] = [];
-  const hiddenRun: Placed[] = [];
-  let labelled = 0;
   const tryPlace = (item: Placed, text: string, cluster: boolean): boolean => {
     const width = options.measure(text, font.label, 'normal');
     const leftAligned = item.anchor + width <= right + margin;
@@ -191,23 +190,41 @@ function packLabels(placed: Placed[], options: ChartOptions, maxRows: number, ma
     result.push({ item, row, x: leftAligned ? start : start + width, text, anchor: leftAligned ? 'start' : 'end', cluster });
     return true;
   };
-  const flushHidden = () => {
-    const [first] = hiddenRun;
-    if (first !== undefined) tryPlace(first, `+${hiddenRun.length}`, true);
-    hiddenRun.length = 0;
+  const labelled = new Set<Placed>();
+  for (const item of [...placed].sort(byImportance)) {
+    // Most dates in a crowd find no row even for a short label: skip measuring theirs.
+    const roomy = packer.hasRoom(item.anchor - 2, item.anchor + 40) || (item.anchor + maxWidth > right && packer.hasRoom(item.anchor - 40, item.anchor + 2));
+    if (roomy && tryPlace(item, labelText(item.entry, options.measure, maxWidth), false)) labelled.add(item);
+  }
+  let run: Placed[] = [];
+  const flush = () => {
+    const [first] = run;
+    if (first !== undefined) tryPlace(first, `+${run.length}`, true);
+    run = [];
   };
   for (const item of placed) {
-    // Most dates in a crowd find no row even for a short label: skip measuring theirs.
-    const roomy = item.anchor + maxWidth > right || packer.hasRoom(item.anchor - 2, item.anchor + 40);
-    if (roomy && tryPlace(item, labelText(item.entry, options.measure, maxWidth), false)) {
-      labelled += 1;
-      continue;
-    }
-    if (hiddenRun[0] !== undefined && item.anchor - hiddenRun[0].anchor > 60) flushHidden();
-    hiddenRun.push(item);
+    if (labelled.has(item)) continue;
+    if (run[0] !== undefined && item.anchor - run[0].anchor > 60) flush();
+    run.push(item);
   }
-  flushHidden();
-  return { placed: result, labelled, hidden: placed.length - labelled, usedRows: packer.usedRows() };
+  flush();
+  return { placed: result, labelled: labelled.size, hidden: placed.length - labelled.size, usedRows: packer.usedRows() };
+}
+
+const precisionRank = { day: 0, month: 1, year: 2 } as const;
+
+/**
+ * Which label gets room first in a crowd: a date more sources give, then a disputed one, then
+ * the more precise and the shorter period (a summit's day before a decade), then the earlier.
+ */
+function byImportance(a: Placed, b: Placed): number {
+  return (
+    b.entry.sources.length - a.entry.sources.length ||
+    b.entry.conflicts.length - a.entry.conflicts.length ||
+    precisionRank[a.entry.precision] - precisionRank[b.entry.precision] ||
+    a.last - a.first - (b.last - b.first) ||
+    a.anchor - b.anchor
+  );
 }
 
 /** "Aug 2004 Japan and the countries of…", cut at a word to fit `maxWidth`; a conflicted date starts with ⚠. */

@@ -38,7 +38,7 @@ describe('the timeline picture as a spec', () => {
     expect(ofKind(chart, 'circle')).toHaveLength(1);
     // Two bars, plus the legend's swatch.
     expect(ofKind(chart, 'rect').filter((rect) => rect.height === 6)).toHaveLength(2);
-    expect(texts(chart, 'label').map((text) => text.text)).toEqual(['1990–1999 A decade of aid', 'Aug 2004 The Dialogue is formed', '24 Aug 2025 Iwaya lands in Kazakhstan']);
+    expect(texts(chart, 'label').sort((a, b) => a.x - b.x).map((text) => text.text)).toEqual(['1990–1999 A decade of aid', 'Aug 2004 The Dialogue is formed', '24 Aug 2025 Iwaya lands in Kazakhstan']);
   });
 
   it('draws a single date as one point with its label', () => {
@@ -59,6 +59,18 @@ describe('the timeline picture as a spec', () => {
     expect(clustered).toBeGreaterThan(0);
     expect(clustered).toBeLessThanOrEqual(chart.hiddenLabels);
     expect(chart.notes.join(' ')).toContain(`${chart.hiddenLabels} labels are hidden`);
+  });
+
+  it('gives a crowd’s room to the dates more sources give and the more precise ones first', () => {
+    // All start in the first days of 2025: left to right, the twenty years would take every row.
+    const years = Array.from({ length: 20 }, (_, index) => entry('2025', `Year-long item ${index}`));
+    const summit = entry('2025-01-10', 'Tokyo summit', 'doc-b', { end: '2025-01-11' });
+    const launch = entry('2025-01', 'Launch, twice told', 'doc-a', { sources: [{ docId: 'doc-a' }, { docId: 'doc-b' }] });
+    const chart = spec([...years, launch, summit], { size: 'small' });
+    const shown = texts(chart, 'label').map((text) => text.text);
+    expect(shown).toContain('Jan 2025 Launch, twice told');
+    expect(shown).toContain('10–11 Jan 2025 Tokyo summit');
+    expect(chart.hiddenLabels).toBeGreaterThan(0);
   });
 
   it('keeps labels inside the picture at both ends of the axis', () => {
