@@ -8,7 +8,7 @@ export function digestChartEntries(digest: Digest): ChartEntry[] {
     date: item.on,
     end: null,
     precision: item.on.length === 10 ? 'day' : 'month',
-    label: `${item.years} ${item.years === 1 ? 'year' : 'years'} since: ${item.event.label}`,
+    label: `${item.years} ${item.years === 1 ? 'year' : 'years'}: ${item.event.label}`,
     conflicts: [],
   }));
   return [...digest.recent.map(fromEvent), ...digest.upcoming.map(fromEvent), ...anniversaries].sort((a, b) => a.date.localeCompare(b.date));

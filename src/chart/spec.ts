@@ -7,7 +7,7 @@ import type { ChartEntry, ChartOptions, ChartSize, ChartSpec, Shape, TextShape }
 /** Pixel sizes of the two pictures. Discord shows images up to about 550 px wide and opens them full size on a click. */
 const sizes = {
   full: { width: 1200, labelRows: 12, spanRows: 12, labelWidth: 260, tickGap: 70 },
-  small: { width: 800, labelRows: 5, spanRows: 4, labelWidth: 200, tickGap: 70 },
+  small: { width: 800, labelRows: 5, spanRows: 4, labelWidth: 240, tickGap: 70 },
 } as const satisfies Record<ChartSize, object>;
 
 const margin = 20;

@@ -59,7 +59,7 @@ describe('digest delivery through the REST client', () => {
     await deliver({ ...settingsFor('digest'), picture: true }, dated, meta('with-picture'));
     await deliver({ ...settingsFor('digest'), picture: false }, dated, meta('without-picture'));
     const [withPicture, withoutPicture] = discord.state.messagesIn('digest');
-    expect(withPicture?.attachments).toMatchObject([{ filename: 'digest-window.png', content_type: 'image/png', width: 800, description: expect.stringContaining('28 August 2026: 22 years since: Central Asia + Japan Dialogue launched') }]);
+    expect(withPicture?.attachments).toMatchObject([{ filename: 'digest-window.png', content_type: 'image/png', width: 800, description: expect.stringContaining('28 August 2026: 22 years: Central Asia + Japan Dialogue launched') }]);
     expect(withoutPicture?.attachments).toEqual([]);
     expect(withoutPicture?.embeds).toEqual(withPicture?.embeds);
   });

@@ -15,7 +15,7 @@ describe('when a picture is attached', () => {
     const file = await digestPictureFile(digest({ upcoming: [event({ date: '2026-08-27', label: 'Foreign ministers meet in Astana' })] }));
     expect(file?.name).toBe('digest-window.png');
     expect(file?.attachment.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(file?.description).toBe('Key dates around 24 August 2026: 2 dates from 27 August 2026 to 28 August 2026. 27 August 2026: Foreign ministers meet in Astana; 28 August 2026: 22 years since: Central Asia + Japan Dialogue launched.');
+    expect(file?.description).toBe('Key dates around 24 August 2026: 2 dates from 27 August 2026 to 28 August 2026. 27 August 2026: Foreign ministers meet in Astana; 28 August 2026: 22 years: Central Asia + Japan Dialogue launched.');
   });
 
   it('draws no digest picture when nothing in the window is dated', async () => {
