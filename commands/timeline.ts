@@ -43,7 +43,7 @@ export default {
         const session: TimelineSession = { kind: 'timeline', entries, filterSummary: summary === '' ? null : summary };
         const sessionId = context.sessions.create(session);
         const picture = pictureWanted(pictureAsked, entries.length)
-          ? await timelinePictureFile(entries, { title: summary === '' ? 'Key dates' : `Key dates (${summary})`, titleOf: titleLookup(context) })
+          ? await timelinePictureFile(entries, { title: summary === '' ? 'Key dates' : `Key dates (${summary})`, titleOf: titleLookup(context), logger: context.logger })
           : undefined;
         return renderPage(context, session, sessionId, 0, {
           calendar: withCalendar && entries.length > 0 ? calendarFile(context, entries) : undefined,

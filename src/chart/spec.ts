@@ -1,3 +1,4 @@
+import { parseIsoPartialDate } from '../corpus/partial-date.js';
 import { cleanLabel, describeTimeline } from './description.js';
 import { ink, otherSourcesColour, sourceColours } from './palette.js';
 import { RowPacker } from './rows.js';
@@ -41,7 +42,9 @@ interface Placed {
  * titles, and conflicting dates drawn as red hollow diamonds tied to the date they contradict.
  * Pure: the same entries and options give the same spec.
  */
-export function timelineChartSpec(entries: readonly ChartEntry[], options: ChartOptions): ChartSpec {
+export function timelineChartSpec(given: readonly ChartEntry[], options: ChartOptions): ChartSpec {
+  // A date that is not a real YYYY, YYYY-MM or YYYY-MM-DD has no place on the axis: it is left out and counted.
+  const entries = given.filter(hasRealDates);
   const size = sizes[options.size];
   const left = margin + 6;
   const right = size.width - margin - 6;
@@ -54,7 +57,7 @@ export function timelineChartSpec(entries: readonly ChartEntry[], options: Chart
   const spans = packSpans(placed.filter((item) => !item.isPoint), size.spanRows);
   const points = placed.filter((item) => item.isPoint);
   const keptPoints = thinPoints(points);
-  const notes = notesFor(entries.length, labels.hidden, spans.hidden, points.length - keptPoints.length);
+  const notes = notesFor(entries.length, labels.hidden, spans.hidden, points.length - keptPoints.length, given.length - entries.length);
 
   const shapes: Shape[] = [];
   const text = (shape: Omit<TextShape, 'kind' | 'width'>): TextShape => ({ kind: 'text', ...shape, width: options.measure(shape.text, shape.fontSize, shape.weight) });
@@ -108,13 +111,18 @@ export function timelineChartSpec(entries: readonly ChartEntry[], options: Chart
     width: size.width,
     height: Math.ceil(legend.bottom + 14),
     shapes,
-    entryCount: entries.length,
+    entryCount: given.length,
     labelled: labels.labelled,
     hiddenLabels: labels.hidden,
     hiddenSpans: spans.hidden,
     notes,
     description: describeTimeline(entries, options.title),
   };
+}
+
+function hasRealDates(entry: ChartEntry): boolean {
+  const real = (iso: string) => parseIsoPartialDate(iso)?.precision === entry.precision;
+  return real(entry.date) && (entry.end === null || real(entry.end)) && entry.conflicts.every((conflict) => parseIsoPartialDate(conflict.date) !== null && (conflict.end === null || parseIsoPartialDate(conflict.end) !== null));
 }
 
 /** Each document's colour, in order of first appearance; past the tenth, grey. */
@@ -299,8 +307,9 @@ function fixed(value: number): string {
   return value.toFixed(1);
 }
 
-function notesFor(count: number, hiddenLabels: number, hiddenSpans: number, coveredPoints: number): string[] {
-  if (count === 0) return ['No dates to draw.'];
+function notesFor(count: number, hiddenLabels: number, hiddenSpans: number, coveredPoints: number, unplaced: number): string[] {
+  const unplacedNote = unplaced === 0 ? [] : [`${unplaced.toLocaleString('en-GB')} ${unplaced === 1 ? 'date is' : 'dates are'} not real calendar dates and not drawn.`];
+  if (count === 0) return ['No dates to draw.', ...unplacedNote];
   const notes = [`${count.toLocaleString('en-GB')} ${count === 1 ? 'date' : 'dates'}; colour shows the source; points are days, bars are longer periods.`];
   if (hiddenLabels > 0) {
     notes.push(`${hiddenLabels.toLocaleString('en-GB')} ${hiddenLabels === 1 ? 'label is' : 'labels are'} hidden where dates crowd (counted as +N): narrow the period with from and to to read them.`);
@@ -310,7 +319,7 @@ function notesFor(count: number, hiddenLabels: number, hiddenSpans: number, cove
     coveredPoints > 0 ? `${coveredPoints.toLocaleString('en-GB')} ${coveredPoints === 1 ? 'day falls' : 'days fall'} on a point already drawn` : '',
   ].filter(Boolean);
   if (thinned.length > 0) notes.push(`Thinned: ${thinned.join('; ')}.`);
-  return notes;
+  return [...notes, ...unplacedNote];
 }
 
 /** Swatches with source titles, wrapped into rows, then the key to points, bars and conflicts. */

@@ -15,11 +15,23 @@ export function pictureWanted(asked: boolean | null, dateCount: number): boolean
   return asked ?? dateCount >= pictureByDefaultFrom;
 }
 
-/** The picture of /timeline's dates, as a file with its alt text, and what it had to hide, in words. */
-export async function timelinePictureFile(entries: readonly ChartEntry[], options: { title: string; titleOf: (docId: string) => string | undefined }): Promise<{ file: FilePayload; hidden: string[] }> {
-  const picture = await renderTimelinePicture(entries, { ...options, size: 'full' });
-  // The first note is the key to the marks; the others say what is hidden.
-  return { file: { name: 'key-dates.png', attachment: picture.png, description: picture.description }, hidden: picture.spec.notes.slice(1) };
+/**
+ * The picture of /timeline's dates, as a file with its alt text, and what it had to hide, in
+ * words. Drawing is an extra: should it fail, the list goes out alone, saying so, and the
+ * failure is logged.
+ */
+export async function timelinePictureFile(
+  entries: readonly ChartEntry[],
+  options: { title: string; titleOf: (docId: string) => string | undefined; logger: Logger },
+): Promise<{ file: FilePayload | null; hidden: string[] }> {
+  try {
+    const picture = await renderTimelinePicture(entries, { title: options.title, titleOf: options.titleOf, size: 'full' });
+    // The first note is the key to the marks; the others say what is hidden.
+    return { file: { name: 'key-dates.png', attachment: picture.png, description: picture.description }, hidden: picture.spec.notes.slice(1) };
+  } catch (error) {
+    options.logger.warn({ err: error, entries: entries.length }, 'timeline picture failed; sending the list without it');
+    return { file: null, hidden: ['The picture could not be drawn this time; the list below has every date.'] };
+  }
 }
 
 /** The digest's small picture: its window with today marked; null when nothing in it is dated. */

@@ -133,6 +133,13 @@ describe('the timeline picture as a spec', () => {
     expect(many.description).toMatch(/; and \d+ more\.$/);
   });
 
+  it('leaves out dates that are not real calendar dates, and says how many', () => {
+    const chart = spec([entry('2024-13', 'No thirteenth month'), { ...entry('2024-02-30', 'No such day') }, entry('garbage', 'Not a date'), entry('2024-05-01', 'A real day')]);
+    expect(texts(chart, 'label').map((text) => text.text)).toEqual(['1 May 2024 A real day']);
+    expect(chart.notes).toContain('3 dates are not real calendar dates and not drawn.');
+    expect(chart.shapes.some((shape) => Object.values(shape).some((value) => typeof value === 'number' && !Number.isFinite(value)))).toBe(false);
+  });
+
   it('is a pure function of its entries and options', () => {
     const entries = manyDays(40, 9);
     expect(spec(entries)).toEqual(spec(entries));

@@ -20,7 +20,7 @@ export interface TimelineView {
   /** The `.ics` file to attach to this message, when it was asked for. */
   calendar?: FilePayload;
   /** The picture of the dates, and what it had to hide, in words. */
-  picture?: { file: FilePayload; hidden: string[] };
+  picture?: { file: FilePayload | null; hidden: string[] };
   /** True when the user asked for a picture: an empty list then says why there is none. */
   pictureAsked?: boolean;
 }
@@ -57,7 +57,7 @@ export function renderTimelinePage(view: TimelineView): MessagePayload {
 
 /** The picture first (Discord shows an image above the embed), then the calendar file; a note on what the picture hides. */
 function filesOf(view: TimelineView): Pick<MessagePayload, 'files' | 'content'> {
-  const files = [view.picture?.file, view.calendar].filter((file): file is FilePayload => file !== undefined);
+  const files = [view.picture?.file, view.calendar].filter((file): file is FilePayload => file !== undefined && file !== null);
   const hidden = view.picture?.hidden ?? [];
   return {
     ...(files.length === 0 ? {} : { files }),
