@@ -138,4 +138,15 @@ describe('the digest in Discord', () => {
     expect(reply.flags ?? 0).toBe(MessageFlags.Ephemeral);
     expect(reply.content).toMatch(/^\*\*Preview\*\* of the digest/);
   });
+
+  it('previews the digest with a picture of its window, and without once setup turns it off', async () => {
+    // A week around 24 August 2026 holds the 22nd anniversary of the Dialogue's launch (August 2004).
+    jumpTo(new Date('2026-08-24T10:00:00Z'));
+    const withPicture = await harness.server.driver.slash('/digest preview').reply();
+    expect(withPicture.attachments).toMatchObject([{ filename: 'digest-window.png', content_type: 'image/png', width: 800, description: expect.stringMatching(/^Key dates around 24 August 2026: \d+ dates? /) }]);
+    await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: 'daily 09:00', timezone: 'UTC', picture: false }).reply();
+    const withoutPicture = await harness.server.driver.slash('/digest preview').reply();
+    expect(withoutPicture.attachments).toEqual([]);
+    expect(withoutPicture.embeds.map((embed) => embed.title)).toEqual(withPicture.embeds.map((embed) => embed.title));
+  });
 });
