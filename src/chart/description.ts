@@ -1,5 +1,6 @@
 import { formatIsoDate } from '../corpus/partial-date.js';
 import type { DatePrecision } from '../corpus/types.js';
+import { dayRange } from './time-axis.js';
 import type { ChartEntry } from './types.js';
 
 /** Discord's longest attachment description. */
@@ -14,8 +15,10 @@ const labelWords = 90;
 export function describeTimeline(entries: readonly ChartEntry[], heading: string): string {
   if (entries.length === 0) return `${heading}: no dates.`.slice(0, maxDescriptionLength);
   const [head0] = entries as [ChartEntry];
-  const first = entries.reduce((earliest, entry) => (entry.date < earliest.date ? entry : earliest), head0);
-  const last = entries.reduce((latest, entry) => ((entry.end ?? entry.date) > (latest.end ?? latest.date) ? entry : latest), head0);
+  // By days, not ISO text: August 2026 ends after 28 August 2026.
+  const first = entries.reduce((earliest, entry) => (dayRange(entry.date, null, entry.precision).first < dayRange(earliest.date, null, earliest.precision).first ? entry : earliest), head0);
+  const lastDay = (entry: ChartEntry) => dayRange(entry.end ?? entry.date, null, entry.precision).last;
+  const last = entries.reduce((latest, entry) => (lastDay(entry) > lastDay(latest) ? entry : latest), head0);
   const span = ` from ${formatIsoDate(first.date, first.precision)} to ${formatIsoDate(last.end ?? last.date, last.precision)}`;
   const head = `${heading}: ${entries.length} ${entries.length === 1 ? 'date' : 'dates'}${entries.length === 1 ? '' : span}. `;
   let text = head;

@@ -1,4 +1,5 @@
 import type { Digest, DigestEvent } from '../digest/types.js';
+import { cleanLabel } from './description.js';
 import type { ChartEntry } from './types.js';
 
 /** The digest's dated items as chart entries, in date order: recent and upcoming events, and anniversaries on the day (or month) they fall. */
@@ -8,7 +9,7 @@ export function digestChartEntries(digest: Digest): ChartEntry[] {
     date: item.on,
     end: null,
     precision: item.on.length === 10 ? 'day' : 'month',
-    label: `${item.years} ${item.years === 1 ? 'year' : 'years'}: ${item.event.label}`,
+    label: `${item.years} ${item.years === 1 ? 'year' : 'years'}: ${cleanLabel(item.event.label, item.event.label.length)}`,
     conflicts: [],
   }));
   return [...digest.recent.map(fromEvent), ...digest.upcoming.map(fromEvent), ...anniversaries].sort((a, b) => a.date.localeCompare(b.date));

@@ -125,13 +125,15 @@ function hasRealDates(entry: ChartEntry): boolean {
   return real(entry.date) && (entry.end === null || real(entry.end)) && entry.conflicts.every((conflict) => parseIsoPartialDate(conflict.date) !== null && (conflict.end === null || parseIsoPartialDate(conflict.end) !== null));
 }
 
-/** Each document's colour, in order of first appearance; past the tenth, grey. */
+/**
+ * The colour of each document that colours a mark (a date takes its first source's colour), in
+ * order of first appearance; past the tenth, grey. The legend lists exactly these.
+ */
 function sourceColourMap(entries: readonly ChartEntry[]): Map<string, string> {
   const colours = new Map<string, string>();
   for (const entry of entries) {
-    for (const source of entry.sources) {
-      if (!colours.has(source.docId)) colours.set(source.docId, sourceColours[colours.size] ?? otherSourcesColour);
-    }
+    const docId = entry.sources[0]?.docId;
+    if (docId !== undefined && !colours.has(docId)) colours.set(docId, sourceColours[colours.size] ?? otherSourcesColour);
   }
   return colours;
 }

@@ -110,6 +110,11 @@ describe('the timeline picture as a spec', () => {
     expect(texts(chart, 'legend').map((text) => text.text)).toEqual(['Bridges not blocs', 'Central Asia in Japan’s focus']);
   });
 
+  it('lists in the legend only the sources whose colour a mark wears', () => {
+    const chart = spec([entry('2024-01-01', 'Told by two', 'doc-a', { sources: [{ docId: 'doc-a' }, { docId: 'doc-b' }] })]);
+    expect(texts(chart, 'legend').map((text) => text.text)).toEqual(['Bridges not blocs']);
+  });
+
   it('groups sources past the tenth as "other sources"', () => {
     const chart = spec(Array.from({ length: 12 }, (_, index) => entry(`20${10 + index}`, `Year ${index}`, `doc-${index}`)));
     const legend = texts(chart, 'legend').map((text) => text.text);
@@ -131,6 +136,8 @@ describe('the timeline picture as a spec', () => {
     expect(many.description.length).toBeLessThanOrEqual(maxDescriptionLength);
     expect(many.description).toMatch(/^Key dates: 300 dates from 1 January 2024 to 26 October 2024\. 1 January 2024: Event number 0/);
     expect(many.description).toMatch(/; and \d+ more\.$/);
+    // The span ends with the latest day any date covers, whatever its precision.
+    expect(spec([entry('2026-08', 'A month'), entry('2026-08-28', 'A day')]).description).toMatch(/^Key dates: 2 dates from August 2026 to August 2026\./);
   });
 
   it('leaves out dates that are not real calendar dates, and says how many', () => {
