@@ -3,6 +3,7 @@ import { getDigestSettings, saveDigestSettings, disableDigest } from '../src/dig
 import { maximumWindowDays, minimumWindowDays, parseSchedule, parseWindowDays, validateTimeZone } from '../src/digest/settings.js';
 import { replyInTime } from '../src/discord/acknowledge.js';
 import { timeZoneChoices } from '../src/discord/autocomplete/time-zone-choices.js';
+import { withDigestPicture } from '../src/discord/pictures.js';
 import type { Command } from '../src/discord/command.js';
 import { requireGuildId, requireManageServer } from '../src/discord/permissions.js';
 import { escapeText } from '../src/discord/render/escape.js';
@@ -27,20 +28,29 @@ export default {
         .addChannelOption((option) => option.setName('channel').setDescription('Where to post it').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
         .addStringOption((option) => option.setName('schedule').setDescription('"daily 09:00", "weekly mon 09:00" or a cron expression').setRequired(true).setAutocomplete(true).setMaxLength(100))
         .addStringOption((option) => option.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setRequired(true).setAutocomplete(true).setMaxLength(64))
-        .addIntegerOption((option) => option.setName('window').setDescription(`Days to look ahead and back (default ${defaultWindowDays})`).setMinValue(minimumWindowDays).setMaxValue(maximumWindowDays)),
+        .addIntegerOption((option) => option.setName('window').setDescription(`Days to look ahead and back (default ${defaultWindowDays})`).setMinValue(minimumWindowDays).setMaxValue(maximumWindowDays))
+        .addBooleanOption((option) => option.setName('picture').setDescription('Attach a small picture of the window\'s key dates (default True)')),
     )
     .addSubcommand((sub) => sub.setName('off').setDescription('Stop posting the digest; the settings are kept (needs Manage Server)'))
     .addSubcommand((sub) => sub.setName('status').setDescription('Next run, last run and any missed or failed digests')),
   help: {
-    usage: '/digest preview | setup channel schedule timezone [window] | off | status',
-    description: 'A digest of anniversaries, recent and upcoming dates and new documents, posted on a schedule. `setup` and `off` need Manage Server.',
+    usage: '/digest preview | setup channel schedule timezone [window] [picture] | off | status',
+    description: 'A digest of anniversaries, recent and upcoming dates and new documents, posted on a schedule, with a small picture of its window (`picture: False` leaves it out). `setup` and `off` need Manage Server.',
     example: '/digest setup channel: #briefings schedule: weekly mon 09:00 timezone: Asia/Tashkent',
   },
   async execute(interaction, context) {
     const guildId = requireGuildId(interaction);
     const subcommand = interaction.options.getSubcommand(true);
     if (subcommand === 'preview') {
-      await replyInTime(interaction, () => context.render.digest(context.previewDigest(guildId), { preview: true }), { ephemeral: true });
+      await replyInTime(
+        interaction,
+        () => {
+          const digest = context.previewDigest(guildId);
+          const enabled = getDigestSettings(context.db, guildId)?.picture ?? true;
+          return withDigestPicture(context.render.digest(digest, { preview: true }), digest, { enabled, logger: context.logger });
+        },
+        { ephemeral: true },
+      );
     } else if (subcommand === 'status') {
       await replyInTime(interaction, () => context.render.digestStatus(context.scheduler.status(guildId)), { ephemeral: true });
     } else if (subcommand === 'setup') {
@@ -49,15 +59,16 @@ export default {
       const schedule = parseSchedule(interaction.options.getString('schedule', true), { minIntervalMinutes: context.digestMinIntervalMinutes });
       const timeZone = validateTimeZone(interaction.options.getString('timezone', true));
       const windowDays = parseWindowDays(interaction.options.getInteger('window') ?? defaultWindowDays);
+      const picture = interaction.options.getBoolean('picture') ?? true;
       await replyInTime(
         interaction,
         async () => {
           await context.channels.assertCanPost(guildId, channel.id);
-          saveDigestSettings(context.db, { guildId, channelId: channel.id, schedule, timeZone, windowDays, enabled: true }, context.now());
+          saveDigestSettings(context.db, { guildId, channelId: channel.id, schedule, timeZone, windowDays, enabled: true, picture }, context.now());
           await context.scheduler.reload(guildId);
           const next = context.scheduler.status(guildId).nextRun;
           const nextText = next === null ? '' : ` The next one is ${time(next, TimestampStyles.LongDateTime)} (${time(next, TimestampStyles.RelativeTime)}).`;
-          return textMessage(`Digest set: ${escapeText(schedule.label)} (${escapeText(timeZone)}) in ${channelMention(channel.id)}, looking ${windowDays} days ahead and back.${nextText}`);
+          return textMessage(`Digest set: ${escapeText(schedule.label)} (${escapeText(timeZone)}) in ${channelMention(channel.id)}, looking ${windowDays} days ahead and back, ${picture ? 'with' : 'without'} a picture of the window.${nextText}`);
         },
         { ephemeral: true },
       );

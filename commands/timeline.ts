@@ -6,7 +6,9 @@ import { replyInTime, updateInTime } from '../src/discord/acknowledge.js';
 import { resolveSource, sourceChoices } from '../src/discord/autocomplete/source-choices.js';
 import type { Command } from '../src/discord/command.js';
 import type { CommandContext } from '../src/discord/command-context.js';
+import { pictureWanted, timelinePictureFile } from '../src/discord/pictures.js';
 import { ephemeral, type FilePayload } from '../src/discord/render/payload.js';
+import type { TimelineView } from '../src/discord/render/timeline.js';
 import { readSession, type TimelineSession } from '../src/discord/sessions.js';
 import { UserError } from '../src/errors.js';
 
@@ -18,10 +20,11 @@ export default {
     .addStringOption((option) => option.setName('to').setDescription('Latest date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10))
     .addStringOption((option) => option.setName('source').setDescription('Only dates from this document').setAutocomplete(true).setMaxLength(100))
     .addStringOption((option) => option.setName('topic').setDescription('Only dates whose text mentions these words').setMaxLength(100))
-    .addBooleanOption((option) => option.setName('calendar').setDescription('Attach the dates as an .ics calendar file')),
+    .addBooleanOption((option) => option.setName('calendar').setDescription('Attach the dates as an .ics calendar file'))
+    .addBooleanOption((option) => option.setName('picture').setDescription('Attach a picture of the dates on a time axis (on by default from 3 dates)')),
   help: {
-    usage: '/timeline [from] [to] [source] [topic] [calendar]',
-    description: 'Lists the key dates in date order, each with the sentence it comes from and where sources disagree. `calendar` attaches an .ics file for your calendar app.',
+    usage: '/timeline [from] [to] [source] [topic] [calendar] [picture]',
+    description: 'Lists the key dates in date order, each with the sentence it comes from and where sources disagree. `calendar` attaches an .ics file for your calendar app; `picture` (on from 3 dates) attaches the dates drawn on a time axis.',
     example: '/timeline from: 2024 topic: summit',
   },
   async execute(interaction, context) {
@@ -30,15 +33,23 @@ export default {
     const source = interaction.options.getString('source');
     const topic = interaction.options.getString('topic') ?? undefined;
     const withCalendar = interaction.options.getBoolean('calendar') ?? false;
+    const pictureAsked = interaction.options.getBoolean('picture');
     await replyInTime(
       interaction,
-      () => {
+      async () => {
         const document = source === null ? undefined : resolveSource(context.search.documents, source);
         const entries = filterTimeline([...context.timeline], { from, to, docId: document?.id, topic });
         const summary = [from && `from ${from}`, to && `to ${to}`, document && `source: ${document.title}`, topic && `topic: ${topic}`].filter(Boolean).join(' · ');
         const session: TimelineSession = { kind: 'timeline', entries, filterSummary: summary === '' ? null : summary };
         const sessionId = context.sessions.create(session);
-        return renderPage(context, session, sessionId, 0, withCalendar && entries.length > 0 ? calendarFile(context, entries) : undefined);
+        const picture = pictureWanted(pictureAsked, entries.length)
+          ? await timelinePictureFile(entries, { title: summary === '' ? 'Key dates' : `Key dates (${summary})`, titleOf: titleLookup(context), logger: context.logger })
+          : undefined;
+        return renderPage(context, session, sessionId, 0, {
+          calendar: withCalendar && entries.length > 0 ? calendarFile(context, entries) : undefined,
+          picture,
+          pictureAsked: pictureAsked === true,
+        });
       },
       { ephemeral: true },
     );
@@ -60,16 +71,20 @@ export default {
   },
 } satisfies Command;
 
-function renderPage(context: CommandContext, session: TimelineSession, sessionId: string, page: number, calendar?: FilePayload) {
-  const titles = new Map(context.search.documents.map((document) => [document.id, document.title]));
+function renderPage(context: CommandContext, session: TimelineSession, sessionId: string, page: number, attached: Pick<TimelineView, 'calendar' | 'picture' | 'pictureAsked'> = {}) {
   return context.render.timelinePage({
     entries: session.entries,
     filterSummary: session.filterSummary,
     page,
     sessionId,
-    titleOf: (docId) => titles.get(docId),
-    calendar,
+    titleOf: titleLookup(context),
+    ...attached,
   });
+}
+
+function titleLookup(context: CommandContext): (docId: string) => string | undefined {
+  const titles = new Map(context.search.documents.map((document) => [document.id, document.title]));
+  return (docId) => titles.get(docId);
 }
 
 function calendarFile(context: CommandContext, entries: readonly TimelineEntry[]): FilePayload {

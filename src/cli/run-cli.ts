@@ -22,8 +22,8 @@ export const usage = `briefing: cited answers and key dates from the documents i
   briefing ask "<question>" [--limit N] [--doc ID] [--json]   passages that answer a question, with citations
   briefing search "<terms>" [--json]                          quick lookup, matched terms marked
   briefing sources [--json]                                   the documents and their metadata
-  briefing timeline [--from YYYY[-MM[-DD]]] [--to …] [--doc ID] [--topic WORDS] [--json | --ics]
-                                                              key dates, each quoted from its sources
+  briefing timeline [--from YYYY[-MM[-DD]]] [--to …] [--doc ID] [--topic WORDS] [--json | --ics | --png FILE --svg FILE]
+                                                              key dates, each quoted from its sources, or their picture
   briefing digest [--date YYYY-MM-DD] [--tz ZONE] [--window DAYS] [--json]
                                                               the digest a server would get on a day
   briefing timex                                              TempEval-3 adapter: JSON lines in, dates out
@@ -49,6 +49,7 @@ interface CorpusCommandContext {
   corpus: LoadedCorpus;
   passagesOf(docId: string): Passage[];
   stdout: CliEnvironment['stdout'];
+  cwd: string;
 }
 
 type CorpusCommand = (args: string[], context: CorpusCommandContext) => Promise<void> | void;
@@ -57,7 +58,7 @@ const corpusCommands: Record<string, CorpusCommand> = {
   ask: withSearch(runAsk),
   search: withSearch(runSearch),
   sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
-  timeline: (args, { corpus, passagesOf, stdout }) => runTimeline(args, { corpus, passagesOf, stdout }),
+  timeline: (args, { corpus, passagesOf, stdout, cwd }) => runTimeline(args, { corpus, passagesOf, stdout, cwd }),
   digest: (args, { corpus, passagesOf, stdout }) => runDigest(args, { corpus, timeline: buildTimeline(corpus.documents, passagesOf), stdout }),
 };
 
@@ -91,7 +92,7 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   if (corpus.documents.length === 0 && command !== 'sources') {
     throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
   }
-  await run(args, { config, logger, corpus, passagesOf: memoisedPassages(corpus), stdout: environment.stdout });
+  await run(args, { config, logger, corpus, passagesOf: memoisedPassages(corpus), stdout: environment.stdout, cwd: environment.cwd });
 }
 
 function memoisedPassages(corpus: LoadedCorpus): (docId: string) => Passage[] {

@@ -6,35 +6,55 @@ import type { EventSource, TimelineEntry } from '../dates/types.js';
 import { UserError } from '../errors.js';
 import { parseCommandArguments } from './arguments.js';
 import { printJson, printText } from './output.js';
+import { writeTimelinePicture } from './timeline-picture.js';
 
 export interface TimelineCommandContext {
   corpus: LoadedCorpus;
   passagesOf(docId: string): Passage[];
   stdout: NodeJS.WritableStream;
+  /** Where `--png` and `--svg` paths are read from; the process's folder by default. */
+  cwd?: string;
 }
 
-const timelineUsage = 'briefing timeline [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--doc ID] [--topic WORDS] [--json | --ics]';
+const timelineUsage = 'briefing timeline [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--doc ID] [--topic WORDS] [--json | --ics | --png FILE --svg FILE]';
 const timelineExample = 'Example: briefing timeline --from 2004 --to 2025-12 --topic summit';
 const longestQuote = 220;
 
 /**
  * `briefing timeline`: the key dates of the corpus in date order, each with its label and the
- * sentences that give it. `--json` prints the TimelineEntry array, `--ics` an iCalendar file.
+ * sentences that give it. `--json` prints the TimelineEntry array, `--ics` an iCalendar file;
+ * `--png FILE` and `--svg FILE` write the picture /timeline attaches (and return a promise).
  */
-export function runTimeline(args: string[], context: TimelineCommandContext): void {
+export function runTimeline(args: string[], context: TimelineCommandContext): void | Promise<void> {
   const { values } = parseCommandArguments(args, {
     command: 'briefing timeline',
     usage: timelineUsage,
     example: timelineExample,
-    options: { from: { type: 'string' }, to: { type: 'string' }, doc: { type: 'string' }, topic: { type: 'string' }, json: { type: 'boolean' }, ics: { type: 'boolean' } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      doc: { type: 'string' },
+      topic: { type: 'string' },
+      json: { type: 'boolean' },
+      ics: { type: 'boolean' },
+      png: { type: 'string' },
+      svg: { type: 'string' },
+    },
   });
-  if (values.json && values.ics) throw new UserError(`Choose one output: --json for the entries as JSON, or --ics for a calendar file.\nUsage: ${timelineUsage}`);
+  const picture = values.png !== undefined || values.svg !== undefined;
+  if ([values.json === true, values.ics === true, picture].filter(Boolean).length > 1) {
+    throw new UserError(`Choose one output: --json for the entries as JSON, --ics for a calendar file, or --png/--svg for a picture.\nUsage: ${timelineUsage}`);
+  }
   const { documents } = context.corpus;
   if (values.doc !== undefined && !documents.some((document) => document.id === values.doc)) {
     const known = documents.map((document) => document.id).join(', ') || 'none';
     throw new UserError(`There is no document "${values.doc}". Use one of these ids (briefing sources lists them): ${known}`);
   }
   const entries = filterTimeline(buildTimeline(documents, context.passagesOf), { from: values.from, to: values.to, docId: values.doc, topic: values.topic });
+  if (picture) {
+    const title = ['Key dates', filterWords(values, documents)].filter(Boolean).join(' ');
+    return writeTimelinePicture(entries, { png: values.png, svg: values.svg, title, documents, cwd: context.cwd ?? process.cwd(), stdout: context.stdout });
+  }
   if (values.json) printJson(context.stdout, entries, 2);
   else if (values.ics) printText(context.stdout, timelineToIcs(entries, documents));
   else printText(context.stdout, renderTimelineText(entries, documents));
@@ -56,6 +76,13 @@ export function renderTimelineText(entries: readonly TimelineEntry[], documents:
   }
   lines.push(`${entries.length} key date${entries.length === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "(from 2004 · topic: summit)", as /timeline titles its picture; empty without filters. */
+function filterWords(values: { from?: string; to?: string; doc?: string; topic?: string }, documents: readonly SourceDocument[]): string {
+  const title = values.doc === undefined ? undefined : documents.find((document) => document.id === values.doc)?.title;
+  const parts = [values.from && `from ${values.from}`, values.to && `to ${values.to}`, title && `source: ${title}`, values.topic && `topic: ${values.topic}`].filter(Boolean);
+  return parts.length === 0 ? '' : `(${parts.join(' · ')})`;
 }
 
 function dateText(date: string, end: string | null): string {

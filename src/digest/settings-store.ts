@@ -13,14 +13,16 @@ export interface DigestSettings {
   windowDays: number;
   /** Off keeps every other setting, so turning the digest on again needs no new setup. */
   enabled: boolean;
+  /** Whether the digest attaches a picture of its window's key dates. */
+  picture: boolean;
   /** When these settings were last saved: no slot before it is owed. */
   activeSince: Date;
   createdAt: Date;
   updatedAt: Date;
 }
 
-/** What `/digest setup` saves; the values are already validated (see settings.ts). */
-export type DigestSettingsInput = Pick<DigestSettings, 'guildId' | 'channelId' | 'schedule' | 'timeZone' | 'windowDays' | 'enabled'>;
+/** What `/digest setup` saves; the values are already validated (see settings.ts). The picture is on unless said otherwise. */
+export type DigestSettingsInput = Pick<DigestSettings, 'guildId' | 'channelId' | 'schedule' | 'timeZone' | 'windowDays' | 'enabled'> & Partial<Pick<DigestSettings, 'picture'>>;
 
 interface SettingsRow {
   guild_id: string;
@@ -31,6 +33,7 @@ interface SettingsRow {
   time_zone: string;
   window_days: number;
   enabled: number;
+  picture: number;
   active_since: number;
   created_at: number;
   updated_at: number;
@@ -44,6 +47,7 @@ function fromRow(row: SettingsRow): DigestSettings {
     timeZone: row.time_zone,
     windowDays: row.window_days,
     enabled: row.enabled === 1,
+    picture: row.picture === 1,
     activeSince: new Date(row.active_since),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -63,12 +67,12 @@ export function listEnabledDigestSettings(db: AppDatabase): DigestSettings[] {
 /** Creates or replaces a server's settings. Saving starts the schedule afresh from `now`. */
 export function saveDigestSettings(db: AppDatabase, input: DigestSettingsInput, now: Date = new Date()): DigestSettings {
   db.prepare(
-    `INSERT INTO digest_settings (guild_id, channel_id, schedule_input, schedule_cron, schedule_label, time_zone, window_days, enabled, active_since, created_at, updated_at)
-     VALUES (@guildId, @channelId, @scheduleInput, @scheduleCron, @scheduleLabel, @timeZone, @windowDays, @enabled, @now, @now, @now)
+    `INSERT INTO digest_settings (guild_id, channel_id, schedule_input, schedule_cron, schedule_label, time_zone, window_days, enabled, picture, active_since, created_at, updated_at)
+     VALUES (@guildId, @channelId, @scheduleInput, @scheduleCron, @scheduleLabel, @timeZone, @windowDays, @enabled, @picture, @now, @now, @now)
      ON CONFLICT (guild_id) DO UPDATE SET
        channel_id = excluded.channel_id, schedule_input = excluded.schedule_input, schedule_cron = excluded.schedule_cron,
        schedule_label = excluded.schedule_label, time_zone = excluded.time_zone, window_days = excluded.window_days,
-       enabled = excluded.enabled, active_since = excluded.active_since, updated_at = excluded.updated_at`,
+       enabled = excluded.enabled, picture = excluded.picture, active_since = excluded.active_since, updated_at = excluded.updated_at`,
   ).run({
     guildId: input.guildId,
     channelId: input.channelId,
@@ -78,6 +82,7 @@ export function saveDigestSettings(db: AppDatabase, input: DigestSettingsInput, 
     timeZone: input.timeZone,
     windowDays: input.windowDays,
     enabled: input.enabled ? 1 : 0,
+    picture: input.picture === false ? 0 : 1,
     now: now.getTime(),
   });
   const saved = getDigestSettings(db, input.guildId);

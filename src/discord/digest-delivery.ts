@@ -5,7 +5,8 @@ import type { DeliverDigest, FindDeliveredDigest } from '../digest/slot-runner.j
 import type { Logger } from '../logger.js';
 import { discordErrorCode } from './discord-errors.js';
 import { digestReferenceLine, renderDigest } from './render/digest.js';
-import { toRestMessage } from './rest-message.js';
+import { withDigestPicture } from './pictures.js';
+import { toRestFiles, toRestMessage } from './rest-message.js';
 
 /** Why a post failed, in the words `/digest status` shows, and whether trying again can help. */
 const failureReasons = new Map<number, { reason: string; retryable: boolean }>([
@@ -33,9 +34,10 @@ export function createDigestDelivery(options: { rest: REST; logger: Logger }): D
   const log = options.logger.child({ module: 'digest-delivery' });
   return async (settings, digest, meta) => {
     const reference = slotReference(meta.key);
-    const body = { ...toRestMessage(renderDigest(digest, { late: meta.late, reference })), nonce: reference, enforce_nonce: true };
+    const payload = await withDigestPicture(renderDigest(digest, { late: meta.late, reference }), digest, { enabled: settings.picture !== false, logger: log });
+    const body = { ...toRestMessage(payload), nonce: reference, enforce_nonce: true };
     try {
-      await options.rest.post(Routes.channelMessages(settings.channelId), { body });
+      await options.rest.post(Routes.channelMessages(settings.channelId), { body, files: toRestFiles(payload) });
     } catch (error) {
       log.warn({ err: error, guildId: settings.guildId, channelId: settings.channelId, code: discordErrorCode(error), attempt: meta.attempt }, 'digest post refused');
       throw deliveryError(error);

@@ -21,6 +21,7 @@ export function createDigestPreview(options: { db: AppDatabase; compose: Compose
       schedule: { input: '', cron: '', label: 'not set up' },
       ...previewDefaults,
       enabled: false,
+      picture: true,
       activeSince: now,
       createdAt: now,
       updatedAt: now,

@@ -121,6 +121,11 @@ export function invalidFormBody(errors: FormErrorTree): DiscordHttpError {
   return new DiscordHttpError(400, { code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, message: 'Invalid Form Body', errors });
 }
 
+/** An upload over Discord's size limit: Discord answers 413 with code 40005 before reading the rest. */
+export function requestEntityTooLarge(): DiscordHttpError {
+  return new DiscordHttpError(413, { code: RESTJSONErrorCodes.RequestEntityTooLarge, message: 'Request entity too large' });
+}
+
 /** A body that is not JSON (or not multipart with `payload_json`) where Discord expects one. */
 export function malformedBody(): DiscordHttpError {
   return new DiscordHttpError(400, { code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, message: 'The request body contains invalid JSON.' });

@@ -1,5 +1,7 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { requestEntityTooLarge } from './errors.js';
 import { characterCount, isRecord, type FormErrors } from './form-errors.js';
+import type { AttachmentUpload } from './types.js';
 
 type Path = (string | number)[];
 
@@ -22,6 +24,10 @@ export const messageLimits = {
   selectOptions: 25,
   selectPlaceholder: 150,
   attachments: 10,
+  attachmentDescription: 1024,
+  attachmentFilename: 1024,
+  /** Per file, for a server without boosts; also sent to bots as `attachment_size_limit`. */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;
 
 const selectTypes = new Set<number>([
@@ -37,7 +43,7 @@ const selectTypes = new Set<number>([
  * limits and records each problem under its JSON path, prefixed by `path` (for example
  * `['data']` inside an interaction callback).
  */
-export function validateMessageBody(body: Record<string, unknown>, errors: FormErrors, path: Path = [], fileCount = 0): void {
+export function validateMessageBody(body: Record<string, unknown>, errors: FormErrors, path: Path = [], files: readonly AttachmentUpload[] = []): void {
   if (body.content !== undefined && body.content !== null) {
     if (typeof body.content !== 'string') errors.add([...path, 'content'], 'BASE_TYPE_STRING', 'Must be a string.');
     else errors.maxLength([...path, 'content'], body.content, messageLimits.content);
@@ -48,10 +54,31 @@ export function validateMessageBody(body: Record<string, unknown>, errors: FormE
   if (body.allowed_mentions !== undefined && body.allowed_mentions !== null) {
     validateAllowedMentions(body.allowed_mentions, errors, [...path, 'allowed_mentions']);
   }
-  const attachments = Array.isArray(body.attachments) ? body.attachments.length : 0;
-  if (Math.max(attachments, fileCount) > messageLimits.attachments) {
-    errors.add([...path, 'attachments'], 'BASE_TYPE_MAX_LENGTH', `Must be ${messageLimits.attachments} or fewer in length.`);
+  validateAttachments(body.attachments, files, errors, [...path, 'attachments']);
+}
+
+/**
+ * The uploads and the `attachments` list that describes them: at most 10, each file within the
+ * size limit (a 413, as Discord answers before it reads the form), a filename, and a description
+ * (the alt text) of at most 1,024 characters.
+ */
+function validateAttachments(listed: unknown, files: readonly AttachmentUpload[], errors: FormErrors, path: Path): void {
+  if (files.some((file) => file.data.length > messageLimits.attachmentBytes)) throw requestEntityTooLarge();
+  const entries = Array.isArray(listed) ? listed : [];
+  if (Math.max(entries.length, files.length) > messageLimits.attachments) {
+    errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${messageLimits.attachments} or fewer in length.`);
   }
+  entries.forEach((entry, index) => {
+    if (!isRecord(entry)) {
+      errors.add([...path, index], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
+      return;
+    }
+    if (entry.description !== undefined && entry.description !== null) errors.maxLength([...path, index, 'description'], entry.description, messageLimits.attachmentDescription);
+    if (entry.filename !== undefined) errors.lengthBetween([...path, index, 'filename'], entry.filename, 1, messageLimits.attachmentFilename);
+  });
+  files.forEach((file, index) => {
+    if (file.filename === '') errors.add(['files', index], 'BASE_TYPE_REQUIRED', 'A file needs a filename.');
+  });
 }
 
 /** True when a new message would have nothing to show: Discord answers 50006. */

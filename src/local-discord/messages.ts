@@ -13,6 +13,7 @@ import {
 import { userChannelPermissions } from './access.js';
 import type { LocalDiscordCore } from './core.js';
 import { hasPermission } from './permissions.js';
+import { pngSize } from './image-size.js';
 import { isRecord } from './form-errors.js';
 import { resolveMentions } from './mentions.js';
 import { memberPayload } from './payloads.js';
@@ -175,6 +176,8 @@ function buildAttachments(
     const url = `${core.origin()}/attachments/${channelId}/${stored.id}/${encodeURIComponent(filename)}`;
     const attachment: APIAttachment = { id: stored.id, filename, size: file.data.length, url, proxy_url: url, content_type: file.contentType };
     if (typeof entry?.description === 'string') attachment.description = entry.description;
+    const size = pngSize(file.data);
+    if (size !== null) Object.assign(attachment, size);
     return attachment;
   });
   return [...kept, ...uploaded];

@@ -71,6 +71,14 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX ask_feedback_one_vote ON ask_feedback (message_id, user_id, ifnull(doc_id, ''), ifnull(ordinal, 0));
     `,
   },
+  {
+    version: 2,
+    description: 'digest picture switch per server',
+    sql: `
+      -- On for every server already set up: the digest gains its picture unless turned off.
+      ALTER TABLE digest_settings ADD COLUMN picture INTEGER NOT NULL DEFAULT 1 CHECK (picture IN (0, 1));
+    `,
+  },
 ];
 
 export const latestSchemaVersion: number = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);

@@ -17,6 +17,7 @@ describe('digest settings in the database', () => {
     saveDigestSettings(db, setup, new Date('2025-06-01T00:00:00Z'));
     expect(getDigestSettings(db, 'guild-1')).toEqual({
       ...setup,
+      picture: true,
       activeSince: new Date('2025-06-01T00:00:00Z'),
       createdAt: new Date('2025-06-01T00:00:00Z'),
       updatedAt: new Date('2025-06-01T00:00:00Z'),
@@ -37,6 +38,13 @@ describe('digest settings in the database', () => {
     saveDigestSettings(db, setup, new Date('2025-06-01T00:00:00Z'));
     saveDigestSettings(db, { ...setup, channelId: 'channel-2', schedule: parseSchedule('daily 07:00') }, new Date('2025-06-05T00:00:00Z'));
     expect(getDigestSettings(db, 'guild-1')).toMatchObject({ channelId: 'channel-2', schedule: { cron: '0 7 * * *' }, createdAt: new Date('2025-06-01T00:00:00Z'), activeSince: new Date('2025-06-05T00:00:00Z') });
+  });
+
+  it('keeps the picture switch, on unless setup turns it off', () => {
+    expect(saveDigestSettings(db, setup).picture).toBe(true);
+    expect(saveDigestSettings(db, { ...setup, picture: false }).picture).toBe(false);
+    expect(disableDigest(db, 'guild-1')?.picture).toBe(false);
+    expect(saveDigestSettings(db, { ...setup, picture: true }).picture).toBe(true);
   });
 
   it('answers null when turning off a server that never set a digest up', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { DatabaseOpenError } from '../../src/storage/database-open-error.js';
-import { latestSchemaVersion, schemaVersion } from '../../src/storage/migrations.js';
+import { latestSchemaVersion, migrations, schemaVersion } from '../../src/storage/migrations.js';
 import { silentLogger, temporaryFolder } from '../digest/helpers.js';
 
 function openFailure(file: string, busyTimeoutMs = 50): DatabaseOpenError {
@@ -27,6 +27,20 @@ describe('opening the database', () => {
   });
 
   afterEach(() => cleanup());
+
+  it('turns the digest picture on for servers set up before the switch existed', () => {
+    const file = path.join(folder, 'briefing.sqlite');
+    const old = new Database(file);
+    old.exec(migrations[0]?.sql ?? '');
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO digest_settings VALUES ('g', 'c', 'daily 09:00', '0 9 * * *', 'daily at 09:00', 'UTC', 7, 1, 0, 0, 0)").run();
+    old.close();
+    const db = openDatabase(file, silentLogger);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    expect(db.prepare('SELECT picture FROM digest_settings').get()).toEqual({ picture: 1 });
+    expect(() => db.prepare("UPDATE digest_settings SET picture = 2 WHERE guild_id = 'g'").run()).toThrow(/CHECK/);
+    db.close();
+  });
 
   it('creates the file, its folder and the latest schema, in WAL mode', () => {
     const file = path.join(folder, 'nested', 'data', 'briefing.sqlite');

@@ -24,6 +24,10 @@ export const discordLimits = {
   rowsPerMessage: 5,
   customId: 100,
   buttonLabel: 80,
+  attachmentsPerMessage: 10,
+  attachmentDescription: 1024,
+  /** Per file, for a server without boosts. */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;
 
 /** The characters of one embed that count toward the 6,000 total. */
@@ -71,6 +75,12 @@ export function limitViolations(payload: MessagePayload): string[] {
       check(label.length <= discordLimits.buttonLabel, `button label "${label}" is too long`);
     }
   });
+  const files = payload.files ?? [];
+  check(files.length <= discordLimits.attachmentsPerMessage, `${files.length} attachments`);
+  for (const file of files) {
+    check((file.description?.length ?? 0) <= discordLimits.attachmentDescription, `attachment ${file.name} has a description of ${file.description?.length} characters`);
+    check(file.attachment.length <= discordLimits.attachmentBytes, `attachment ${file.name} has ${file.attachment.length} bytes`);
+  }
   const parse = payload.allowedMentions?.parse;
   check(Array.isArray(parse) && parse.length === 0, 'allowedMentions must be { parse: [] }');
   return problems;

@@ -3,10 +3,12 @@ import { MessageFlags, type APIActionRowComponent, type APIButtonComponent, type
 /** No mention in a message ever pings: text quoted from a source or typed by a user stays inert. */
 export const noMentions = { parse: [] as [] } as const;
 
-/** A file sent with a message, such as the timeline's `.ics`. */
+/** A file sent with a message, such as the timeline's `.ics` or its picture. */
 export interface FilePayload {
   name: string;
   attachment: Buffer;
+  /** Alt text, which Discord shows to screen readers (at most 1,024 characters). */
+  description?: string;
 }
 
 /**

@@ -19,6 +19,10 @@ export interface TimelineView {
   titleOf: (docId: string) => string | undefined;
   /** The `.ics` file to attach to this message, when it was asked for. */
   calendar?: FilePayload;
+  /** The picture of the dates, and what it had to hide, in words. */
+  picture?: { file: FilePayload | null; hidden: string[] };
+  /** True when the user asked for a picture: an empty list then says why there is none. */
+  pictureAsked?: boolean;
 }
 
 /** One page of key dates, each with its quote and sources, and a button for the calendar file. */
@@ -26,7 +30,7 @@ export function renderTimelinePage(view: TimelineView): MessagePayload {
   const filter = view.filterSummary === null ? '' : ` (${view.filterSummary})`;
   if (view.entries.length === 0) {
     return {
-      content: fitFormatted(`No key dates${filter}. Widen the period, drop the topic, or check the source with /sources.`, discordLimits.content, (text) => text).text,
+      content: fitFormatted(`No key dates${filter}${view.pictureAsked === true ? ', so there is no picture to draw' : ''}. Widen the period, drop the topic, or check the source with /sources.`, discordLimits.content, (text) => text).text,
       allowedMentions: noMentions,
     };
   }
@@ -46,8 +50,18 @@ export function renderTimelinePage(view: TimelineView): MessagePayload {
       footer: { text: `Page ${page + 1} of ${pages} · ${view.entries.length} ${view.entries.length === 1 ? 'date' : 'dates'}` },
     }],
     components: buttonRows(buttons),
-    ...(view.calendar === undefined ? {} : { files: [view.calendar] }),
+    ...filesOf(view),
     allowedMentions: noMentions,
+  };
+}
+
+/** The picture first (Discord shows an image above the embed), then the calendar file; a note on what the picture hides. */
+function filesOf(view: TimelineView): Pick<MessagePayload, 'files' | 'content'> {
+  const files = [view.picture?.file, view.calendar].filter((file): file is FilePayload => file !== undefined && file !== null);
+  const hidden = view.picture?.hidden ?? [];
+  return {
+    ...(files.length === 0 ? {} : { files }),
+    ...(hidden.length === 0 ? {} : { content: fitFormatted(`Picture: ${hidden.join(' ')}`, discordLimits.content, escapeText).text }),
   };
 }
 

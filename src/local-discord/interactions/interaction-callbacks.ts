@@ -67,7 +67,7 @@ export function handleInteractionCallback(core: LocalDiscordCore, request: Callb
   const data = isRecord(body.data) ? body.data : {};
   if (callbackType === InteractionResponseType.ApplicationCommandAutocompleteResult) validateAutocompleteChoices(data, errors, ['data']);
   else if (callbackType === InteractionResponseType.Modal) validateModal(data, errors, ['data']);
-  else validateMessageBody(data, errors, ['data'], request.files.length);
+  else validateMessageBody(data, errors, ['data'], request.files);
   errors.throwIfAny();
   if (callbackType === InteractionResponseType.ChannelMessageWithSource && isEmptyMessage(data, request.files.length)) throw emptyMessage();
 

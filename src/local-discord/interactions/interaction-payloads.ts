@@ -1,6 +1,7 @@
 import { ChannelType, InteractionContextType, type APIUser, type Locale } from 'discord-api-types/v10';
 import { userChannelPermissions } from '../access.js';
 import { interactionMemberPayload } from '../payloads.js';
+import { messageLimits } from '../message-validation.js';
 import type { LocalDiscordState } from '../state.js';
 import type { GuildRecord, StoredChannel } from '../types.js';
 
@@ -12,8 +13,6 @@ export interface InteractionScene {
   locale: Locale;
 }
 
-/** Discord's upload limit for a server without boosts, sent as `attachment_size_limit`. */
-const attachmentSizeLimit = 10 * 1024 * 1024;
 
 /**
  * The fields common to every interaction, filled as Discord fills them: `member` with
@@ -30,7 +29,7 @@ export function interactionBase(state: LocalDiscordState, scene: InteractionScen
     app_permissions: userChannelPermissions(state, state.botUser.id, channel).toString(),
     locale: scene.locale,
     entitlements: [],
-    attachment_size_limit: attachmentSizeLimit,
+    attachment_size_limit: messageLimits.attachmentBytes,
     channel_id: channel.id,
   };
   if (guild === null || channel.type === ChannelType.DM) {

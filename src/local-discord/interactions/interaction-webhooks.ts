@@ -39,7 +39,7 @@ export function editInteractionMessage(
   const message = interactionMessage(core, record, messageId);
   const data = isRecord(body) ? body : {};
   const errors = new FormErrors();
-  validateMessageBody(data, errors, [], files.length);
+  validateMessageBody(data, errors, [], files);
   errors.throwIfAny();
   // Filling in a deferred "thinking" message is not an edit in Discord's eyes.
   const wasLoading = ((message.message.flags ?? 0) & MessageFlags.Loading) !== 0;
@@ -60,7 +60,7 @@ export function createFollowUp(core: LocalDiscordCore, record: InteractionRecord
   if (!record.callback) throw unknownWebhook();
   const data = isRecord(body) ? body : {};
   const errors = new FormErrors();
-  validateMessageBody(data, errors, [], files.length);
+  validateMessageBody(data, errors, [], files);
   errors.throwIfAny();
   if (isEmptyMessage(data, files.length)) throw emptyMessage();
 

@@ -60,7 +60,7 @@ export function channelRoutes(core: LocalDiscordCore): Route[] {
         const data = isRecord(body) ? body : {};
         if (files.length > 0) channelForBot(state, channel.id, PermissionFlagsBits.AttachFiles);
         const errors = new FormErrors();
-        validateMessageBody(data, errors, [], files.length);
+        validateMessageBody(data, errors, [], files);
         errors.throwIfAny();
         if (isEmptyMessage(data, files.length)) throw emptyMessage();
         const record = createMessage(core, { channelId: channel.id, body: data, files, author: state.botUser });
@@ -77,7 +77,7 @@ export function channelRoutes(core: LocalDiscordCore): Route[] {
         if (record.message.author.id !== state.botUser.id) throw cannotEditOtherUsersMessage();
         const data = isRecord(body) ? body : {};
         const errors = new FormErrors();
-        validateMessageBody(data, errors, [], files.length);
+        validateMessageBody(data, errors, [], files);
         errors.throwIfAny();
         editMessage(core, record, data, files, { markEdited: true });
         return { status: 200, body: record.message };

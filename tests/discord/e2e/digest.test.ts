@@ -51,7 +51,7 @@ describe('the digest in Discord', () => {
     jumpTo(new Date(slot.getTime() - 2500));
     const confirmation = await setUpDigest(schedule);
     expect(confirmation.content).toBe(
-      `Digest set: ${schedule.replace('daily', 'daily at')} (UTC) in <#${harness.server.state.channel('digest').id}>, looking 7 days ahead and back. The next one is <t:${slot.getTime() / 1000}:F> (<t:${slot.getTime() / 1000}:R>).`,
+      `Digest set: ${schedule.replace('daily', 'daily at')} (UTC) in <#${harness.server.state.channel('digest').id}>, looking 7 days ahead and back, with a picture of the window. The next one is <t:${slot.getTime() / 1000}:F> (<t:${slot.getTime() / 1000}:R>).`,
     );
 
     const digest = await harness.server.waitForMessage('digest', isDigest, { timeoutMs: 10_000 });
@@ -90,6 +90,12 @@ describe('the digest in Discord', () => {
     const problems = status.embeds[0]?.fields?.find((field) => field.name.startsWith('Missed or failed'))?.value ?? '';
     expect(problems).toContain('the channel no longer exists (Unknown Channel)');
     expect(getDigestSettings(harness.db, guildId)?.enabled).toBe(true);
+  });
+
+  it('keeps the picture switch of /digest setup for the server', async () => {
+    const reply = await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: 'daily 09:00', timezone: 'UTC', picture: false }).reply();
+    expect(reply.content).toContain('without a picture of the window');
+    expect(getDigestSettings(harness.db, harness.server.state.defaultGuild.id)?.picture).toBe(false);
   });
 
   it('refuses a channel the bot cannot see, saying what to fix', async () => {
@@ -138,5 +144,16 @@ describe('the digest in Discord', () => {
     const reply = await harness.server.driver.slash('/digest preview').reply();
     expect(reply.flags ?? 0).toBe(MessageFlags.Ephemeral);
     expect(reply.content).toMatch(/^\*\*Preview\*\* of the digest/);
+  });
+
+  it('previews the digest with a picture of its window, and without once setup turns it off', async () => {
+    // A week around 24 August 2026 holds the 22nd anniversary of the Dialogue's launch (August 2004).
+    jumpTo(new Date('2026-08-24T10:00:00Z'));
+    const withPicture = await harness.server.driver.slash('/digest preview').reply();
+    expect(withPicture.attachments).toMatchObject([{ filename: 'digest-window.png', content_type: 'image/png', width: 800, description: expect.stringMatching(/^Key dates around 24 August 2026: \d+ dates? /) }]);
+    await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: 'daily 09:00', timezone: 'UTC', picture: false }).reply();
+    const withoutPicture = await harness.server.driver.slash('/digest preview').reply();
+    expect(withoutPicture.attachments).toEqual([]);
+    expect(withoutPicture.embeds.map((embed) => embed.title)).toEqual(withPicture.embeds.map((embed) => embed.title));
   });
 });

@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filterTimeline } from '../../../src/dates/timeline.js';
 import { startHarness, type Harness } from './harness.js';
 import { customIds } from './messages.js';
 
@@ -46,12 +47,45 @@ describe('/search, /sources, /timeline and /help through a local Discord', () =>
     const handle = harness.server.driver.slash('/timeline', { calendar: true });
     const reply = await handle.reply();
     expect(reply.embeds[0]?.title).toBe('Key dates');
-    expect(reply.attachments.map((attachment) => attachment.filename)).toEqual(['key-dates.ics']);
-    const file = harness.server.state.attachments.get(reply.attachments[0]?.id ?? '');
+    expect(reply.attachments.map((attachment) => attachment.filename)).toEqual(['key-dates.png', 'key-dates.ics']);
+    const file = harness.server.state.attachments.get(reply.attachments[1]?.id ?? '');
     const calendar = new ICAL.Component(ICAL.parse(file?.data.toString('utf8') ?? ''));
     expect(calendar.getAllSubcomponents('vevent')).toHaveLength(harness.services.timeline.length);
     const next = customIds(reply).find((id) => id.startsWith('timeline:page:') && id.endsWith(':1'));
     if (next !== undefined) expect((await harness.server.driver.click(reply, next).reply()).embeds[0]?.footer?.text).toMatch(/^Page 2 of/);
+  });
+
+  it('attaches a picture of the selected dates by default, with alt text listing them, and keeps it while paging', async () => {
+    const reply = await harness.server.driver.slash('/timeline', { from: '2024', topic: 'Japan' }).reply();
+    const [picture] = reply.attachments;
+    expect(picture).toMatchObject({ filename: 'key-dates.png', content_type: 'image/png', width: 1200 });
+    const entries = filterTimeline([...harness.services.timeline], { from: '2024', topic: 'Japan' });
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    expect(picture?.description).toMatch(new RegExp(`^Key dates \\(from 2024 · topic: Japan\\): ${entries.length} dates from `));
+    expect(picture?.description).toContain('19 December 2025 to 20 December 2025: Tokyo hosted the first summit');
+    const bytes = harness.server.state.attachments.get(picture?.id ?? '')?.data;
+    expect(bytes?.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const next = customIds(reply).find((id) => id.startsWith('timeline:page:') && id.endsWith(':1'));
+    expect(next).toBeDefined();
+    const second = await harness.server.driver.click(reply, next ?? '').reply();
+    expect(second.attachments.map((attachment) => attachment.id)).toEqual([picture?.id]);
+  });
+
+  it('leaves the picture out when asked, and for fewer than three dates unless asked', async () => {
+    const off = await harness.server.driver.slash('/timeline', { picture: false }).reply();
+    expect(off.attachments).toEqual([]);
+    const single = { topic: 'terrorist attacks' };
+    expect(filterTimeline([...harness.services.timeline], single)).toHaveLength(1);
+    expect((await harness.server.driver.slash('/timeline', single).reply()).attachments).toEqual([]);
+    const one = await harness.server.driver.slash('/timeline', { ...single, picture: true }).reply();
+    expect(one.attachments.map((attachment) => attachment.filename)).toEqual(['key-dates.png']);
+    expect(one.attachments[0]?.description).toMatch(/: 1 date\. 11 September 2001: /);
+  });
+
+  it('says there is no picture when no date matches', async () => {
+    const reply = await harness.server.driver.slash('/timeline', { topic: 'zeppelin', picture: true }).reply();
+    expect(reply.attachments).toEqual([]);
+    expect(reply.content).toContain('No key dates (topic: zeppelin), so there is no picture to draw.');
   });
 
   it('sends the calendar file from the timeline\'s button', async () => {

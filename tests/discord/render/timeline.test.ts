@@ -36,6 +36,26 @@ describe('renderTimelinePage', () => {
     expect(payload.components?.[0]?.components.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['timeline:ics:s']);
   });
 
+  it('puts the picture before the calendar file and says what the picture hides', () => {
+    const calendar = { name: 'key-dates.ics', attachment: Buffer.from('BEGIN:VCALENDAR') };
+    const picture = { file: { name: 'key-dates.png', attachment: Buffer.from('png'), description: 'Key dates: 1 date.' }, hidden: ['3 labels are hidden where dates crowd (counted as +N): narrow the period with from and to to read them.'] };
+    const payload = renderTimelinePage({ entries: [timelineEntry()], filterSummary: null, page: 0, sessionId: 's', titleOf, calendar, picture });
+    expect(payload.files?.map((file) => file.name)).toEqual(['key-dates.png', 'key-dates.ics']);
+    expect(payload.content).toBe('Picture: 3 labels are hidden where dates crowd (counted as +N): narrow the period with from and to to read them.');
+    expect(limitViolations(payload)).toEqual([]);
+  });
+
+  it('names a picture alt text over Discord’s 1,024 characters as a broken limit', () => {
+    const file = { name: 'key-dates.png', attachment: Buffer.from('png'), description: 'x'.repeat(1025) };
+    const payload = renderTimelinePage({ entries: [timelineEntry()], filterSummary: null, page: 0, sessionId: 's', titleOf, picture: { file, hidden: [] } });
+    expect(limitViolations(payload)).toEqual(['attachment key-dates.png has a description of 1025 characters']);
+  });
+
+  it('says there is no picture when one was asked for and no date matches', () => {
+    const payload = renderTimelinePage({ entries: [], filterSummary: 'topic: zeppelin', page: 0, sessionId: 's', titleOf, pictureAsked: true });
+    expect(payload.content).toBe('No key dates (topic: zeppelin), so there is no picture to draw. Widen the period, drop the topic, or check the source with /sources.');
+  });
+
   it('says what to change when no date matches the filters', () => {
     const payload = renderTimelinePage({ entries: [], filterSummary: 'topic: zeppelin', page: 0, sessionId: 's', titleOf });
     expect(payload.content).toBe('No key dates (topic: zeppelin). Widen the period, drop the topic, or check the source with /sources.');

@@ -58,6 +58,16 @@ describe('digest delivery through the REST client', () => {
     expect(posted?.mention_everyone).toBe(false);
   });
 
+  it('attaches the picture of the window with its alt text as a multipart upload, unless the server turned it off', async () => {
+    const dated = digestFixture({ timeZone: 'UTC' });
+    await deliver({ ...settingsFor('digest'), picture: true }, dated, meta('with-picture'));
+    await deliver({ ...settingsFor('digest'), picture: false }, dated, meta('without-picture'));
+    const [withPicture, withoutPicture] = discord.state.messagesIn('digest');
+    expect(withPicture?.attachments).toMatchObject([{ filename: 'digest-window.png', content_type: 'image/png', width: 800, description: expect.stringContaining('28 August 2026: 22 years: Central Asia + Japan Dialogue launched') }]);
+    expect(withoutPicture?.attachments).toEqual([]);
+    expect(withoutPicture?.embeds).toEqual(withPicture?.embeds);
+  });
+
   it('records a deleted channel as a failure that retrying cannot fix', async () => {
     const failure = await deliver(settingsFor('#1499999999999999999'), digest, meta('k')).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DigestDeliveryError);

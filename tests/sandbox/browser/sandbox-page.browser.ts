@@ -198,4 +198,20 @@ describe('the sandbox page in a real browser', () => {
     expect(await refusal.getByTestId('ephemeral-note').textContent()).toContain('Only you can see this');
     await browser.screenshot('11-member-refused');
   });
+
+  it('attaches the picture of the selected dates to /timeline, shown inline above the list with its alt text', async () => {
+    await send('/timeline from:2025-12');
+    const reply = messages().filter({ hasText: 'Bob used /timeline' }).last();
+    const image = reply.getByTestId('attachment-image').locator('img');
+    await image.waitFor();
+    // Loaded from the local server's attachment, at the size the bot drew it.
+    await expect.poll(() => image.evaluate((element) => { const loaded = element as unknown as { complete: boolean; naturalWidth: number }; return loaded.complete ? loaded.naturalWidth : 0; })).toBe(1200);
+    expect(await image.getAttribute('alt')).toMatch(/^Key dates \(from 2025-12\): \d+ dates from .*19 December 2025 to 20 December 2025: Tokyo hosted the first summit/);
+    // Scaled into Discord's inline box, and placed above the embed as Discord places it.
+    const [picture, embed] = [await image.boundingBox(), await reply.getByTestId('embed').first().boundingBox()];
+    expect(picture?.width).toBe(550);
+    expect((picture?.y ?? 0) + (picture?.height ?? 0)).toBeLessThanOrEqual(embed?.y ?? 0);
+    await showTop(reply);
+    await browser.screenshot('10-timeline-picture');
+  });
 });

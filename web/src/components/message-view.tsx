@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { APIApplicationCommand } from 'discord-api-types/v10';
 import type { JSX } from 'preact';
 import type { SandboxMessage } from '../../../src/sandbox/bridge-protocol.js';
+import { AttachmentView } from './attachment-view.js';
 import { ComponentRows } from './component-rows.js';
 import { EmbedView } from './embed-view.js';
 import { MarkdownView } from './markdown-view.js';
@@ -55,12 +56,9 @@ export function MessageView({ entry, botId, messageCommands, onButton, onMessage
           </header>
           {loading && <div class="thinking" role="status">{author} is thinking…</div>}
           {message.content !== '' && <MarkdownView source={message.content} />}
+          {/* Discord shows attachments above the embeds. */}
+          {message.attachments.map((attachment) => <AttachmentView key={attachment.id} attachment={attachment} />)}
           {message.embeds.map((embed, index) => <EmbedView key={index} embed={embed} />)}
-          {message.attachments.map((attachment) => (
-            <a key={attachment.id} class="attachment" href={`api/attachments/${attachment.id}`} download={attachment.filename}>
-              📎 {attachment.filename} <span class="size">({attachment.size} bytes)</span>
-            </a>
-          ))}
           {message.components !== undefined && <ComponentRows components={message.components} onClick={click} busy={busy} />}
           {ephemeral && (
             <div class="ephemeral-note" data-testid="ephemeral-note">
