@@ -1,5 +1,6 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
 import { isHiddenName } from '../corpus/load-corpus.js';
 import type { Logger } from '../logger.js';
 import type { ChangeReport, Library } from './library.js';
@@ -7,7 +8,7 @@ import type { ChangeReport, Library } from './library.js';
 export interface FolderWatcherTiming {
   /** Quiet time after the last event before the touched files are read, so a burst is one update. */
   debounceMs: number;
-  /** How long a file's size must stay the same before chokidar reports it (awaitWriteFinish). */
+  /** How long a file must go unmodified before it is read: a writer may only be pausing. */
   stableMs: number;
   /** Wait before reading again a file that was still changing or read as broken. */
   retryMs: number;
@@ -37,6 +38,13 @@ export interface WatchFolderOptions {
  * Watches the library's folder (its own entries, not subfolders) and hands each burst of
  * changes to `library.updateFiles`. Starts paused, so that no change is lost between
  * watching and the subscribers being ready; resolves once the watcher is live.
+ *
+ * node:fs.watch on the folder, not chokidar: the corpus folder is flat, and one watch on it
+ * reports every entry's changes, while chokidar 5 opens one watch per file (measured at
+ * 21,578 files: 21,579 inotify watches, 2.7 s before ready, about 130 MB). What chokidar would
+ * add is done here in its place: a burst is debounced into one batch (so an editor's save
+ * through a temporary file and a rename is one change), a file modified within `stableMs` is
+ * left to settle, and the library re-checks size and time around each read.
  */
 export async function watchFolder({ library, logger, timing: overrides, onUpdate }: WatchFolderOptions): Promise<FolderWatcher> {
   const timing = { ...defaultWatcherTiming, ...overrides };
@@ -49,19 +57,17 @@ export async function watchFolder({ library, logger, timing: overrides, onUpdate
   let running: Promise<void> | null = null;
   let debounce: NodeJS.Timeout | null = null;
   let idleWaiters: (() => void)[] = [];
+  /** Set when the platform did not name the entry that changed: the next batch is a full check. */
+  let unnamedChange = false;
 
-  const watcher: FSWatcher = watch(library.directory, {
-    ignoreInitial: true,
-    depth: 0,
-    // An editor's save through a temporary file and a rename arrives as one change of the file.
-    atomic: true,
-    awaitWriteFinish: { stabilityThreshold: timing.stableMs, pollInterval: Math.min(100, timing.stableMs) },
-    ignored: (file) => file !== library.directory && isHiddenName(path.basename(file)),
+  const watcher: FSWatcher = watch(library.directory, { persistent: false }, (_event, filename) => {
+    if (filename === null) unnamedChange = true;
+    else if (!isHiddenName(filename)) pending.add(filename);
+    else return;
+    schedule();
   });
 
-  function touched(file: string): void {
-    const name = path.relative(library.directory, file);
-    if (name === '' || name.includes(path.sep)) return;
+  function touched(name: string): void {
     pending.add(name);
     schedule();
   }
@@ -76,7 +82,7 @@ export async function watchFolder({ library, logger, timing: overrides, onUpdate
   }
 
   function settleIdle(): void {
-    if (running || debounce || pending.size > 0 || timers.size > 0) return;
+    if (running || debounce || pending.size > 0 || timers.size > 0 || unnamedChange) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();
@@ -86,11 +92,34 @@ export async function watchFolder({ library, logger, timing: overrides, onUpdate
     if (running) return;
     const names = [...pending];
     pending.clear();
-    running = apply(names);
+    const full = unnamedChange;
+    unnamedChange = false;
+    running = full ? fullCheck() : settledFirst(names);
     await running;
     running = null;
     if (pending.size > 0) schedule();
     settleIdle();
+  }
+
+  /** Files modified a moment ago wait their turn: their writer may only be pausing. */
+  async function settledFirst(names: string[]): Promise<void> {
+    const now = Date.now();
+    const ages = await Promise.all(names.map((name) => lstat(path.join(library.directory, name)).then((stats) => now - stats.mtimeMs, () => Infinity)));
+    const ready: string[] = [];
+    for (const [index, name] of names.entries()) {
+      const age = ages[index] ?? Infinity;
+      if (age < timing.stableMs) later(name, timing.stableMs - age);
+      else ready.push(name);
+    }
+    if (ready.length > 0) await apply(ready);
+  }
+
+  async function fullCheck(): Promise<void> {
+    try {
+      onUpdate?.(await library.reload());
+    } catch (error) {
+      log.error({ err: error }, 'corpus folder could not be checked; run /reindex once the folder is readable');
+    }
   }
 
   async function apply(names: string[]): Promise<void> {
@@ -115,16 +144,19 @@ export async function watchFolder({ library, logger, timing: overrides, onUpdate
 
   function retryLater(name: string): void {
     attempts.set(name, (attempts.get(name) ?? 0) + 1);
+    later(name, timing.retryMs);
+  }
+
+  function later(name: string, delayMs: number): void {
     const timer = setTimeout(() => {
       timers.delete(timer);
-      touched(path.join(library.directory, name));
-    }, timing.retryMs);
+      touched(name);
+    }, delayMs);
     timers.add(timer);
   }
 
-  watcher.on('add', touched).on('change', touched).on('unlink', touched).on('addDir', touched).on('unlinkDir', touched);
-  watcher.on('error', (error) => log.error({ err: error }, 'corpus folder watcher error'));
-  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  // The folder itself removed, renamed or unreadable: nothing more will be reported, so say how to recover.
+  watcher.on('error', (error) => log.error({ err: error, directory: library.directory }, 'the corpus folder can no longer be watched; restart the bot once it is back, or use /reindex'));
   log.info({ directory: library.directory }, 'watching the corpus folder');
 
   return {
@@ -145,7 +177,7 @@ export async function watchFolder({ library, logger, timing: overrides, onUpdate
       timers.clear();
       pending.clear();
       debounce = null;
-      await watcher.close();
+      watcher.close();
       await running;
       settleIdle();
     },

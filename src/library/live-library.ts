@@ -32,7 +32,7 @@ export interface OpenLiveLibraryOptions {
  */
 export async function openLiveLibrary({ config, logger, watch = true, timing }: OpenLiveLibraryOptions): Promise<LiveLibrary> {
   const library = createLibrary({ directory: config.corpusDir, maxFileBytes: config.corpusMaxFileBytes, logger });
-  const watcher: FolderWatcher | null = watch ? await watchFolder({ library, logger, ...(timing && { timing }) }) : null;
+  const watcher: FolderWatcher | null = watch ? await watchFolder({ library, logger, ...(timing && { timing }) }).catch((error: unknown) => unwatched(error, logger)) : null;
   try {
     await library.reload();
     const corpus = { documents: library.documents(), problems: library.problems() };
@@ -73,4 +73,11 @@ export function applyToSearch(search: Pick<SearchService, 'upsertDocument' | 're
     if (change.kind === 'removed') search.removeDocument(change.docId);
     else search.upsertDocument(change.document);
   }
+}
+
+/** A folder that cannot be watched still serves; a missing one is reported by the load that follows, in its own words. */
+function unwatched(error: unknown, logger: Logger): null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') logger.child({ module: 'watcher' }).warn({ err: error }, 'the corpus folder cannot be watched, so changes show only after /reindex or a restart');
+  return null;
 }

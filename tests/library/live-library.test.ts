@@ -105,6 +105,13 @@ describe('the search and the timeline following the library', () => {
     expect(quote?.docId).toBe('zarafshan');
   });
 
+  it('refuses a corpus folder that does not exist with the loader\'s message, not an error of the watcher', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'live-library-'));
+    roots.push(root);
+    const config = { corpusDir: path.join(root, 'missing'), dataDir: path.join(root, 'data'), corpusMaxFileBytes: 1024 };
+    await expect(openLiveLibrary({ config, logger: logSink().logger })).rejects.toThrow(/The corpus folder .*missing does not exist\. Create it/);
+  });
+
   it('reports a full check with the counts and each skipped file', async () => {
     const { live, config } = await seedLibrary();
     await writeFile(path.join(config.corpusDir, 'zarafshan.md'), memo);
