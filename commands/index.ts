@@ -8,11 +8,12 @@ import ask from './ask.js';
 import digest from './digest.js';
 import findSources from './find-sources.js';
 import help from './help.js';
+import reindex from './reindex.js';
 import search from './search.js';
 import sources from './sources.js';
 import timeline from './timeline.js';
 
-export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, help];
+export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, reindex, help];
 
 export const messageCommands: readonly MessageCommand[] = [findSources];
 

@@ -1,11 +1,8 @@
 import type { Config, DiscordConfig } from './config.js';
-import { loadCorpus } from './corpus/load-corpus.js';
-import { reportCorpus } from './corpus/report-corpus.js';
-import { buildTimeline } from './dates/timeline.js';
 import { startBot, type Bot } from './discord/bot.js';
 import type { GatewayLostError } from './discord/gateway-watch.js';
+import { openLiveLibrary } from './library/live-library.js';
 import type { Logger } from './logger.js';
-import { openSearchService } from './search/search-service.js';
 import { openDatabase, type AppDatabase } from './storage/database.js';
 import { recordDocumentsSeen } from './storage/documents-seen-store.js';
 
@@ -28,22 +25,28 @@ export interface StartBriefingBotOptions {
 }
 
 /**
- * Loads the corpus, opens the index, builds the timeline, opens the database and connects
- * the bot. The one way the bot is started, whether against Discord or the sandbox.
+ * Loads the corpus and follows its folder (index and timeline kept up to date), opens the
+ * database and connects the bot. The one way the bot is started, whether against Discord or the sandbox.
  */
 export async function startBriefingBot({ config, discord, databaseFile, logger, onGatewayLost }: StartBriefingBotOptions): Promise<RunningBot> {
-  const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
-  reportCorpus(corpus, config.corpusDir, logger);
-  const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
-  const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
-  const db = openDatabase(databaseFile, logger);
+  const live = await openLiveLibrary({ config, logger });
+  const { search } = live;
+  let db: AppDatabase | null = null;
   try {
-    recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
+    db = openDatabase(databaseFile, logger);
+    const opened = db;
+    recordDocumentsSeen(opened, search.documents.map((document) => document.id), new Date());
+    // A document that arrives while the bot runs counts as new from then on, as it would after a restart.
+    live.library.subscribe((changes) => {
+      const added = changes.filter((change) => change.kind === 'added').map((change) => change.docId);
+      if (added.length > 0 && opened.open) recordDocumentsSeen(opened, added, new Date());
+    });
     const bot = await startBot({
       discord,
       search,
-      timeline,
-      db,
+      timeline: live.timeline,
+      library: { reindex: () => live.reindex() },
+      db: opened,
       logger,
       scheduler: { graceHours: config.digestGraceHours },
       digestMinIntervalMinutes: config.digestMinIntervalMinutes,
@@ -51,14 +54,16 @@ export async function startBriefingBot({ config, discord, databaseFile, logger, 
     });
     return {
       bot,
-      db,
+      db: opened,
       async stop() {
         await bot.stop();
-        db.close();
+        await live.stop();
+        opened.close();
       },
     };
   } catch (error) {
-    db.close();
+    db?.close();
+    await live.stop();
     throw error;
   }
 }

@@ -10,8 +10,9 @@ import { isUserError, UserError } from '../errors.js';
 import { environmentWithDotEnv } from '../dot-env.js';
 import { createLogger, type Logger } from '../logger.js';
 import { dataDirError, prepareDataDir } from '../runtime-folder.js';
-import { openSearchService } from '../search/search-service.js';
+import { openSearchService, type SearchService } from '../search/search-service.js';
 import { runDigest } from './digest.js';
+import { runReindex } from './reindex.js';
 import { printText } from './output.js';
 import { runAsk, runSearch, runSources } from './search-commands.js';
 import { runTimeline } from './timeline.js';
@@ -26,6 +27,7 @@ export const usage = `briefing: cited answers and key dates from the documents i
                                                               key dates, each quoted from its sources, or their picture
   briefing digest [--date YYYY-MM-DD] [--tz ZONE] [--window DAYS] [--json]
                                                               the digest a server would get on a day
+  briefing reindex [--json]                                   read the folder again, update the index, say what changed
   briefing timex                                              TempEval-3 adapter: JSON lines in, dates out
 
 Configuration comes from the environment or a .env file: see .env.example.
@@ -59,10 +61,11 @@ const corpusCommands: Record<string, CorpusCommand> = {
   search: withSearch(runSearch),
   sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
   timeline: (args, { corpus, passagesOf, stdout, cwd }) => runTimeline(args, { corpus, passagesOf, stdout, cwd }),
+  reindex: withSearch(runReindex),
   digest: (args, { corpus, passagesOf, stdout }) => runDigest(args, { corpus, timeline: buildTimeline(corpus.documents, passagesOf), stdout }),
 };
 
-function withSearch(run: typeof runAsk): CorpusCommand {
+function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
     await prepareDataDir(config.dataDir);
     const search = await openSearchService({ corpus, dataDir: config.dataDir, logger }).catch((error: unknown) => {
@@ -89,7 +92,8 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   const logger = environment.logger ?? createLogger({ level: config.logLevel });
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   reportCorpus(corpus, config.corpusDir, logger);
-  if (corpus.documents.length === 0 && command !== 'sources') {
+  // Listing and checking an empty folder are answers; the rest have nothing to answer from.
+  if (corpus.documents.length === 0 && command !== 'sources' && command !== 'reindex') {
     throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
   }
   await run(args, { config, logger, corpus, passagesOf: memoisedPassages(corpus), stdout: environment.stdout, cwd: environment.cwd });

@@ -21,7 +21,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 // Never follow a link swapped in after the listing, and never block on a FIFO: both are checked after opening.
 const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | null;
+/** What one file turned into: a document, the reason it is not one, or nothing worth reporting. */
+export type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | null;
 
 /** A folder entry worth reading, or the reason it is not. */
 export type CorpusEntry = { name: string } | { problem: CorpusProblem };
@@ -42,8 +43,17 @@ export async function loadCorpus(directory: string, options: LoadCorpusOptions =
 export async function loadCorpusEntries(directory: string, entries: readonly CorpusEntry[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const maxFileBytes = options.maxFileBytes ?? defaultCorpusOptions.maxFileBytes;
   const concurrency = options.concurrency ?? defaultCorpusOptions.concurrency;
-  const outcomes = await pMap(entries, (entry) => ('problem' in entry ? entry : loadFile(directory, entry.name, maxFileBytes)), { concurrency });
+  const outcomes = await pMap(entries, (entry) => loadCorpusEntry(directory, entry, maxFileBytes), { concurrency });
+  return assembleCorpus(outcomes);
+}
 
+/** Reads one listed entry; a problem found while listing is passed through. */
+export function loadCorpusEntry(directory: string, entry: CorpusEntry, maxFileBytes: number = defaultCorpusOptions.maxFileBytes): Promise<FileOutcome> | FileOutcome {
+  return 'problem' in entry ? entry : loadFile(directory, entry.name, maxFileBytes);
+}
+
+/** The corpus from its files' outcomes, in folder order: of two files with one id, the first is kept and the second reported. */
+export function assembleCorpus(outcomes: Iterable<FileOutcome>): LoadedCorpus {
   const documents: SourceDocument[] = [];
   const problems: CorpusProblem[] = [];
   const fileById = new Map<string, string>();
@@ -70,8 +80,8 @@ export async function listCorpusFolder(directory: string): Promise<CorpusEntry[]
   try {
     const entries = await readdir(directory, { withFileTypes: true });
     return entries
-      .filter((entry) => !entry.name.startsWith('.'))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+      .filter((entry) => !isHiddenName(entry.name))
+      .sort((a, b) => compareFileNames(a.name, b.name))
       .map(classifyEntry);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -82,7 +92,16 @@ export async function listCorpusFolder(directory: string): Promise<CorpusEntry[]
   }
 }
 
-function classifyEntry(entry: Dirent): CorpusEntry {
+/** Hidden files (an editor's swap and temporary files among them) are never documents. */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** The folder order, which decides which of two files with the same id is kept. */
+export const compareFileNames: (a: string, b: string) => number = new Intl.Collator('en').compare;
+
+/** What a folder entry (a Dirent, or the Stats of an lstat) can be for the corpus. */
+export function classifyEntry(entry: Pick<Dirent, 'name' | 'isFile' | 'isSymbolicLink' | 'isDirectory'>): CorpusEntry {
   const { name } = entry;
   if (entry.isFile()) return { name };
   if (entry.isSymbolicLink()) return { problem: { file: name, reason: 'skipped: a symbolic link; links are not followed, so copy the document itself into the folder' } };

@@ -14,7 +14,7 @@ import { createDeliveredDigestFinder, createDigestDelivery } from './digest-deli
 import { createDigestPreview } from './digest-preview.js';
 import { watchGateway, type GatewayLostError, type GatewayWatch } from './gateway-watch.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
-import type { SearchService } from './ports.js';
+import type { LibraryControl, SearchService } from './ports.js';
 import { render } from './render/index.js';
 import { createSessionStore, type SessionStoreOptions } from './session-store.js';
 import type { InteractionSession } from './sessions.js';
@@ -22,7 +22,10 @@ import type { InteractionSession } from './sessions.js';
 export interface StartBotOptions {
   discord: DiscordConfig;
   search: SearchService;
-  timeline: readonly TimelineEntry[];
+  /** The key dates; a function when the library changes while the bot runs. */
+  timeline: readonly TimelineEntry[] | (() => readonly TimelineEntry[]);
+  /** The library's full check, for /reindex; absent when the bot serves a fixed corpus. */
+  library?: LibraryControl;
   db: AppDatabase;
   logger: Logger;
   /** The scheduler's and the commands' clock; the system clock by default. */
@@ -59,11 +62,13 @@ export interface Bot {
  * that is `npm run deploy`'s job.
  */
 export async function startBot(options: StartBotOptions): Promise<Bot> {
-  const { db, search, timeline, logger } = options;
+  const { db, search, logger } = options;
+  const source = options.timeline;
+  const timeline = typeof source === 'function' ? source : () => source;
   const log = logger.child({ module: 'bot' });
   const now = options.clock ?? (() => new Date());
   const client = createDiscordClient({ apiBase: options.discord.apiBase, token: options.discord.token, logger });
-  const compose = createSlotComposer({ db, timeline: () => timeline, documents: () => search.documents });
+  const compose = createSlotComposer({ db, timeline, documents: () => search.documents });
   const scheduler = createDigestScheduler({
     ...options.scheduler,
     minIntervalMinutes: options.digestMinIntervalMinutes ?? defaultMinIntervalMinutes,
@@ -76,7 +81,10 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   });
   const context: CommandContext = {
     search,
-    timeline,
+    get timeline() {
+      return timeline();
+    },
+    ...(options.library && { library: options.library }),
     db,
     scheduler,
     previewDigest: createDigestPreview({ db, compose, now }),

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import type { Digest } from '../digest/types.js';
 import type { ChannelAccess } from './channel-access.js';
-import type { DigestControl, SearchService } from './ports.js';
+import type { DigestControl, LibraryControl, SearchService } from './ports.js';
 import type { Renderers } from './render/index.js';
 import type { CommandHelp } from './render/help.js';
 import type { InteractionSessions } from './sessions.js';
@@ -14,8 +14,10 @@ import type { InteractionSessions } from './sessions.js';
  */
 export interface CommandContext {
   search: SearchService;
-  /** The key dates of the whole corpus, in date order, built at start-up. */
-  timeline: readonly TimelineEntry[];
+  /** The key dates of the whole corpus, in date order, as the library holds them now. */
+  readonly timeline: readonly TimelineEntry[];
+  /** The corpus folder's full check; absent when the bot serves a fixed corpus. */
+  library?: LibraryControl;
   db: AppDatabase;
   scheduler: DigestControl;
   /** The digest a server would get now, with its settings or the defaults. */

@@ -33,6 +33,21 @@ export interface SearchService {
   readonly documents: SourceDocument[];
   /** The passages of a document, in order; empty for an unknown id. */
   passagesOf(docId: string): Passage[];
+  /** Indexes a new document, or a new version of one in place of its old passages. */
+  upsertDocument(document: SourceDocument): void;
+  /** Takes a document's passages out of the index; an unknown id is ignored. */
+  removeDocument(docId: string): void;
+  /** Saves the index snapshot as it is now; saves never overlap, and a failure is logged, never thrown (the snapshot is a cache). */
+  saveSnapshot(): Promise<void>;
+  /** How the snapshot on disk differed from the corpus when the service opened (ids). */
+  readonly openedWith: IndexChanges;
+}
+
+export interface IndexChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
 }
 
 export interface OpenSearchServiceOptions {
@@ -53,11 +68,18 @@ const maximumLimit = 100;
  */
 export async function openSearchService({ corpus, dataDir, logger, ranking = passageRanking }: OpenSearchServiceOptions): Promise<SearchService> {
   const log = logger.child({ module: 'search' });
-  const { index, passagesById } = await prepareIndex(corpus.documents, dataDir, log);
-  return createService(corpus.documents, index, passagesById, ranking);
+  const prepared = await prepareIndex(corpus.documents, dataDir, log);
+  return createService(corpus.documents, prepared, ranking, { dataDir, log });
 }
 
-async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger): Promise<{ index: MiniSearch<IndexedPassage>; passagesById: Map<string, Passage[]> }> {
+interface PreparedIndex {
+  index: MiniSearch<IndexedPassage>;
+  passagesById: Map<string, Passage[]>;
+  stored: Map<string, StoredDocument>;
+  changes: IndexChanges;
+}
+
+async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger): Promise<PreparedIndex> {
   const snapshot = await readSnapshot(dataDir);
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
   const usable = 'manifest' in snapshot ? snapshot : null;
@@ -66,12 +88,14 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   const passagesById = new Map<string, Passage[]>();
   const manifestDocuments: StoredDocument[] = [];
   const counts = { reused: 0, indexed: 0, removed: 0 };
+  const changes: IndexChanges = { added: [], changed: [], removed: [], unchanged: 0 };
   const current = new Set(documents.map((document) => document.id));
 
   for (const [docId, entry] of stored) {
     if (current.has(docId)) continue;
     index.discardAll(entry.passages.map((passage) => passageKey(docId, passage.ordinal)));
     counts.removed += 1;
+    changes.removed.push(docId);
   }
   for (const document of documents) {
     const entry = stored.get(document.id);
@@ -83,6 +107,8 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
     const passages = reused ?? splitPassages(document);
     if (!reused) index.addAll(toIndexedPassages(document, passages));
     counts[reused ? 'reused' : 'indexed'] += 1;
+    if (reused) changes.unchanged += 1;
+    else changes[entry ? 'changed' : 'added'].push(document.id);
     passagesById.set(document.id, passages);
     manifestDocuments.push({ docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
   }
@@ -94,7 +120,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   } else {
     log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
   }
-  return { index, passagesById };
+  return { index, passagesById, stored: new Map(manifestDocuments.map((entry) => [entry.docId, entry])), changes };
 }
 
 function restoreAll(document: SourceDocument, stored: StoredPassage[]): Passage[] | null {
@@ -107,10 +133,27 @@ function restoreAll(document: SourceDocument, stored: StoredPassage[]): Passage[
   return passages;
 }
 
-function createService(documents: SourceDocument[], index: MiniSearch<IndexedPassage>, passagesById: Map<string, Passage[]>, ranking: RankingParameters): SearchService {
-  const documentsById = new Map(documents.map((document) => [document.id, document]));
+function createService(initial: SourceDocument[], prepared: PreparedIndex, ranking: RankingParameters, persistence: { dataDir: string; log: Logger }): SearchService {
+  const { index, passagesById, stored } = prepared;
+  const documentsById = new Map(initial.map((document) => [document.id, document]));
+  let documents: SourceDocument[] | null = initial;
   const passageByKey = new Map<string, Passage>();
   for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
+  const saveSnapshot = serialisedSaves(index, stored, persistence);
+
+  function dropPassages(docId: string): void {
+    const keys = (passagesById.get(docId) ?? []).map((passage) => passageKey(docId, passage.ordinal));
+    index.discardAll(keys);
+    for (const key of keys) passageByKey.delete(key);
+    passagesById.delete(docId);
+  }
+
+  function removeDocument(docId: string): void {
+    dropPassages(docId);
+    documentsById.delete(docId);
+    stored.delete(docId);
+    documents = null;
+  }
 
   function acceptFor(docId: string | undefined): ((key: string) => boolean) | undefined {
     if (docId === undefined) return undefined;
@@ -127,8 +170,26 @@ function createService(documents: SourceDocument[], index: MiniSearch<IndexedPas
   }
 
   return {
-    documents,
+    get documents() {
+      documents ??= [...documentsById.values()];
+      return documents;
+    },
     passagesOf: (docId) => passagesById.get(docId) ?? [],
+    openedWith: prepared.changes,
+    removeDocument,
+    saveSnapshot,
+
+    upsertDocument(document) {
+      // A new version keeps its document's place in the list.
+      dropPassages(document.id);
+      const passages = splitPassages(document);
+      index.addAll(toIndexedPassages(document, passages));
+      for (const passage of passages) passageByKey.set(passageKey(document.id, passage.ordinal), passage);
+      passagesById.set(document.id, passages);
+      documentsById.set(document.id, document);
+      stored.set(document.id, { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+      documents = null;
+    },
 
     ask(question, options = {}) {
       const text = validateQuery(question, 'question');
@@ -168,6 +229,29 @@ function createService(documents: SourceDocument[], index: MiniSearch<IndexedPas
       });
       return { terms: text, matches };
     },
+  };
+}
+
+/**
+ * Saves one at a time, and a save asked for while one is running is done once after it: both
+ * write the same temporary files. The manifest is taken in the same tick as the index, so they match.
+ */
+function serialisedSaves(index: MiniSearch<IndexedPassage>, stored: Map<string, StoredDocument>, { dataDir, log }: { dataDir: string; log: Logger }): () => Promise<void> {
+  let chain: Promise<void> = Promise.resolve();
+  let waiting: Promise<void> | null = null;
+  return () => {
+    waiting ??= chain.then(async () => {
+      waiting = null;
+      try {
+        if (index.dirtCount > 0) await index.vacuum();
+        await writeSnapshot(dataDir, index, [...stored.values()]);
+        log.info({ documents: stored.size, passages: index.documentCount }, 'search index snapshot saved');
+      } catch (error) {
+        log.warn({ err: error }, 'search index snapshot could not be saved; it is rebuilt from the corpus at the next start');
+      }
+    });
+    chain = waiting;
+    return waiting;
   };
 }
 

@@ -109,9 +109,10 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
 
 /** Saves the index and its manifest; each file is written whole, then renamed into place. */
 export async function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: StoredDocument[]): Promise<void> {
+  // Serialised before the first await, so that an update arriving meanwhile cannot split the index from its manifest.
+  const indexJson = JSON.stringify(index);
   const folder = snapshotFolder(dataDir);
   await mkdir(folder, { recursive: true });
-  const indexJson = JSON.stringify(index);
   const manifest: SnapshotManifest = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: hashText(indexJson), documents };
   await writeAtomically(path.join(folder, snapshotFiles.index), indexJson);
   await writeAtomically(path.join(folder, snapshotFiles.manifest), JSON.stringify(manifest));

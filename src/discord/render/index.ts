@@ -3,6 +3,7 @@ import { renderDigest } from './digest.js';
 import { renderDigestStatus } from './digest-status.js';
 import { renderApology, renderUserError } from './errors.js';
 import { renderHelp } from './help.js';
+import { renderReindexReport } from './reindex.js';
 import { renderSearchPage } from './search.js';
 import { renderSourceDetails, renderSourceList } from './sources.js';
 import { renderTimelinePage } from './timeline.js';
@@ -20,6 +21,7 @@ export const render = {
   digest: renderDigest,
   digestStatus: renderDigestStatus,
   help: renderHelp,
+  reindexReport: renderReindexReport,
   userError: renderUserError,
   apology: renderApology,
 };

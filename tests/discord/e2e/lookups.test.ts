@@ -105,7 +105,12 @@ describe('/search, /sources, /timeline and /help through a local Discord', () =>
   it('explains each command with an example', async () => {
     const reply = await harness.server.driver.slash('/help').reply();
     const fields = reply.embeds[0]?.fields ?? [];
-    expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/digest', '/help', 'Apps']);
+    expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/digest', '/reindex', '/help', 'Apps']);
     for (const field of fields) expect(field.value).toContain('Example:');
+  });
+
+  it('refuses /reindex on a bot that serves a fixed set of documents, saying so', async () => {
+    const reply = await harness.server.driver.slash('/reindex').reply();
+    expect(reply.content).toMatch(/^This bot serves a fixed set of documents/);
   });
 });

@@ -1,0 +1,169 @@
+import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import pMap from 'p-map';
+import { assembleCorpus, classifyEntry, compareFileNames, defaultCorpusOptions, isHiddenName, listCorpusFolder, loadCorpusEntry, type FileOutcome } from '../corpus/load-corpus.js';
+import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
+import type { Logger } from '../logger.js';
+
+/** One document's change, as the library's subscribers see it. */
+export type LibraryChange =
+  | { kind: 'added'; docId: string; document: SourceDocument }
+  | { kind: 'changed'; docId: string; document: SourceDocument; previous: SourceDocument }
+  | { kind: 'removed'; docId: string; previous: SourceDocument };
+
+/** What a check of the folder changed, for `/reindex` and `briefing reindex`. */
+export interface ChangeReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  /** Every file of the folder that is not served, with the reason. */
+  problems: CorpusProblem[];
+}
+
+export interface FileUpdate {
+  report: ChangeReport;
+  /** Files left as they were, to be read again: still being written, or (when asked) unreadable for now. */
+  retry: string[];
+}
+
+export interface UpdateFilesOptions {
+  /** A file that reads as broken keeps its last good version and is listed in `retry`, instead of being reported now. */
+  holdProblems?: boolean;
+}
+
+/** The one owner of the corpus folder's documents. Discord-free; search and the timeline follow its change events. */
+export interface Library {
+  readonly directory: string;
+  /** The served documents, in folder order. */
+  documents(): SourceDocument[];
+  problems(): CorpusProblem[];
+  /** Reads the whole folder again: the full check. */
+  reload(): Promise<ChangeReport>;
+  /** Reads only these files (names inside the folder) again; a name that is gone is removed. */
+  updateFiles(names: Iterable<string>, options?: UpdateFilesOptions): Promise<FileUpdate>;
+  /** Called with each batch of changes, after the library holds them; returns the unsubscribe. */
+  subscribe(listener: (changes: LibraryChange[]) => void): () => void;
+}
+
+export interface LibraryOptions {
+  directory: string;
+  maxFileBytes?: number;
+  concurrency?: number;
+  logger: Logger;
+}
+
+type ReadResult = { name: string; outcome: FileOutcome | 'gone' | 'unsettled' };
+
+/**
+ * Creates the library of a folder; nothing is read until `reload`. Operations run one at a
+ * time, in order, so a full check and a watcher's update never interleave.
+ */
+export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.maxFileBytes, concurrency = defaultCorpusOptions.concurrency, logger }: LibraryOptions): Library {
+  const log = logger.child({ module: 'library' });
+  /** Each file's last outcome, by name: what the served documents are assembled from. */
+  let outcomes = new Map<string, FileOutcome>();
+  let byId = new Map<string, SourceDocument>();
+  let problems: CorpusProblem[] = [];
+  const listeners = new Set<(changes: LibraryChange[]) => void>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serialised<T>(operation: () => Promise<T>): Promise<T> {
+    const result = queue.then(operation);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  function publish(): ChangeReport {
+    const names = [...outcomes.keys()].sort(compareFileNames);
+    const corpus = assembleCorpus(names.map((name) => outcomes.get(name) ?? null));
+    const next = new Map(corpus.documents.map((document) => [document.id, document]));
+    const changes = diff(byId, next);
+    byId = next;
+    problems = corpus.problems;
+    for (const listener of listeners) {
+      try {
+        if (changes.length > 0) listener(changes);
+      } catch (error) {
+        log.error({ err: error }, 'a library subscriber failed to apply a change');
+      }
+    }
+    return reportOf(changes, next.size, problems);
+  }
+
+  async function readFile(name: string): Promise<ReadResult> {
+    const file = path.join(directory, name);
+    const before = await statOrNull(file);
+    if (before === 'gone') return { name, outcome: 'gone' };
+    // An entry that cannot even be looked at is read anyway, so the reader reports why in its own words.
+    const entry = before === null ? { name } : classifyEntry(Object.assign(before, { name }));
+    const outcome = await loadCorpusEntry(directory, entry, maxFileBytes);
+    const after = await statOrNull(file);
+    if (before === null || after === null) return { name, outcome };
+    // A size or time that moved while reading means a writer is still at it: what was read may be half a file.
+    const settled = after !== 'gone' && after.size === before.size && after.mtimeMs === before.mtimeMs;
+    return { name, outcome: settled ? outcome : 'unsettled' };
+  }
+
+  return {
+    directory,
+    documents: () => [...byId.values()],
+    problems: () => problems,
+
+    reload: () =>
+      serialised(async () => {
+        const entries = await listCorpusFolder(directory);
+        const read = await pMap(entries, (entry) => loadCorpusEntry(directory, entry, maxFileBytes), { concurrency });
+        outcomes = new Map(entries.map((entry, index) => [('name' in entry ? entry.name : entry.problem.file), read[index] ?? null]));
+        return publish();
+      }),
+
+    updateFiles: (names, options = {}) =>
+      serialised(async () => {
+        const wanted = [...new Set(names)].filter((name) => name !== '' && !isHiddenName(name) && path.basename(name) === name);
+        const reads = await pMap(wanted, readFile, { concurrency });
+        const retry: string[] = [];
+        for (const { name, outcome } of reads) {
+          if (outcome === 'gone') outcomes.delete(name);
+          else if (outcome === 'unsettled' || (options.holdProblems === true && outcome !== null && 'problem' in outcome)) retry.push(name);
+          else outcomes.set(name, outcome);
+        }
+        return { report: publish(), retry };
+      }),
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The changes from one set of served documents to the next; a moved file with the same id is a change. */
+export function diff(previous: ReadonlyMap<string, SourceDocument>, next: ReadonlyMap<string, SourceDocument>): LibraryChange[] {
+  const changes: LibraryChange[] = [];
+  for (const [docId, before] of previous) if (!next.has(docId)) changes.push({ kind: 'removed', docId, previous: before });
+  for (const [docId, document] of next) {
+    const before = previous.get(docId);
+    if (before === undefined) changes.push({ kind: 'added', docId, document });
+    else if (before.contentHash !== document.contentHash || before.file !== document.file) changes.push({ kind: 'changed', docId, document, previous: before });
+  }
+  return changes;
+}
+
+function reportOf(changes: LibraryChange[], served: number, problems: CorpusProblem[]): ChangeReport {
+  const ids = (kind: LibraryChange['kind']) => changes.filter((change) => change.kind === kind).map((change) => change.docId);
+  const added = ids('added');
+  const changed = ids('changed');
+  return { added, changed, removed: ids('removed'), unchanged: served - added.length - changed.length, problems };
+}
+
+/** The entry's lstat; 'gone' when there is none, null when it cannot be looked at (the reader then says why). */
+async function statOrNull(file: string): Promise<Stats | 'gone' | null> {
+  try {
+    return await lstat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'gone' : null;
+  }
+}

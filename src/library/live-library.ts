@@ -1,0 +1,83 @@
+import type { Config } from '../config.js';
+import { reportCorpus } from '../corpus/report-corpus.js';
+import type { TimelineEntry } from '../dates/types.js';
+import type { Logger } from '../logger.js';
+import { openSearchService, type SearchService } from '../search/search-service.js';
+import { watchFolder, type FolderWatcher, type FolderWatcherTiming } from './folder-watcher.js';
+import { createLibrary, type ChangeReport, type Library, type LibraryChange } from './library.js';
+import { createTimelineCache } from './timeline-cache.js';
+
+/** The library with what follows it: the search index and the timeline, kept up to date as the folder changes. */
+export interface LiveLibrary {
+  library: Library;
+  search: SearchService;
+  timeline(): readonly TimelineEntry[];
+  /** The full check: every file read again, the changes applied and saved. */
+  reindex(): Promise<ChangeReport>;
+  /** Stops watching; an update being applied finishes first. */
+  stop(): Promise<void>;
+}
+
+export interface OpenLiveLibraryOptions {
+  config: Pick<Config, 'corpusDir' | 'corpusMaxFileBytes' | 'dataDir'>;
+  logger: Logger;
+  /** Watch the folder for changes; true by default. */
+  watch?: boolean;
+  timing?: Partial<FolderWatcherTiming>;
+}
+
+/**
+ * Loads the corpus folder, opens the search over it and builds the timeline, then follows the
+ * folder. The watcher is live before the folder is read, so a file written meanwhile is not missed.
+ */
+export async function openLiveLibrary({ config, logger, watch = true, timing }: OpenLiveLibraryOptions): Promise<LiveLibrary> {
+  const library = createLibrary({ directory: config.corpusDir, maxFileBytes: config.corpusMaxFileBytes, logger });
+  const watcher: FolderWatcher | null = watch ? await watchFolder({ library, logger, ...(timing && { timing }) }).catch((error: unknown) => unwatched(error, logger)) : null;
+  try {
+    await library.reload();
+    const corpus = { documents: library.documents(), problems: library.problems() };
+    reportCorpus(corpus, config.corpusDir, logger);
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+    const timeline = createTimelineCache(search.documents, (docId) => search.passagesOf(docId));
+    let lastSave: Promise<void> = Promise.resolve();
+    library.subscribe((changes) => {
+      applyToSearch(search, changes);
+      timeline.apply(changes);
+      lastSave = search.saveSnapshot();
+    });
+    watcher?.resume();
+    return {
+      library,
+      search,
+      timeline: () => timeline.timeline(),
+      async reindex() {
+        const report = await library.reload();
+        await lastSave;
+        return report;
+      },
+      async stop() {
+        await watcher?.close();
+        // The last save, if one is on its way, finishes before the process may exit.
+        await lastSave;
+      },
+    };
+  } catch (error) {
+    await watcher?.close();
+    throw error;
+  }
+}
+
+/** Each change touches only its own document's passages. */
+export function applyToSearch(search: Pick<SearchService, 'upsertDocument' | 'removeDocument'>, changes: readonly LibraryChange[]): void {
+  for (const change of changes) {
+    if (change.kind === 'removed') search.removeDocument(change.docId);
+    else search.upsertDocument(change.document);
+  }
+}
+
+/** A folder that cannot be watched still serves; a missing one is reported by the load that follows, in its own words. */
+function unwatched(error: unknown, logger: Logger): null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') logger.child({ module: 'watcher' }).warn({ err: error }, 'the corpus folder cannot be watched, so changes show only after /reindex or a restart');
+  return null;
+}
