@@ -4,17 +4,23 @@ import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { answeringSentences, wordsMatchedInRussian } from './answering-sentences.js';
+import { rankDocuments } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { isConfident } from './confidence.js';
+import { confidenceRule, isConfident, type ConfidenceRule } from './confidence.js';
+import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
+import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
+import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
+import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
 import { readSnapshot, restorePassage, storePassage, writeSnapshot, type SnapshotManifest } from './snapshot.js';
-import { inverseDocumentFrequency } from './term-statistics.js';
-import type { Answer, CitedPassage, SearchResults } from './types.js';
+import { inverseDocumentFrequency, occursInIndex } from './term-statistics.js';
+import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
 
 export interface QueryOptions {
@@ -33,6 +39,8 @@ export interface SearchService {
   readonly documents: SourceDocument[];
   /** The passages of a document, in order; empty for an unknown id. */
   passagesOf(docId: string): Passage[];
+  /** Whether English questions also find Russian passages. */
+  readonly crossLanguage: CrossLanguageStatus;
 }
 
 export interface OpenSearchServiceOptions {
@@ -41,6 +49,17 @@ export interface OpenSearchServiceOptions {
   logger: Logger;
   /** Ranking parameters other than the measured defaults; for the parameter sweep. */
   ranking?: RankingParameters;
+  /**
+   * An English–Russian dictionary in dictd format (path without `.index`), for English
+   * questions to find Russian passages; Debian's mueller7-dict by default, null for none.
+   */
+  russianDictionary?: string | null;
+  /** How questions are widened with WordNet synonyms and related forms ("lend" → "loan"); false for not at all. For the sweep. */
+  synonyms?: SynonymLimits | false;
+  /** Weight of a Russian translation against the English word; for the sweep. */
+  translationWeight?: number;
+  /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
+  confidence?: ConfidenceRule;
 }
 
 const maximumLimit = 100;
@@ -51,10 +70,12 @@ const maximumLimit = 100;
  * changed, added and removed documents are re-split and re-indexed; a corrupt or stale
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
-export async function openSearchService({ corpus, dataDir, logger, ranking = passageRanking }: OpenSearchServiceOptions): Promise<SearchService> {
+export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule } = options;
   const log = logger.child({ module: 'search' });
-  const { index, passagesById } = await prepareIndex(corpus.documents, dataDir, log);
-  return createService(corpus.documents, index, passagesById, ranking);
+  const [{ index, passagesById }, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
+  return createService({ documents: corpus.documents, index, passagesById, ranking, expanders, confidence, crossLanguage: crossLanguage.status });
 }
 
 async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger): Promise<{ index: MiniSearch<IndexedPassage>; passagesById: Map<string, Passage[]> }> {
@@ -107,7 +128,17 @@ function restoreAll(document: SourceDocument, stored: SnapshotManifest['document
   return passages;
 }
 
-function createService(documents: SourceDocument[], index: MiniSearch<IndexedPassage>, passagesById: Map<string, Passage[]>, ranking: RankingParameters): SearchService {
+interface ServiceParts {
+  documents: SourceDocument[];
+  index: MiniSearch<IndexedPassage>;
+  passagesById: Map<string, Passage[]>;
+  ranking: RankingParameters;
+  expanders: readonly QueryExpander[];
+  confidence: ConfidenceRule;
+  crossLanguage: CrossLanguageStatus;
+}
+
+function createService({ documents, index, passagesById, ranking, expanders, confidence, crossLanguage }: ServiceParts): SearchService {
   const documentsById = new Map(documents.map((document) => [document.id, document]));
   const passageByKey = new Map<string, Passage>();
   for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
@@ -128,16 +159,22 @@ function createService(documents: SourceDocument[], index: MiniSearch<IndexedPas
 
   return {
     documents,
+    crossLanguage,
     passagesOf: (docId) => passagesById.get(docId) ?? [],
 
     ask(question, options = {}) {
       const text = validateQuery(question, 'question');
       const accept = acceptFor(options.docId);
       const limit = checkLimit(options.limit, 5);
+      // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
+      const terms = expandQuery(text, expanders);
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const ranked = rankQuery(index, text, ranking, { limit: limit * 2, ...(accept && { accept }) });
-      const weights = queryTerms(text).map(({ term }) => ({ term, inverseFrequency: inverseDocumentFrequency(index, term, passageFields) }));
-      const confident = isConfident(weights, ranked[0]?.matchedTerms);
+      const ranked = rankDocuments(index, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
+      const specificity = new Map(queryTerms(text).map(({ term }) => [term, inverseDocumentFrequency(index, term, passageFields)]));
+      const weights = [...specificity].map(([term, inverseFrequency]) => ({ term, inverseFrequency }));
+      const missing = wordsNowhereIn(index, text, terms);
+      const confident = isConfident(weights, ranked[0]?.matchedTerms, missing, confidence);
+      const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = ranked.flatMap((hit) => {
         const resolved = resolve(hit.id);
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
@@ -147,9 +184,18 @@ function createService(documents: SourceDocument[], index: MiniSearch<IndexedPas
         const document = documentsById.get(quote.docId);
         if (!document) return [];
         const cited = citePassage(document, quote.first, quote.score);
-        return [{ ...cited, start: quote.start, end: quote.end, text: document.body.slice(quote.start, quote.end) }];
+        const quoted = document.body.slice(quote.start, quote.end);
+        const matchedInRussian = wordsMatchedInRussian(quoted, terms);
+        return [{
+          ...cited,
+          start: quote.start,
+          end: quote.end,
+          text: quoted,
+          highlights: answeringSentences(quoted, terms, (source) => specificity.get(source) ?? 0),
+          ...(matchedInRussian.length > 0 && { matchedInRussian }),
+        }];
       });
-      return { question: text, confident, passages };
+      return { question: text, confident, missingWords, passages };
     },
 
     search(terms, options = {}) {
@@ -169,6 +215,18 @@ function createService(documents: SourceDocument[], index: MiniSearch<IndexedPas
       return { terms: text, matches };
     },
   };
+}
+
+/**
+ * The question's words that no passage holds, nor any translation or synonym of them. Such a
+ * word is a name, place, number or term the library never mentions. A related form does not
+ * stand in for it: "tour" is in the library, "tourists" are not.
+ */
+function wordsNowhereIn(index: MiniSearch, text: string, terms: ReturnType<typeof expandQuery>): QueryWord[] {
+  const occurring = new Set(terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term)).map((term) => term.source));
+  const missing: QueryWord[] = [];
+  for (const word of queryWords(text)) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
+  return missing;
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {

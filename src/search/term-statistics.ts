@@ -20,3 +20,14 @@ export function inverseDocumentFrequency(index: MiniSearch, term: string, fields
   const total = internals.documentCount;
   return Math.log(1 + (total - documents.size + 0.5) / (documents.size + 0.5));
 }
+
+/** Whether any passage of the index holds the term, in any field. */
+export function occursInIndex(index: MiniSearch, term: string): boolean {
+  const internals = readInternals(index);
+  const postingsByField = internals.terms.get(term);
+  if (!postingsByField) return false;
+  for (const postings of postingsByField.values()) {
+    for (const shortId of postings.keys()) if (internals.documentIds.has(shortId)) return true;
+  }
+  return false;
+}

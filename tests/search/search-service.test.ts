@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { UserError } from '../../src/errors.js';
 import { openSearchService } from '../../src/search/search-service.js';
-import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
+import { snapshotFiles, snapshotFolder, snapshotFormatVersion } from '../../src/search/snapshot.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 
 // Each body opens with a title line, as the seed documents do: the splitter takes a short
@@ -88,7 +88,7 @@ describe('bad input', () => {
   it('answers a single 290-letter word with nothing confident', async () => {
     const { service } = await open([loanDocument()], await temporaryFolder());
     const answer = service.ask('x'.repeat(290));
-    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, passages: [] });
+    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], passages: [] });
   });
 });
 
@@ -130,7 +130,7 @@ describe('index snapshot', () => {
   it.each([
     ['bad JSON in the manifest', snapshotFiles.manifest, () => '{"formatVersion": 1, "docu'],
     ['a truncated index', snapshotFiles.index, (text: string) => text.slice(0, Math.floor(text.length / 2))],
-    ['an older format version', snapshotFiles.manifest, (text: string) => text.replace('"formatVersion":1', '"formatVersion":0')],
+    ['an older format version', snapshotFiles.manifest, (text: string) => text.replace(`"formatVersion":${snapshotFormatVersion}`, '"formatVersion":0')],
   ])('detects %s, logs it and rebuilds', async (_name, file, corrupt) => {
     const dataDir = await temporaryFolder();
     const documents = [loanDocument(), summitDocument()];
