@@ -13,6 +13,11 @@ export interface Config {
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
   sandbox: SandboxConfig;
+  /**
+   * An English–Russian dictd dictionary (path without `.index`) for English questions to find
+   * Russian passages; undefined for the system's own (Debian's mueller7-dict), null for none.
+   */
+  russianDictionary: string | null | undefined;
 }
 
 /** The sandbox that `npm start` runs without a token: a local Discord server, the bot, and a web page. */
@@ -63,6 +68,7 @@ const environmentSchema = z.object({
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
+  RUSSIAN_DICTIONARY: z.preprocess(emptyAsUndefined, z.string().refine((value) => !/\.(index|dict|dz)$/i.test(value), 'must be the dictionary\'s path without .index or .dict.dz, e.g. /usr/share/dictd/mueller7, or off').optional()),
 });
 
 /**
@@ -91,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       port: value.SANDBOX_PORT,
       stateFile: value.SANDBOX_STATE_FILE === undefined ? null : path.resolve(cwd, value.SANDBOX_STATE_FILE),
     },
+    russianDictionary: value.RUSSIAN_DICTIONARY === undefined ? undefined : value.RUSSIAN_DICTIONARY.toLowerCase() === 'off' ? null : path.resolve(cwd, value.RUSSIAN_DICTIONARY),
   };
 }
 

@@ -30,7 +30,7 @@ export interface StartBriefingBotOptions {
 export async function startBriefingBot({ config, discord, databaseFile, logger }: StartBriefingBotOptions): Promise<RunningBot> {
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
-  const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+  const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary });
   const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
   const db = openDatabase(databaseFile, logger);
   try {

@@ -56,7 +56,7 @@ const corpusCommands: Record<string, CorpusCommand> = {
 
 function withSearch(run: typeof runAsk): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary });
     run(args, { corpus, search, stdout });
   };
 }

@@ -36,9 +36,14 @@ export function highlightedQuote(text: string, highlights: readonly Highlight[] 
     // The answering sentences alone are too long: keep the first of them, cut at a word.
     return fitFormatted(text.slice(first.start, first.end), maxLength, (piece) => blockQuote(`**${escapeText(piece)}**`));
   }
+  const grow = [
+    () => ({ start: window.start, end: nextEnd(sentences, window.end) }),
+    () => ({ start: previousStart(sentences, window.start), end: window.end }),
+  ];
   for (let grew = true; grew; ) {
     grew = false;
-    for (const candidate of [{ start: window.start, end: nextEnd(sentences, window.end) }, { start: previousStart(sentences, window.start), end: window.end }]) {
+    for (const next of grow) {
+      const candidate = next();
       if (candidate.start === window.start && candidate.end === window.end) continue;
       if (render(text, marks, candidate.start, candidate.end, content).length <= maxLength) {
         window.start = candidate.start;

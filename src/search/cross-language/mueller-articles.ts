@@ -33,13 +33,12 @@ export function russianTranslations(article: string, limits: TranslationLimits):
   const senses = body.split(new RegExp(senseMarker.source, 'gu')).map((sense) => sense.trim()).filter((sense) => sense !== '');
   const words: string[] = [];
   for (const sense of senses.slice(0, limits.senses)) {
-    for (const segment of sense.split(';')) {
-      // Examples start with the English phrase; what follows them is their translation.
-      if (latinLetter.test(segment)) break;
-      for (const item of segment.split(',')) {
-        const word = item.trim().toLowerCase();
-        if (cyrillicWord.test(word) && !words.includes(word)) words.push(word);
-      }
+    // Examples start with the English phrase; what follows them is their translation.
+    const items = sense.split(/[;,]/u);
+    const firstExample = items.findIndex((item) => latinLetter.test(item));
+    for (const item of firstExample === -1 ? items : items.slice(0, firstExample)) {
+      const word = item.trim().toLowerCase();
+      if (cyrillicWord.test(word) && !words.includes(word)) words.push(word);
     }
     if (words.length >= limits.words) break;
   }
