@@ -30,8 +30,10 @@ export function runAsk(args: string[], { search, stdout }: SearchCommandContext)
     stdout.write(formatAnswer(answer));
     return;
   }
-  const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, text, score }) => ({ docId, title, author, outlet, published, ordinal, start, end, text, score }));
-  stdout.write(`${JSON.stringify({ question: answer.question, confident: answer.confident, passages })}\n`);
+  const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, text, score, highlights, matchedInRussian }) => ({
+    docId, title, author, outlet, published, ordinal, start, end, text, score, highlights, ...(matchedInRussian && { matchedInRussian }),
+  }));
+  stdout.write(`${JSON.stringify({ question: answer.question, confident: answer.confident, missingWords: answer.missingWords, passages })}\n`);
 }
 
 export function runSearch(args: string[], { search, stdout }: SearchCommandContext): void {
