@@ -60,7 +60,7 @@ function asSourceDocument(document: BenchDocument): SourceDocument {
  * parameters `ask` runs with. A document ranks where its best passage does. Its snapshot is the
  * data folder the service saved; loading it opens the service again from that folder.
  */
-export function briefingAskEngine(): Engine {
+export function briefingAskEngine(ranking?: RankingParameters): Engine {
   const logger = createLogger({ level: 'silent' });
   let documents: SourceDocument[] = [];
   let dataDir = '';
@@ -71,7 +71,7 @@ export function briefingAskEngine(): Engine {
       documents = collection.map(asSourceDocument);
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-ask-'));
       documentsBySnapshot.set(dataDir, documents);
-      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger });
+      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...(ranking && { ranking }) });
     },
     async search(query, limit) {
       if (!service) return [];
@@ -87,7 +87,7 @@ export function briefingAskEngine(): Engine {
     async load(folder) {
       dataDir = folder;
       documents = documentsBySnapshot.get(folder) ?? [];
-      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger });
+      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...(ranking && { ranking }) });
     },
     snapshotBytes() {
       const folder = snapshotFolder(dataDir);

@@ -4,7 +4,7 @@ import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { answeringSentences, wordsMatchedInRussian } from './answering-sentences.js';
+import { matchQuote } from './answering-sentences.js';
 import { rankDocuments } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
 import { confidenceRule, isConfident, type ConfidenceRule } from './confidence.js';
@@ -185,15 +185,8 @@ function createService({ documents, index, passagesById, ranking, expanders, con
         if (!document) return [];
         const cited = citePassage(document, quote.first, quote.score);
         const quoted = document.body.slice(quote.start, quote.end);
-        const matchedInRussian = wordsMatchedInRussian(quoted, terms);
-        return [{
-          ...cited,
-          start: quote.start,
-          end: quote.end,
-          text: quoted,
-          highlights: answeringSentences(quoted, terms, (source) => specificity.get(source) ?? 0),
-          ...(matchedInRussian.length > 0 && { matchedInRussian }),
-        }];
+        const { highlights, matchedInRussian } = matchQuote(quoted, terms, (source) => specificity.get(source) ?? 0);
+        return [{ ...cited, start: quote.start, end: quote.end, text: quoted, highlights, ...(matchedInRussian.length > 0 && { matchedInRussian }) }];
       });
       return { question: text, confident, missingWords, passages };
     },

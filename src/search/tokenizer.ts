@@ -19,6 +19,7 @@ export interface WordSpan {
 // hides them inside words ("Uzbe\u200Bkistan"), and a word must match with or without them.
 const wordPattern = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+/gu;
 const invisible = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+const hasInvisible = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 const cyrillic = /\p{Script=Cyrillic}/u;
 const latin = /\p{Script=Latin}/u;
 const combiningMarks = /\p{M}/gu;
@@ -39,7 +40,7 @@ export function splitWords(text: string): string[] {
 
 /** A word without the invisible characters hidden in it; empty when it had nothing else. */
 function visibleWord(word: string): string {
-  return word.replace(invisible, '');
+  return hasInvisible.test(word) ? word.replace(invisible, '') : word;
 }
 
 /** The words of a text (invisible characters removed) with their offsets into it. */

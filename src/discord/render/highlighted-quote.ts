@@ -1,4 +1,4 @@
-import { splitSentences } from '../../corpus/sentences.js';
+import { sentenceSpans } from '../../search/sentence-spans.js';
 import { blockQuote, escapeText } from './escape.js';
 import { fitFormatted, type CutText } from './truncate.js';
 
@@ -30,7 +30,7 @@ export function highlightedQuote(text: string, highlights: readonly Highlight[] 
   const whole = render(text, marks, content.start, content.end, content);
   if (whole.length <= maxLength) return { text: whole, cut: false };
 
-  const sentences = splitSentences(text);
+  const sentences = sentenceSpans(text);
   const window = { start: sentenceStart(sentences, first.start), end: sentenceEnd(sentences, last.end) };
   if (render(text, marks, window.start, window.end, content).length > maxLength) {
     // The answering sentences alone are too long: keep the first of them, cut at a word.
