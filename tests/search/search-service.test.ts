@@ -92,6 +92,16 @@ describe('bad input', () => {
   });
 });
 
+describe('zero-width characters in a question', () => {
+  it('are removed inside its words before matching, for ask and search alike', async () => {
+    const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
+    const hidden = 'How much did Japan lo\u200Ban Uzbe\u200Dkis\u2060tan?';
+    expect(service.ask(hidden).passages[0]?.text).toBe(service.ask('How much did Japan loan Uzbekistan?').passages[0]?.text);
+    expect(service.ask(hidden).confident).toBe(true);
+    expect(service.search('Uzbe\uFEFFkistan').matches.length).toBeGreaterThan(0);
+  });
+});
+
 describe('search', () => {
   it('marks the matched words, including words that start with a typed prefix', async () => {
     const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
