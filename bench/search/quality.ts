@@ -3,7 +3,7 @@
  * and vocabulary-gap questions, and how many off-topic and near-miss questions are flagged as
  * not confident, each on the tuning half and the held-out half. Parameters are chosen on the
  * tuning half; the held-out half is only reported.
- * Usage: npm run bench:quality -- [--corpus DIR] [--out FILE] [--misses]
+ * Usage: npm run bench:quality -- [--corpus DIR] [--out FILE] [--misses] [--no-dictionary]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -15,10 +15,15 @@ import { createLogger } from '../../src/logger.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { evaluateHalf, type HalfReport } from './ranking-evaluation.js';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'corpus' }, out: { type: 'string', default: 'data/bench/quality.json' }, misses: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'corpus' }, out: { type: 'string', default: 'data/bench/quality.json' }, misses: { type: 'boolean', default: false }, 'no-dictionary': { type: 'boolean', default: false } } });
 
 const corpus = await loadCorpus(values.corpus);
-const service = await openSearchService({ corpus, dataDir: await mkdtemp(path.join(os.tmpdir(), 'briefing-quality-')), logger: createLogger({ level: 'silent' }) });
+const service = await openSearchService({
+  corpus,
+  dataDir: await mkdtemp(path.join(os.tmpdir(), 'briefing-quality-')),
+  logger: createLogger({ level: 'silent' }),
+  ...(values['no-dictionary'] && { russianDictionary: null }),
+});
 const reports = (['tuning', 'held-out'] as const).map((half) => evaluateHalf(service, half));
 
 const cell = (value: number) => value.toFixed(3);
