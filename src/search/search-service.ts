@@ -19,7 +19,7 @@ import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './q
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
 import { readSnapshot, restorePassage, storePassage, writeSnapshot, type SnapshotManifest } from './snapshot.js';
-import { inverseDocumentFrequency, occursInIndex } from './term-statistics.js';
+import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
 
@@ -64,8 +64,8 @@ export interface OpenSearchServiceOptions {
 
 const maximumLimit = 100;
 
-/** An expansion term held by more than this share of passages is left out. */
-const commonExpansionShare = 0.1;
+/** An expansion term held by more than this share of the passages, and by more than this many, is left out. */
+const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
 
 /**
  * Opens the search over a loaded corpus. The index snapshot under `dataDir/index` is reused
@@ -214,13 +214,14 @@ function createService({ documents, index, passagesById, ranking, expanders, con
 }
 
 /**
- * Drops the synonyms and translations that most passages hold: at a fifth of a word's weight
+ * Drops the synonyms and translations that a tenth of the passages hold, in a library large
+ * enough for them to cost anything (a thousand passages or more): at a fifth of a word's weight
  * and a low IDF they hardly move a score, yet scanning their postings is most of a question's
- * cost on a large library. 0.1 changes no figure of either half of the ranking set.
+ * cost on 20,000 documents. It changes no figure of either half of the ranking set.
  */
 function withoutCommonExpansions(index: MiniSearch, terms: WeightedTerm[]): WeightedTerm[] {
-  const floor = Math.log(1 + (1 - commonExpansionShare) / commonExpansionShare);
-  return terms.filter((term) => term.via === undefined || inverseDocumentFrequency(index, term.term, passageFields) >= floor);
+  const limit = Math.max(commonExpansion.minimumPassages, commonExpansion.share * index.documentCount);
+  return terms.filter((term) => term.via === undefined || termDocumentFrequency(index, term.term, passageFields) <= limit);
 }
 
 /**

@@ -27,6 +27,12 @@ export function inverseDocumentFrequency(index: MiniSearch, term: string, fields
   return value;
 }
 
+/** How many live documents of the index hold the term in any of the fields. */
+export function termDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
+  const internals = readInternals(index);
+  return documentFrequency(internals, internals.terms.get(term), fields);
+}
+
 /**
  * How many live documents hold the term in any of the fields: the largest field's postings are
  * counted as they are, and only the few documents the other fields add are collected, so a
