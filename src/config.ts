@@ -20,6 +20,11 @@ export interface Config {
   sandbox: SandboxConfig;
   /** Fetching links added to the library. */
   links: LinksConfig;
+  /**
+   * An English–Russian dictd dictionary (path without `.index`) for English questions to find
+   * Russian passages; undefined for the system's own (Debian's mueller7-dict), null for none.
+   */
+  russianDictionary: string | null | undefined;
 }
 
 /** How links are fetched: private addresses are refused unless listed here. */
@@ -82,6 +87,7 @@ const environmentSchema = z.object({
   LINKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.string().default('').transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== '')).refine((entries) => invalidAllowEntries(entries).length === 0, { error: 'must list IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1 or 10.0.0.0/8 (host names are not allowed: the check is on addresses)' })),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
   SANDBOX_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._~-]{16,200}$/, 'must be 16 to 200 letters, digits or . _ ~ - (it goes into the page address as ?token=), e.g. the output of `openssl rand -hex 24`; leave it empty to have one made at each start').optional()),
+  RUSSIAN_DICTIONARY: z.preprocess(emptyAsUndefined, z.string().refine((value) => !/\.(index|dict|dz)$/i.test(value), 'must be the dictionary\'s path without .index or .dict.dz, e.g. /usr/share/dictd/mueller7, or off').optional()),
 });
 
 /**
@@ -114,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       secret: value.SANDBOX_SECRET ?? null,
     },
     links: { allowPrivate: value.LINKS_ALLOW_PRIVATE },
+    russianDictionary: value.RUSSIAN_DICTIONARY === undefined ? undefined : value.RUSSIAN_DICTIONARY.toLowerCase() === 'off' ? null : path.resolve(cwd, value.RUSSIAN_DICTIONARY),
   };
 }
 

@@ -8,7 +8,7 @@
  * Usage: npm run bench:dates -- [--corpus DIR] [--timebank DIR] [--tools DIR] [--runs N] [--skip-tempeval] [--out FILE]
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -105,7 +105,9 @@ if (values['skip-tempeval']) {
 } else {
   mkdirSync('data/bench', { recursive: true });
   const score = (command: string, output: string): TempEvalScores => {
-    execFileSync(process.execPath, [scorer, '--data', values.timebank, '--cmd', command, '--quiet', '--json', output], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // The scorer runs only when it is the main module, which it decides by comparing argv[1] with its
+    // own real path: through a symlinked ../shared the two differ, so it is given its real path.
+    execFileSync(process.execPath, [realpathSync(scorer), '--data', values.timebank, '--cmd', command, '--quiet', '--json', output], { stdio: ['ignore', 'ignore', 'inherit'] });
     return (JSON.parse(readFileSync(output, 'utf8')) as { scores: TempEvalScores }).scores;
   };
   const ours = score(`"${process.execPath}" --import tsx bench/dates/timex-stdin.ts`, 'data/bench/tempeval-ours.json');

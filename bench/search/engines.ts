@@ -7,6 +7,14 @@ import { stopwords as englishStopWords } from '@orama/stopwords/english';
 import { createIndexOptions, type RankingParameters } from '../../src/search/index-options.js';
 import { passageRanking } from '../../src/search/passage-index.js';
 import { rankQuery } from '../../src/search/rank-query.js';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SourceDocument } from '../../src/corpus/types.js';
+import { createLogger } from '../../src/logger.js';
+import { openSearchService, type SearchService } from '../../src/search/search-service.js';
+import { snapshotFolder } from '../../src/search/snapshot.js';
 import type { BenchDocument } from './datasets.js';
 
 /** A search engine under test: build, search, and save/load a snapshot. */
@@ -16,7 +24,13 @@ export interface Engine {
   search(query: string, limit: number): Promise<string[]>;
   serialize(): Promise<string>;
   load(serialized: string): Promise<void>;
+  /** Size of the saved snapshot when it is not the serialized string itself (ours saves a folder). */
+  snapshotBytes?(): number;
 }
+
+// The documents behind a saved ask() snapshot: the bot reloads its corpus at start too, so a
+// fresh engine reading a snapshot gets the same documents, by the folder it was saved to.
+const documentsBySnapshot = new Map<string, SourceDocument[]>();
 
 /**
  * Ranking for title + text collections: the BM25 parameters and coordination of `ask`, with
@@ -25,12 +39,69 @@ export interface Engine {
  */
 export const titleTextRanking: RankingParameters = { ...passageRanking, boost: { title: 0.4, text: 1 } };
 
-/** Ours: the same index options and query path as `ask` (rankQuery over MiniSearch). */
+/** A benchmark document as the corpus loader would give it: the title as metadata, the text as the body. */
+function asSourceDocument(document: BenchDocument): SourceDocument {
+  return {
+    id: document.id,
+    file: `${document.id}.md`,
+    title: document.title,
+    author: null,
+    outlet: null,
+    published: null,
+    publishedBasis: null,
+    body: document.text.trim() === '' ? document.title : document.text,
+    contentHash: createHash('sha256').update(document.title).update('\n').update(document.text).digest('hex'),
+  };
+}
+
+/**
+ * Ours, through the real `ask()`: documents split into passages with all their fields, the
+ * snapshot written and read back, confidence, merging of neighbours and citation, with the
+ * parameters `ask` runs with. A document ranks where its best passage does. Its snapshot is the
+ * data folder the service saved; loading it opens the service again from that folder.
+ */
+export function briefingAskEngine(ranking?: RankingParameters): Engine {
+  const logger = createLogger({ level: 'silent' });
+  let documents: SourceDocument[] = [];
+  let dataDir = '';
+  let service: SearchService | null = null;
+  return {
+    name: 'briefing ask()',
+    async build(collection) {
+      documents = collection.map(asSourceDocument);
+      dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-ask-'));
+      documentsBySnapshot.set(dataDir, documents);
+      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...(ranking && { ranking }) });
+    },
+    async search(query, limit) {
+      if (!service) return [];
+      const ranked: string[] = [];
+      for (const passage of service.ask(query.slice(0, 300), { limit: Math.min(100, limit) }).passages) {
+        if (!ranked.includes(passage.docId)) ranked.push(passage.docId);
+      }
+      return ranked;
+    },
+    async serialize() {
+      return dataDir;
+    },
+    async load(folder) {
+      dataDir = folder;
+      documents = documentsBySnapshot.get(folder) ?? [];
+      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...(ranking && { ranking }) });
+    },
+    snapshotBytes() {
+      const folder = snapshotFolder(dataDir);
+      return readdirSync(folder).reduce((total, file) => total + statSync(path.join(folder, file)).size, 0);
+    },
+  };
+}
+
+/** The ranker alone over whole documents with two fields (title, text): what `npm run bench` measured as "ours" before the real `ask()` path. */
 export function briefingEngine(): Engine {
   const options = createIndexOptions<BenchDocument>(['title', 'text']);
   let index = new MiniSearch<BenchDocument>(options);
   return {
-    name: 'briefing (minisearch)',
+    name: 'briefing ranker only',
     async build(documents) {
       index = new MiniSearch<BenchDocument>(options);
       index.addAll(documents);
@@ -177,4 +248,4 @@ export function oramaEngine(): Engine {
   };
 }
 
-export const allEngines = (): Engine[] => [briefingEngine(), lunrEngine(), flexsearchEngine(), oramaEngine()];
+export const allEngines = (): Engine[] => [briefingAskEngine(), briefingEngine(), lunrEngine(), flexsearchEngine(), oramaEngine()];

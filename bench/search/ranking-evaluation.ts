@@ -1,6 +1,17 @@
 import type { SearchService } from '../../src/search/search-service.js';
 import type { CitedPassage } from '../../src/search/types.js';
-import type { ExpectedPassage, RankingQuestion } from '../../tests/search/ranking-set.js';
+import {
+  inHalf,
+  nearMissQuestions,
+  offTopicQuestions,
+  rankingSet,
+  russianOnlyQuestions,
+  vocabularyGapQuestions,
+  type ExpectedPassage,
+  type OffTopicQuestion,
+  type RankingQuestion,
+  type SetHalf,
+} from '../../tests/search/ranking-set.js';
 
 /** Where the expected passage of one question came, 1-based, or null when not in the results. */
 export interface QuestionOutcome {
@@ -15,6 +26,8 @@ export interface RankingQuality {
   hitAt1: number;
   hitAt3: number;
   meanReciprocalRank: number;
+  /** Share of these answerable questions answered as not confident. */
+  flagged: number;
   outcomes: QuestionOutcome[];
 }
 
@@ -36,6 +49,48 @@ export function evaluateRanking(service: SearchService, set: RankingQuestion[], 
     hitAt1: share((outcome) => outcome.rank === 1),
     hitAt3: share((outcome) => outcome.rank !== null && outcome.rank <= 3),
     meanReciprocalRank: outcomes.reduce((sum, outcome) => sum + (outcome.rank === null ? 0 : 1 / outcome.rank), 0) / Math.max(1, outcomes.length),
+    flagged: share((outcome) => !outcome.confident),
     outcomes,
+  };
+}
+
+/** Share of off-topic questions that `ask` answers as not confident, and the ones it was confident about. */
+export function evaluateOffTopic(service: SearchService, questions: OffTopicQuestion[]): { questions: number; notConfident: number; confidentAbout: string[] } {
+  const confidentAbout = questions.filter(({ question }) => service.ask(question, { limit: 3 }).confident).map(({ question }) => question);
+  return { questions: questions.length, notConfident: 1 - confidentAbout.length / Math.max(1, questions.length), confidentAbout };
+}
+
+/** The answerable questions of every group. */
+export const answerableQuestions = (): RankingQuestion[] => [...rankingSet, ...russianOnlyQuestions, ...vocabularyGapQuestions];
+/** The off-topic questions of every group. */
+export const unanswerableQuestions = (): OffTopicQuestion[] => [...offTopicQuestions, ...nearMissQuestions];
+
+/** One half of the whole set: each group is halved on its own, so both halves hold every kind. */
+export function setHalf(half: SetHalf): { answerable: RankingQuestion[]; offTopic: OffTopicQuestion[] } {
+  return {
+    answerable: [rankingSet, russianOnlyQuestions, vocabularyGapQuestions].flatMap((group) => inHalf(group, half)),
+    offTopic: [offTopicQuestions, nearMissQuestions].flatMap((group) => inHalf(group, half)),
+  };
+}
+
+export interface HalfReport {
+  half: SetHalf;
+  ranking: RankingQuality;
+  russian: RankingQuality;
+  vocabulary: RankingQuality;
+  offTopic: ReturnType<typeof evaluateOffTopic>;
+  nearMiss: ReturnType<typeof evaluateOffTopic>;
+}
+
+/** Every measure of the ranking set on one half. */
+export function evaluateHalf(service: SearchService, half: SetHalf): HalfReport {
+  const all = setHalf(half);
+  return {
+    half,
+    ranking: evaluateRanking(service, all.answerable),
+    russian: evaluateRanking(service, inHalf(russianOnlyQuestions, half)),
+    vocabulary: evaluateRanking(service, inHalf(vocabularyGapQuestions, half)),
+    offTopic: evaluateOffTopic(service, all.offTopic),
+    nearMiss: evaluateOffTopic(service, inHalf(nearMissQuestions, half)),
   };
 }

@@ -24,8 +24,13 @@ function quoteBlock(text: string): string {
 export function formatAnswer(answer: Answer): string {
   const lines: string[] = [];
   if (answer.passages.length === 0) return 'No passage of the sources matches this question. Try other words, or list the sources with: briefing sources\n';
-  if (!answer.confident) lines.push('No passage answers this well. These are the closest, which may not answer it:\n');
-  for (const passage of answer.passages) lines.push(quoteBlock(passage.text), citationLine(passage), '');
+  if (!answer.confident && answer.missingWords.length > 0) lines.push(`No source mentions ${answer.missingWords.map((word) => `"${word}"`).join(', ')}. These are the closest passages, which may not answer it:\n`);
+  else if (!answer.confident) lines.push('No passage answers this well. These are the closest, which may not answer it:\n');
+  for (const passage of answer.passages) {
+    lines.push(quoteBlock(passage.text));
+    if (passage.matchedInRussian) lines.push(`(matched in Russian: ${passage.matchedInRussian.join(' ')})`);
+    lines.push(citationLine(passage), '');
+  }
   return `${lines.join('\n')}`;
 }
 

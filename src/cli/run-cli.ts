@@ -68,7 +68,7 @@ const corpusCommands: Record<string, CorpusCommand> = {
 function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
     await prepareDataDir(config.dataDir);
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger }).catch((error: unknown) => {
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary }).catch((error: unknown) => {
       throw dataDirError(error, config.dataDir) ?? error;
     });
     run(args, { corpus, search, stdout });

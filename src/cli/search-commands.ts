@@ -24,8 +24,10 @@ export function runAsk(args: string[], { search, stdout }: SearchCommandContext)
     printText(stdout, formatAnswer(answer));
     return;
   }
-  const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, text, score }) => ({ docId, title, author, outlet, published, ordinal, start, end, text, score }));
-  printJson(stdout, { question: answer.question, confident: answer.confident, passages });
+  const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, text, score, highlights, matchedInRussian }) => ({
+    docId, title, author, outlet, published, ordinal, start, end, text, score, highlights, ...(matchedInRussian && { matchedInRussian }),
+  }));
+  printJson(stdout, { question: answer.question, confident: answer.confident, missingWords: answer.missingWords, passages });
 }
 
 export function runSearch(args: string[], { search, stdout }: SearchCommandContext): void {

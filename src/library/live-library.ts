@@ -19,7 +19,7 @@ export interface LiveLibrary {
 }
 
 export interface OpenLiveLibraryOptions {
-  config: Pick<Config, 'corpusDir' | 'corpusMaxFileBytes' | 'dataDir'>;
+  config: Pick<Config, 'corpusDir' | 'corpusMaxFileBytes' | 'dataDir'> & Partial<Pick<Config, 'russianDictionary'>>;
   logger: Logger;
   /** Watch the folder for changes; true by default. */
   watch?: boolean;
@@ -37,7 +37,7 @@ export async function openLiveLibrary({ config, logger, watch = true, timing }: 
     await library.reload();
     const corpus = { documents: library.documents(), problems: library.problems() };
     reportCorpus(corpus, config.corpusDir, logger);
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary });
     const timeline = createTimelineCache(search.documents, (docId) => search.passagesOf(docId));
     let lastSave: Promise<void> = Promise.resolve();
     library.subscribe((changes) => {

@@ -7,6 +7,8 @@ export interface WeightedTerm {
   term: string;
   source: string;
   weight: number;
+  /** How an expansion term was found for its source: a Russian translation, an English synonym, or a related form ("tourist" → "tour"). */
+  via?: 'russian' | 'synonym' | 'related';
 }
 
 /** A document of the index with its score and the query terms it matched. */

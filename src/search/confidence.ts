@@ -1,16 +1,27 @@
+import type { QueryWord } from './query-expansion.js';
+import { isCapitalisedName } from './query-expansion.js';
+
 /** A query term and how specific it is in the index. */
 export interface TermWeight {
   term: string;
   inverseFrequency: number;
 }
 
+/** The thresholds of the confidence rule. */
+export interface ConfidenceRule {
+  /** Least share of the question's specificity (IDF mass) the best passage must match. */
+  minimumCoverage: number;
+  /** Most share of the question's specificity that words found nowhere in the library may carry. */
+  maximumMissingShare: number;
+}
+
 /**
- * When to call an answer confident, from `npm run bench:quality` (it prints how on-topic and
- * off-topic questions fall). Coverage is the share of the question's specificity (IDF mass)
- * that the best passage matches: an off-topic question shares at most its generic words with
- * the corpus ("Japan", "policy"), an answerable one shares its specific words too.
+ * When to call an answer confident, chosen on the tuning half of the ranking set with
+ * `npm run bench:quality` (it prints both halves). Coverage is the share of the question's
+ * specificity that the best passage matches: an off-topic question shares at most its generic
+ * words with the corpus ("Japan", "policy"), an answerable one shares its specific words too.
  */
-export const confidenceRule = { minimumCoverage: 0.3 } as const;
+export const confidenceRule: ConfidenceRule = { minimumCoverage: 0.1, maximumMissingShare: 0.5 };
 
 /** Share of the query's IDF mass that the matched terms carry, from 0 to 1. */
 export function coverage(query: TermWeight[], matchedTerms: readonly string[]): number {
@@ -21,13 +32,23 @@ export function coverage(query: TermWeight[], matchedTerms: readonly string[]): 
   return covered / total;
 }
 
+/** A word no source mentions that names something (capitalised inside the question) or is a number: the question is about it. */
+export function isDistinctive(word: QueryWord): boolean {
+  return isCapitalisedName(word) || /\p{N}/u.test(word.word);
+}
+
 /**
- * True when the best passage covers enough of what the question is specifically about. One
- * matched word is never enough for a question of several: "What is the capital of Australia?"
- * shares "Australia" with a passage on the Quad, which says nothing of capitals.
+ * True when the best passage covers enough of what the question is specifically about, and the
+ * library mentions what the question names.
+ * - A name, place or number that occurs nowhere ("Mongolia") means no passage is about it.
+ * - Words found nowhere that carry half the question's specificity ("sourdough bread") do too.
+ * - One matched word is never enough for a question of several: "What is the capital of
+ *   Australia?" shares "Australia" with a passage on the Quad, which says nothing of capitals.
  */
-export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, rule: { minimumCoverage: number } = confidenceRule): boolean {
+export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, missing: readonly QueryWord[] = [], rule: ConfidenceRule = confidenceRule): boolean {
   if (bestMatchedTerms === undefined || bestMatchedTerms.length === 0) return false;
+  if (missing.some(isDistinctive)) return false;
+  if (coverage(query, missing.map((word) => word.term)) >= rule.maximumMissingShare) return false;
   if (new Set(bestMatchedTerms).size < Math.min(2, query.length)) return false;
   return coverage(query, bestMatchedTerms) >= rule.minimumCoverage;
 }

@@ -17,14 +17,16 @@ export interface IndexedPassage {
 export const passageFields = ['text', 'context', 'heading', 'title'] as const;
 
 /**
- * How passages are ranked. Chosen by `npx tsx bench/search/sweep.ts` over the ranking set and
- * SciFact: BM25 k and b shared with SciFact; the heading and the document title are only
- * context, so they count for less than the passage's own words (every passage of a document
- * shares its title, which says little about which passage answers).
+ * How passages are ranked. BM25 k, b and the field boosts come from `npx tsx bench/search/sweep.ts`
+ * over the ranking set; the title weight and k were then chosen through the real `ask()` path on
+ * the tuning half of SciFact's queries (`npx tsx bench/search/scifact-sweep.ts`: title 0.4 over
+ * 0.2 gave +0.011 nDCG@10 there, +0.011 on the held-out half, and no loss on the ranking set's
+ * tuning half). The heading and the title are only context, so they count for less than the
+ * passage's own words.
  */
 export const passageRanking: RankingParameters = {
   bm25: { k: 1.5, b: 0.75, d: 0.5 },
-  boost: { text: 1, context: 0.7, heading: 0.4, title: 0.2 },
+  boost: { text: 1, context: 0.7, heading: 0.4, title: 0.4 },
   coordination: 0,
 };
 

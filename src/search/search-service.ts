@@ -4,17 +4,23 @@ import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { matchQuote } from './answering-sentences.js';
+import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { isConfident } from './confidence.js';
+import { confidenceRule, isConfident, type ConfidenceRule } from './confidence.js';
+import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
+import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
+import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
+import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
 import { readSnapshot, restorePassage, storePassage, writeSnapshot, type StoredDocument, type StoredPassage } from './snapshot.js';
-import { inverseDocumentFrequency } from './term-statistics.js';
-import type { Answer, CitedPassage, SearchResults } from './types.js';
+import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
+import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
 
 export interface QueryOptions {
@@ -39,6 +45,8 @@ export interface SearchService {
   removeDocument(docId: string): void;
   /** Saves the index snapshot as it is now; saves never overlap, and a failure is logged, never thrown (the snapshot is a cache). */
   saveSnapshot(): Promise<void>;
+  /** Whether English questions also find Russian passages. */
+  readonly crossLanguage: CrossLanguageStatus;
   /** How the snapshot on disk differed from the corpus when the service opened (ids). */
   readonly openedWith: IndexChanges;
 }
@@ -56,9 +64,23 @@ export interface OpenSearchServiceOptions {
   logger: Logger;
   /** Ranking parameters other than the measured defaults; for the parameter sweep. */
   ranking?: RankingParameters;
+  /**
+   * An English–Russian dictionary in dictd format (path without `.index`), for English
+   * questions to find Russian passages; Debian's mueller7-dict by default, null for none.
+   */
+  russianDictionary?: string | null;
+  /** How questions are widened with WordNet synonyms and related forms ("lend" → "loan"); false for not at all. For the sweep. */
+  synonyms?: SynonymLimits | false;
+  /** Weight of a Russian translation against the English word; for the sweep. */
+  translationWeight?: number;
+  /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
+  confidence?: ConfidenceRule;
 }
 
 const maximumLimit = 100;
+
+/** An expansion term held by more than this share of the passages, and by more than this many, is left out. */
+const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
 
 /**
  * Opens the search over a loaded corpus. The index snapshot under `dataDir/index` is reused
@@ -66,10 +88,12 @@ const maximumLimit = 100;
  * changed, added and removed documents are re-split and re-indexed; a corrupt or stale
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
-export async function openSearchService({ corpus, dataDir, logger, ranking = passageRanking }: OpenSearchServiceOptions): Promise<SearchService> {
+export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule } = options;
   const log = logger.child({ module: 'search' });
-  const prepared = await prepareIndex(corpus.documents, dataDir, log);
-  return createService(corpus.documents, prepared, ranking, { dataDir, log });
+  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -133,7 +157,17 @@ function restoreAll(document: SourceDocument, stored: StoredPassage[]): Passage[
   return passages;
 }
 
-function createService(initial: SourceDocument[], prepared: PreparedIndex, ranking: RankingParameters, persistence: { dataDir: string; log: Logger }): SearchService {
+interface ServiceParts {
+  initial: SourceDocument[];
+  prepared: PreparedIndex;
+  ranking: RankingParameters;
+  expanders: readonly QueryExpander[];
+  confidence: ConfidenceRule;
+  crossLanguage: CrossLanguageStatus;
+  persistence: { dataDir: string; log: Logger };
+}
+
+function createService({ initial, prepared, ranking, expanders, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, passagesById, stored } = prepared;
   const documentsById = new Map(initial.map((document) => [document.id, document]));
   let documents: SourceDocument[] | null = initial;
@@ -174,6 +208,7 @@ function createService(initial: SourceDocument[], prepared: PreparedIndex, ranki
       documents ??= [...documentsById.values()];
       return documents;
     },
+    crossLanguage,
     passagesOf: (docId) => passagesById.get(docId) ?? [],
     openedWith: prepared.changes,
     removeDocument,
@@ -195,10 +230,15 @@ function createService(initial: SourceDocument[], prepared: PreparedIndex, ranki
       const text = validateQuery(question, 'question');
       const accept = acceptFor(options.docId);
       const limit = checkLimit(options.limit, 5);
+      // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
+      const terms = withoutCommonExpansions(index, expandQuery(text, expanders));
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const ranked = rankQuery(index, text, ranking, { limit: limit * 2, ...(accept && { accept }) });
-      const weights = queryTerms(text).map(({ term }) => ({ term, inverseFrequency: inverseDocumentFrequency(index, term, passageFields) }));
-      const confident = isConfident(weights, ranked[0]?.matchedTerms);
+      const ranked = rankDocuments(index, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
+      const specificity = new Map(queryTerms(text).map(({ term }) => [term, inverseDocumentFrequency(index, term, passageFields)]));
+      const weights = [...specificity].map(([term, inverseFrequency]) => ({ term, inverseFrequency }));
+      const missing = wordsNowhereIn(index, text, terms);
+      const confident = isConfident(weights, ranked[0]?.matchedTerms, missing, confidence);
+      const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = ranked.flatMap((hit) => {
         const resolved = resolve(hit.id);
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
@@ -208,9 +248,11 @@ function createService(initial: SourceDocument[], prepared: PreparedIndex, ranki
         const document = documentsById.get(quote.docId);
         if (!document) return [];
         const cited = citePassage(document, quote.first, quote.score);
-        return [{ ...cited, start: quote.start, end: quote.end, text: document.body.slice(quote.start, quote.end) }];
+        const quoted = document.body.slice(quote.start, quote.end);
+        const { highlights, matchedInRussian } = matchQuote(quoted, terms, (source) => specificity.get(source) ?? 0);
+        return [{ ...cited, start: quote.start, end: quote.end, text: quoted, highlights, ...(matchedInRussian.length > 0 && { matchedInRussian }) }];
       });
-      return { question: text, confident, passages };
+      return { question: text, confident, missingWords, passages };
     },
 
     search(terms, options = {}) {
@@ -253,6 +295,29 @@ function serialisedSaves(index: MiniSearch<IndexedPassage>, stored: Map<string, 
     chain = waiting;
     return waiting;
   };
+}
+
+/**
+ * Drops the synonyms and translations that a tenth of the passages hold, in a library large
+ * enough for them to cost anything (a thousand passages or more): at a fifth of a word's weight
+ * and a low IDF they hardly move a score, yet scanning their postings is most of a question's
+ * cost on 20,000 documents. It changes no figure of either half of the ranking set.
+ */
+function withoutCommonExpansions(index: MiniSearch, terms: WeightedTerm[]): WeightedTerm[] {
+  const limit = Math.max(commonExpansion.minimumPassages, commonExpansion.share * index.documentCount);
+  return terms.filter((term) => term.via === undefined || termDocumentFrequency(index, term.term, passageFields) <= limit);
+}
+
+/**
+ * The question's words that no passage holds, nor any translation or synonym of them. Such a
+ * word is a name, place, number or term the library never mentions. A related form does not
+ * stand in for it: "tour" is in the library, "tourists" are not.
+ */
+function wordsNowhereIn(index: MiniSearch, text: string, terms: ReturnType<typeof expandQuery>): QueryWord[] {
+  const occurring = new Set(terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term)).map((term) => term.source));
+  const missing: QueryWord[] = [];
+  for (const word of queryWords(text)) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
+  return missing;
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {

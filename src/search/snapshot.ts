@@ -12,7 +12,7 @@ import { loadPassageIndex, passageKey } from './passage-index.js';
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
  * passages are indexed changes: a snapshot of another version is rebuilt, never trusted.
  */
-export const snapshotFormatVersion = 2;
+export const snapshotFormatVersion = 3;
 
 const passageSchema = z.object({
   ordinal: z.number().int().positive(),

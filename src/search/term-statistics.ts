@@ -1,5 +1,10 @@
 import type MiniSearch from 'minisearch';
-import { readInternals } from './index-internals.js';
+import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
+
+// The union of a common term's postings over the fields costs milliseconds on a large library,
+// and the same words recur in every question: IDFs are kept per index until it changes.
+const idfCaches = new WeakMap<MiniSearch, { version: string; values: Map<string, number> }>();
+const idfCacheLimit = 100_000;
 
 /**
  * BM25 inverse document frequency of a term over the union of some fields. A term the
@@ -7,16 +12,60 @@ import { readInternals } from './index-internals.js';
  */
 export function inverseDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
   const internals = readInternals(index);
-  const documents = new Set<number>();
-  const postingsByField = internals.terms.get(term);
-  if (postingsByField) {
-    for (const field of fields) {
-      const fieldId = internals.fieldIds[field];
-      const postings = fieldId === undefined ? undefined : postingsByField.get(fieldId);
-      if (!postings) continue;
-      for (const shortId of postings.keys()) if (internals.documentIds.has(shortId)) documents.add(shortId);
-    }
+  const version = `${internals.documentCount}:${internals.nextId}:${internals.dirtCount}:${fields.join(',')}`;
+  let cache = idfCaches.get(index);
+  if (!cache || cache.version !== version || cache.values.size >= idfCacheLimit) {
+    cache = { version, values: new Map() };
+    idfCaches.set(index, cache);
   }
+  const cached = cache.values.get(term);
+  if (cached !== undefined) return cached;
   const total = internals.documentCount;
-  return Math.log(1 + (total - documents.size + 0.5) / (documents.size + 0.5));
+  const frequency = documentFrequency(internals, internals.terms.get(term), fields);
+  const value = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+  cache.values.set(term, value);
+  return value;
+}
+
+/** How many live documents of the index hold the term in any of the fields. */
+export function termDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
+  const internals = readInternals(index);
+  return documentFrequency(internals, internals.terms.get(term), fields);
+}
+
+/**
+ * How many live documents hold the term in any of the fields: the largest field's postings are
+ * counted as they are, and only the few documents the other fields add are collected, so a
+ * term found in thousands of passages costs no set of thousands.
+ */
+function documentFrequency(internals: IndexInternals, postingsByField: FieldPostings | undefined, fields: readonly string[]): number {
+  if (!postingsByField) return 0;
+  const lists = fields.flatMap((field) => {
+    const fieldId = internals.fieldIds[field];
+    const postings = fieldId === undefined ? undefined : postingsByField.get(fieldId);
+    return postings ? [postings] : [];
+  });
+  const largest = lists.reduce<Map<number, number> | undefined>((best, postings) => (best === undefined || postings.size > best.size ? postings : best), undefined);
+  if (!largest) return 0;
+  const live = (shortId: number) => internals.dirtCount === 0 || internals.documentIds.has(shortId);
+  let count = 0;
+  if (internals.dirtCount === 0) count = largest.size;
+  else for (const shortId of largest.keys()) if (live(shortId)) count += 1;
+  const added = new Set<number>();
+  for (const postings of lists) {
+    if (postings === largest) continue;
+    for (const shortId of postings.keys()) if (!largest.has(shortId) && live(shortId)) added.add(shortId);
+  }
+  return count + added.size;
+}
+
+/** Whether any passage of the index holds the term, in any field. */
+export function occursInIndex(index: MiniSearch, term: string): boolean {
+  const internals = readInternals(index);
+  const postingsByField = internals.terms.get(term);
+  if (!postingsByField) return false;
+  for (const postings of postingsByField.values()) {
+    for (const shortId of postings.keys()) if (internals.documentIds.has(shortId)) return true;
+  }
+  return false;
 }

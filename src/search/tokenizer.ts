@@ -14,13 +14,18 @@ export interface WordSpan {
 
 // Letters, combining marks and digits of any script; everything else (spaces, punctuation,
 // emoji, regex characters, "@" of a mention) separates words and is never interpreted.
-const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
+// Invisible format characters (zero-width space and joiners, word joiner, byte-order mark,
+// soft hyphen) count as part of a word and are then dropped from it: text pasted from the web
+// hides them inside words ("Uzbe\u200Bkistan"), and a word must match with or without them.
+const wordPattern = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+/gu;
+const invisible = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+const hasInvisible = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 const cyrillic = /\p{Script=Cyrillic}/u;
 const latin = /\p{Script=Latin}/u;
 const combiningMarks = /\p{M}/gu;
 
-// The English list has no "a", and splitting "Japan's" leaves an "s": both carry no meaning.
-const stopwords = new Set([...englishStopwords, ...russianStopwords, 'a', 's', 't', 'd', 'll', 'm', 're', 've']);
+// The English list has no "a" nor "whose", and splitting "Japan's" leaves an "s": none carries meaning.
+const stopwords = new Set([...englishStopwords, ...russianStopwords, 'a', 'whose', 's', 't', 'd', 'll', 'm', 're', 've']);
 
 // Stemmers are regular-expression and rule machines; a word longer than any real one is
 // not a word anyone will search for by its stem, and skipping it bounds the work per token.
@@ -30,14 +35,20 @@ const termCache = new Map<string, string | null>();
 
 /** Splits a text into words for indexing and querying. */
 export function splitWords(text: string): string[] {
-  return text.match(wordPattern) ?? [];
+  return wordSpans(text).map((span) => span.word);
 }
 
-/** The words of a text with their offsets into it. */
+/** A word without the invisible characters hidden in it; empty when it had nothing else. */
+function visibleWord(word: string): string {
+  return hasInvisible.test(word) ? word.replace(invisible, '') : word;
+}
+
+/** The words of a text (invisible characters removed) with their offsets into it. */
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const match of text.matchAll(wordPattern)) {
-    spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+    const word = visibleWord(match[0]);
+    if (word !== '') spans.push({ word, start: match.index, end: match.index + match[0].length });
   }
   return spans;
 }

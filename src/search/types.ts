@@ -14,6 +14,10 @@ export interface CitedPassage extends Pick<Passage, 'docId' | 'ordinal' | 'start
   published: string | null;
   publishedPrecision: DatePrecision | null;
   score: number;
+  /** The sentences that best answer the question, as offsets into `text`, for the renderer to mark; absent for lookups. */
+  highlights?: Array<{ start: number; end: number }>;
+  /** Words of `text` that matched the question only through a Russian translation, as written there. */
+  matchedInRussian?: string[];
 }
 
 /** The answer to a question: ranked passages, and whether they answer it well. */
@@ -21,7 +25,19 @@ export interface Answer {
   question: string;
   /** False when nothing matches well: the passages are then only the closest ones, not an answer. */
   confident: boolean;
+  /**
+   * Words of the question, as typed, that occur nowhere in the library (nor do their
+   * translations or synonyms): "Mongolia", "tourists". Non-empty ones make the answer not confident.
+   */
+  missingWords: string[];
   passages: CitedPassage[];
+}
+
+/** Whether English questions also search Russian text, and why not when they don't. */
+export interface CrossLanguageStatus {
+  enabled: boolean;
+  /** One line for people: "on (Mueller's English–Russian dictionary, 46,121 words)" or how to turn it on. */
+  status: string;
 }
 
 /** A passage found by a quick lookup, with where the searched words are in its text. */

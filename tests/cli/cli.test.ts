@@ -32,6 +32,7 @@ async function briefing(args: string[], env: Record<string, string> = {}) {
 interface AskJson {
   question: string;
   confident: boolean;
+  missingWords: string[];
   passages: Array<Record<string, unknown> & { docId: string; start: number; end: number; text: string }>;
 }
 
@@ -43,10 +44,11 @@ describe('briefing ask', () => {
     expect(answer.confident).toBe(true);
     expect(answer.passages.length).toBeGreaterThan(0);
     for (const passage of answer.passages) {
-      expect(Object.keys(passage).sort()).toEqual(['author', 'docId', 'end', 'ordinal', 'outlet', 'published', 'score', 'start', 'text', 'title']);
+      expect(Object.keys(passage).sort()).toEqual(['author', 'docId', 'end', 'highlights', 'ordinal', 'outlet', 'published', 'score', 'start', 'text', 'title']);
       expect(bodies.get(passage.docId)?.slice(passage.start, passage.end)).toBe(passage.text);
     }
     expect(answer.passages[0]?.text).toContain('39 billion');
+    expect(answer.missingWords).toEqual([]);
   });
 
   it('prints the quote and then a citation line for a person at a terminal', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/passage-types.js';
-import { coverage, isConfident } from '../../src/search/confidence.js';
+import { coverage, isConfident, isDistinctive } from '../../src/search/confidence.js';
 import { markTerms } from '../../src/search/mark-terms.js';
 import { mergeNeighbours } from '../../src/search/merge-neighbours.js';
 import { validateQuery } from '../../src/search/validate-query.js';
@@ -96,4 +96,31 @@ describe('validateQuery', () => {
     const text = `  ${'a'.repeat(300)}  `;
     expect(validateQuery(text, 'question')).toBe('a'.repeat(300));
   });
+
+  it('is not confident when a name or number of the question occurs nowhere, however well the rest matches', () => {
+    const summit = [
+      { term: 'presid', inverseFrequency: 1 },
+      { term: 'mongolia', inverseFrequency: 5 },
+      { term: 'summit', inverseFrequency: 2 },
+    ];
+    const mongolia = { word: 'Mongolia', term: 'mongolia', position: 3 };
+    expect(isConfident(summit, ['presid', 'summit'])).toBe(true);
+    expect(isConfident(summit, ['presid', 'summit'], [mongolia])).toBe(false);
+    expect(isDistinctive(mongolia)).toBe(true);
+    expect(isDistinctive({ word: '1887', term: '1887', position: 4 })).toBe(true);
+    // A capital at the start of the question says nothing: every question has one.
+    expect(isDistinctive({ word: 'Tourists', term: 'tourist', position: 0 })).toBe(false);
+  });
+
+  it('is not confident when words found nowhere carry half the question\'s specificity', () => {
+    const bread = [
+      { term: 'recip', inverseFrequency: 5 },
+      { term: 'japan', inverseFrequency: 0.5 },
+      { term: 'bread', inverseFrequency: 5 },
+    ];
+    const missing = [{ word: 'recipe', term: 'recip', position: 3 }, { word: 'bread', term: 'bread', position: 6 }];
+    expect(isConfident(bread, ['japan', 'recip'], missing.slice(1))).toBe(true);
+    expect(isConfident(bread, ['japan', 'recip'], missing)).toBe(false);
+  });
 });
+

@@ -311,21 +311,195 @@ export const rankingSet: RankingQuestion[] = [
   },
 ];
 
-/** Questions the corpus cannot answer: the answer must say it is not confident. */
-export const offTopicQuestions: string[] = [
-  'What is the recipe for sourdough bread?',
-  'Who won the football World Cup in 2022?',
-  'How do I reset my router password?',
-  'What is the boiling point of water at high altitude?',
-  'Which vaccine is recommended for seasonal influenza?',
-  'What are the best hiking trails in Patagonia?',
-  'How does photosynthesis work in plants?',
-  'When was the Eiffel Tower built?',
-  'What did Japan say about whaling quotas?',
-  'How many goals did Messi score last season?',
-  'What is the capital of Australia?',
-  'Explain the rules of cricket',
-  'What is the price of bitcoin today?',
-  'How do I bake chocolate chip cookies?',
-  'Who painted the Mona Lisa?',
+/**
+ * Questions in English that only seed 003's Russian footnotes answer (footnote 1 and its copy
+ * in the reference list; footnotes 11 and 12 and theirs). No English passage states these facts,
+ * so only a cross-language match finds them.
+ */
+export const russianOnlyQuestions: RankingQuestion[] = [
+  {
+    question: 'What is the combined gross domestic product of the Central Asian states?',
+    expected: { docId: mahmudov, contains: 'валовый продукт достигает 450 млрд долларов' },
+    why: 'Footnote 1 gives the region\'s GDP (450 млрд долларов); the English text never does.',
+  },
+  {
+    question: 'What share of the world\'s uranium reserves is in Central Asia?',
+    expected: { docId: mahmudov, contains: '20% мировых запасов урана' },
+    why: 'Footnote 1 puts 20% of the world\'s uranium reserves (запасов урана) in the region.',
+  },
+  {
+    question: 'How much of the world\'s oil and natural gas does the region hold?',
+    expected: { docId: mahmudov, contains: '17,2% – нефти, 7% – природного газа' },
+    why: 'Oil (нефти) and natural gas (природного газа) shares are only in footnote 1.',
+  },
+  {
+    question: 'How many people live in the five republics?',
+    expected: { docId: mahmudov, contains: 'население – более 80 млн человек' },
+    why: 'The population (население, 80 млн) is only given in footnote 1.',
+  },
+  {
+    question: 'What is the total territory of the region in square kilometres?',
+    expected: { docId: mahmudov, contains: '3 882 000 кв. км' },
+    why: 'The area (территория) is only in footnote 1; the English text has no square kilometres.',
+  },
+  {
+    question: 'Where does Central Asia rank in the world for coal production and electricity generation?',
+    expected: { docId: mahmudov, contains: 'По производству угля и выработке электроэнергии' },
+    why: 'Coal (угля) and electricity (электроэнергии) ranks, 10th and 19th, are only in footnote 1.',
+  },
+  {
+    question: 'What did the Russian foreign ministry announce on 21 March 2022?',
+    expected: { docId: mahmudov, contains: 'МИД России 21 марта 2022 года заявил' },
+    why: 'Footnote 11 reports the statement of 21 March 2022; the English text only cites it.',
+  },
+  {
+    question: 'Did Russia end visa-free trips for Japanese citizens to the southern Kuril Islands?',
+    expected: { docId: mahmudov, contains: 'прекращает безвизовые поездки' },
+    also: [{ docId: mahmudov, contains: 'граждан Японии на южные Курильские острова' }],
+    why: 'Visa-free trips (безвизовые поездки) to the Kurils end in footnote 11, split over a page break.',
+  },
+  {
+    question: 'Which joint economic activity did Moscow withdraw from after the Japanese sanctions?',
+    expected: { docId: mahmudov, contains: 'совместной хозяйственной деятельности на Южных Курилах' },
+    also: [{ docId: mahmudov, contains: '12. После того как Япония приняла' }],
+    why: 'The joint economic activity (совместной хозяйственной деятельности) on the Kurils is only in Russian.',
+  },
+  {
+    question: 'What is the name of the Russian ambassador to Japan who gave the interview?',
+    expected: { docId: mahmudov, contains: 'Интервью посла России в Японии Николай Ноздрева' },
+    also: [{ docId: mahmudov, contains: '13. Интервью посла России' }],
+    why: 'Only footnote 12 (and its reference) names the ambassador, Nikolai Nozdrev, in Russian.',
+  },
+  {
+    question: 'Which reference is the Saint Petersburg university bulletin on international relations?',
+    expected: { docId: mahmudov, contains: 'Вестник СПбГУ. Международные отношения' },
+    why: 'Footnote 7 is the Vestnik of St Petersburg University (СПбГУ), in Russian only.',
+  },
 ];
+
+/**
+ * Questions whose words differ from the passage's: "leader" for "Prime Minister", "lend" for
+ * "loan", "cargo" for "freight". A synonym or related form must bridge the gap.
+ */
+export const vocabularyGapQuestions: RankingQuestion[] = [
+  {
+    question: 'Why are Japanese investors cautious about putting money into the region?',
+    expected: { docId: mahmudov, contains: 'the lack of the necessary investment climate' },
+    why: 'The passage says "investment climate" and "avoid losses", not "investors" or "cautious".',
+  },
+  {
+    question: 'How much did Tokyo lend Tashkent in 2024?',
+    expected: { docId: goble, contains: '39 billion Japanese Yen' },
+    also: [{ docId: pnn, contains: 'a loan of several hundred million dollars to Uzbekistan' }],
+    why: '"Lend" is "loan" in both passages.',
+  },
+  {
+    question: 'What did the Uzbek leader put forward to attract Japanese business at the summit?',
+    expected: { docId: shamsuddinov, contains: 'Shavkat Mirziyoyev called for expanding' },
+    why: 'The passage calls him President; "leader" and "business" are not its words.',
+  },
+  {
+    question: 'How much cargo shipping demand is expected worldwide by 2050?',
+    expected: { docId: mahmudov, contains: 'will increase threefold' },
+    why: 'The passage speaks of "freight transportation", not cargo or shipping.',
+  },
+  {
+    question: 'What worried officials in Bishkek about a larger Japanese role?',
+    expected: { docId: pnn, contains: 'Kyrgyz officials also expressed fears' },
+    why: '"Worried" is "expressed fears" there.',
+  },
+  {
+    question: 'How much will the mountain ice shrink if temperatures climb?',
+    expected: { docId: mahmudov, contains: 'the volume of mountain glaciers in Central Asia may decrease' },
+    why: '"Ice" and "shrink" stand for "glaciers" and "decrease".',
+  },
+  {
+    question: 'Which ore deposits of Central Asia could supply Japan?',
+    expected: { docId: mahmudov, contains: 'manganese ore reserves' },
+    why: 'The passage lists "reserves" of manganese ore, chromium, lead and zinc, not deposits.',
+  },
+  {
+    question: 'Does Japan help build roads and rail lines in Central Asia?',
+    expected: { docId: mahmudov, contains: 'construction and modernization of railways and highways' },
+    also: [{ docId: goble, contains: 'road maintenance and solar energy installation projects' }],
+    why: '"Build roads and rail lines" is "construction … of railways and highways".',
+  },
+  {
+    question: 'How many study grants does the Japanese aid agency give Tajik civil servants each year?',
+    expected: { docId: shamsuddinov, contains: 'JICA provides 15 scholarships' },
+    why: 'The passage says JICA and "scholarships", not aid agency or study grants.',
+  },
+  {
+    question: 'What did Japan spend on purchases of rare earths from other countries in 2022?',
+    expected: { docId: mahmudov, contains: 'Japan imported rare earth metals worth' },
+    why: '"Purchases from other countries" is "imported".',
+  },
+  {
+    question: 'Who heads the Japanese government that hosted the first summit with the region?',
+    expected: { docId: shamsuddinov, contains: 'On 19–20 December last year' },
+    also: [{ docId: shamsuddinov, contains: 'approximately $20 billion' }],
+    why: 'The passages name Prime Minister Takaichi; "heads the government" is not their wording.',
+  },
+];
+
+export interface OffTopicQuestion {
+  question: string;
+  /** Why the corpus cannot answer it, and which of its words the corpus shares. */
+  why: string;
+}
+
+/** Questions the corpus cannot answer: the answer must say it is not confident. */
+export const offTopicQuestions: OffTopicQuestion[] = [
+  ...[
+    'What is the recipe for sourdough bread?',
+    'Who won the football World Cup in 2022?',
+    'How do I reset my router password?',
+    'What is the boiling point of water at high altitude?',
+    'Which vaccine is recommended for seasonal influenza?',
+    'What are the best hiking trails in Patagonia?',
+    'How does photosynthesis work in plants?',
+    'When was the Eiffel Tower built?',
+    'What did Japan say about whaling quotas?',
+    'How many goals did Messi score last season?',
+    'What is the capital of Australia?',
+    'Explain the rules of cricket',
+    'What is the price of bitcoin today?',
+    'How do I bake chocolate chip cookies?',
+    'Who painted the Mona Lisa?',
+  ].map((question) => ({ question, why: 'Nothing to do with Japan or Central Asia.' })),
+];
+
+/**
+ * Off-topic questions that share words with the corpus (Japan, Kazakhstan, summit, president,
+ * 2019, loan …) but ask for something no source says.
+ */
+export const nearMissQuestions: OffTopicQuestion[] = [
+  { question: 'How many Japanese tourists visited Kazakhstan in 2019?', why: 'Shares Japanese, Kazakhstan and 2019 (the ODA table); no source mentions tourists.' },
+  { question: 'What did the president of Mongolia say at the summit?', why: 'Shares president and summit; Mongolia occurs nowhere.' },
+  { question: 'How many Japanese restaurants are there in Tashkent?', why: 'Shares Japanese and Tashkent; no source mentions restaurants.' },
+  { question: 'What was the score of the Japan versus Uzbekistan football match?', why: 'Shares Japan and Uzbekistan; football and matches are not in the corpus.' },
+  { question: 'Which anime series are popular among young people in Kyrgyzstan?', why: 'Shares Kyrgyzstan; anime occurs nowhere.' },
+  { question: 'How much does a flight from Tokyo to Almaty cost?', why: 'Shares Tokyo; flights, fares and Almaty are not in the corpus.' },
+  { question: 'What is the interest rate on Japanese mortgages in 2024?', why: 'Shares Japanese and 2024; mortgages and interest rates are not discussed.' },
+  { question: 'When will the Tokyo Olympics stadium be rebuilt?', why: 'Shares Tokyo; the Olympics and stadiums are not mentioned.' },
+  { question: 'How many sushi chefs work in Turkmenistan?', why: 'Shares Turkmenistan; sushi and chefs occur nowhere.' },
+  { question: 'What did the Japanese emperor say about Tajikistan during his state visit?', why: 'Shares Japanese, emperor (he met the Turkmen president), Tajikistan and visit; no source reports him saying anything of Tajikistan.' },
+  { question: 'Which Japanese car brands sell best in Uzbekistan?', why: 'Shares Japanese and Uzbekistan; cars and brands are not discussed.' },
+  { question: 'How did the earthquake in 2011 damage Fukushima?', why: 'Shares earthquake (Kishida\'s cancelled trip); Fukushima is never mentioned.' },
+  { question: 'What is the population of Osaka?', why: 'Shares population (a Russian footnote); Osaka occurs nowhere.' },
+  { question: 'What loan did the IMF give Pakistan in 2023?', why: 'Shares loan and 2023; the IMF and Pakistan are not in the corpus.' },
+  { question: 'Who is the prime minister of Canada and what did he say about Central Asia?', why: 'Shares prime minister and Central Asia; Canada occurs nowhere.' },
+  { question: 'How many Kazakh students learn the Japanese language at Nazarbayev University?', why: 'Shares Kazakh, students and Japanese; Nazarbayev University and language courses are not mentioned.' },
+  { question: 'What did the Chinese ambassador say about gold mines in Kyrgyzstan in 2019?', why: 'Shares Chinese, ambassador, Kyrgyzstan and 2019; gold and mines occur nowhere.' },
+];
+
+/** The half of a list a question belongs to: parameters are chosen on `tuning`, `held-out` is only reported. */
+export type SetHalf = 'tuning' | 'held-out';
+
+export function halfOf(position: number): SetHalf {
+  return position % 2 === 0 ? 'tuning' : 'held-out';
+}
+
+export function inHalf<T>(items: readonly T[], half: SetHalf): T[] {
+  return items.filter((_, position) => halfOf(position) === half);
+}

@@ -88,7 +88,17 @@ describe('bad input', () => {
   it('answers a single 290-letter word with nothing confident', async () => {
     const { service } = await open([loanDocument()], await temporaryFolder());
     const answer = service.ask('x'.repeat(290));
-    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, passages: [] });
+    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], passages: [] });
+  });
+});
+
+describe('zero-width characters in a question', () => {
+  it('are removed inside its words before matching, for ask and search alike', async () => {
+    const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
+    const hidden = 'How much did Japan lo\u200Ban Uzbe\u200Dkis\u2060tan?';
+    expect(service.ask(hidden).passages[0]?.text).toBe(service.ask('How much did Japan loan Uzbekistan?').passages[0]?.text);
+    expect(service.ask(hidden).confident).toBe(true);
+    expect(service.search('Uzbe\uFEFFkistan').matches.length).toBeGreaterThan(0);
   });
 });
 

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { normalizeTerm, splitWords, termsOf, wordSpans } from '../../src/search/tokenizer.js';
 
 describe('tokenizer', () => {
+  it('removes zero-width characters and soft hyphens hidden inside a word before matching', () => {
+    expect(termsOf('Uzbe\u200Bkistan lo\u00ADan')).toEqual(termsOf('Uzbekistan loan'));
+    expect(termsOf('\uFEFFJapan\u200D')).toEqual(['japan']);
+    expect(splitWords('\u200B\u2060')).toEqual([]);
+    const [, span] = wordSpans('a Ja\u200Bpan');
+    expect(span).toEqual({ word: 'Japan', start: 2, end: 8 });
+  });
+
   it('stems English words with Porter so that inflections meet', () => {
     expect(normalizeTerm('investments')).toBe(normalizeTerm('invested'));
     expect(normalizeTerm('induction')).toBe('induct');

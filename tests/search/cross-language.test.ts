@@ -1,0 +1,113 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openDictdDictionary, DictionaryUnavailable } from '../../src/search/cross-language/dictd.js';
+import { russianTranslations } from '../../src/search/cross-language/mueller-articles.js';
+import { dictionaryForms, openRussianDictionary } from '../../src/search/cross-language/russian-dictionary.js';
+import { openSearchService } from '../../src/search/search-service.js';
+import { normalizeTerm } from '../../src/search/tokenizer.js';
+import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
+
+// Articles laid out as in Mueller's dictionary (Debian's mueller7-dict), written here by hand.
+const articles: Array<[string, string]> = [
+  ['uranium', 'uranium\n   [jʊ↗rɛɪnjɜm] _n. _хим.\n   1) уран\n   2) _attr. урановый; uranium reactor урановый реактор\n'],
+  ['reserve', 'reserve\n   [rɪ↗zɜ:v]\n   1. _n.\n      1) запас, резерв; the gold reserve золотой запас; in reserve в запасе;\n      2) (тж. _pl.) _воен. резерв; запас\n      3) заповедник\n'],
+  ['lend', 'lend\n   [lɛnd] _v. (lent)\n   1) давать взаймы; одалживать; ссужать, to lend long предоставлять ссуду\n'],
+];
+
+/** Writes a dictd dictionary (`.index` and `.dict`, or `.dict.dz`) and returns its base path. */
+async function writeDictionary(compressed: boolean): Promise<string> {
+  const base = path.join(await temporaryFolder(), 'test-en-ru');
+  let dict = '';
+  const lines: string[] = [];
+  for (const [headword, article] of articles) {
+    lines.push(`${headword}\t${dictdNumber(Buffer.byteLength(dict))}\t${dictdNumber(Buffer.byteLength(article))}`);
+    dict += article;
+  }
+  await writeFile(`${base}.index`, `${lines.join('\n')}\n`);
+  await writeFile(compressed ? `${base}.dict.dz` : `${base}.dict`, compressed ? gzipSync(dict) : dict);
+  return base;
+}
+
+function dictdNumber(value: number): string {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let text = '';
+  let rest = value;
+  do {
+    text = (digits[rest % 64] ?? 'A') + text;
+    rest = Math.floor(rest / 64);
+  } while (rest > 0);
+  return text;
+}
+
+const footnoteDocument = () =>
+  makeDocument('footnotes.md', 'Footnotes\n\nJapan signed several agreements with the region in 2024, officials said.\n\n¹ В регионе сосредоточено порядка 20% мировых запасов урана, 17,2% – нефти.\n');
+
+describe('reading Mueller articles', () => {
+  it('keeps the single-word translations of the first senses and skips transcriptions, labels and examples', () => {
+    expect(russianTranslations(articles[1]?.[1] ?? '', { senses: 3, words: 6 })).toEqual(['запас', 'резерв', 'заповедник']);
+    expect(russianTranslations(articles[0]?.[1] ?? '', { senses: 3, words: 6 })).toEqual(['уран', 'урановый']);
+    expect(russianTranslations(articles[2]?.[1] ?? '', { senses: 3, words: 6 })).toEqual(['одалживать', 'ссужать']);
+  });
+
+  it('looks an inflected English word up under its dictionary form', () => {
+    expect(dictionaryForms('reserves')).toContain('reserve');
+    expect(dictionaryForms('studies')).toContain('study');
+    expect(dictionaryForms('visited')).toContain('visit');
+  });
+});
+
+describe('a dictd dictionary', () => {
+  it.each([['plain', false], ['dictzip', true]])('reads a %s dictionary made in the dictd format', async (_kind, compressed) => {
+    const dictionary = await openDictdDictionary(await writeDictionary(compressed));
+    expect(dictionary.headwords).toBe(3);
+    expect(dictionary.articles('Uranium')[0]).toContain('1) уран');
+    expect(dictionary.articles('sourdough')).toEqual([]);
+  });
+
+  it('says where it looked when there is no dictionary', async () => {
+    const missing = path.join(await temporaryFolder(), 'none');
+    await expect(openDictdDictionary(missing)).rejects.toThrow(DictionaryUnavailable);
+    await expect(openDictdDictionary(missing)).rejects.toThrow(`no dictd dictionary at ${missing}`);
+  });
+
+  it('gives the Russian index terms of an English word', async () => {
+    const dictionary = await openRussianDictionary(await writeDictionary(false));
+    expect(dictionary.termsFor('reserves')).toContain(normalizeTerm('запасов'));
+    expect(dictionary.termsFor('uranium')).toContain(normalizeTerm('урана'));
+  });
+});
+
+describe('cross-language search', () => {
+  it('finds a Russian passage for an English question and labels the Russian words that matched', async () => {
+    const documents = [footnoteDocument()];
+    const { logger, lines } = captureLogger();
+    const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger, russianDictionary: await writeDictionary(true) });
+    expect(service.crossLanguage.enabled).toBe(true);
+    expect(service.crossLanguage.status).toMatch(/^on \(/);
+    expect(lines.some((line) => line.msg === 'cross-language search on: English questions also find Russian passages')).toBe(true);
+    const answer = service.ask('How large are the uranium reserves of the region?');
+    const [top] = answer.passages;
+    expect(top?.text).toContain('запасов урана');
+    expect(top?.matchedInRussian).toEqual(['запасов', 'урана']);
+    expect(top?.text).toBe(documents[0]?.body.slice(top?.start, top?.end));
+  });
+
+  it('without a dictionary answers exactly as before, and says how to turn it on', async () => {
+    const documents = [footnoteDocument()];
+    const { logger, lines } = captureLogger();
+    const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger, russianDictionary: path.join(await temporaryFolder(), 'absent') });
+    expect(service.crossLanguage).toEqual({ enabled: false, status: expect.stringContaining('apt-get install mueller7-dict') });
+    expect(lines.some((line) => line.msg === 'cross-language search off' && line.level === 40)).toBe(true);
+    const answer = service.ask('How large are the uranium reserves of the region?');
+    expect(answer.passages.every((passage) => !passage.text.includes('урана'))).toBe(true);
+    expect(answer.missingWords).toContain('uranium');
+    expect(answer.confident).toBe(false);
+  });
+
+  it('is off when asked to be', async () => {
+    const service = await openSearchService({ corpus: { documents: [footnoteDocument()], problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, russianDictionary: null });
+    expect(service.crossLanguage.enabled).toBe(false);
+  });
+});
