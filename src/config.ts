@@ -9,6 +9,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Hours after its time that a digest slot missed while the bot was down is still posted, marked late; older slots are recorded as missed. */
   digestGraceHours: number;
+  /** A `postgres://` URL: all state in that shared database. Null: SQLite under `dataDir`. Secret (it may hold a password). */
+  databaseUrl: string | null;
   /** The Discord connection, or null when no token is set (the bot then cannot reach Discord). */
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
@@ -56,6 +58,15 @@ const environmentSchema = z.object({
   CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of bytes, e.g. 2097152').positive('must be positive, e.g. 2097152').default(2 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a Postgres URL, e.g. postgres://briefing:secret@db.internal:5432/briefing; leave it empty to use SQLite under DATA_DIR')
+      .refine((value) => URL.canParse(value), 'is not a readable URL: percent-encode special characters in the password, e.g. @ as %40')
+      .optional(),
+  ),
   DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^\S+$/, 'must be the bot token without spaces, as shown in the Developer Portal').optional()),
   DISCORD_APP_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be the application id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be a server id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
@@ -83,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     corpusMaxFileBytes: value.CORPUS_MAX_FILE_BYTES,
     logLevel: value.LOG_LEVEL,
     digestGraceHours: value.DIGEST_GRACE_HOURS,
+    databaseUrl: value.DATABASE_URL ?? null,
     discord: value.DISCORD_TOKEN !== undefined && value.DISCORD_APP_ID !== undefined
       ? { token: value.DISCORD_TOKEN, applicationId: value.DISCORD_APP_ID, guildId: value.DISCORD_GUILD_ID ?? null, apiBase: value.DISCORD_API_BASE.replace(/\/+$/, '') }
       : null,

@@ -19,6 +19,10 @@ export const redactedPaths = [
   'req.headers.authorization',
   'discord.token',
   'config.discord.token',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+  'databaseUrl',
+  '*.databaseUrl',
 ];
 
 export interface CreateLoggerOptions {

@@ -26,7 +26,7 @@ try {
 
 async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promise<void>> {
   if (config.discord === null) throw new Error('runOnDiscord needs the Discord configuration');
-  const running = await startBriefingBot({ config, discord: config.discord, databaseFile: path.join(config.dataDir, 'briefing.db'), logger });
+  const running = await startBriefingBot({ config, discord: config.discord, database: config.databaseUrl ?? path.join(config.dataDir, 'briefing.db'), logger });
   return () => running.stop();
 }
 

@@ -18,8 +18,8 @@ export interface StartBriefingBotOptions {
   config: Config;
   /** Discord itself, or any Discord-compatible server (the sandbox's) through `apiBase`. */
   discord: DiscordConfig;
-  /** SQLite file for settings, digest slots and feedback; `:memory:` for a session that keeps nothing. */
-  databaseFile: string;
+  /** Where settings, digest slots and feedback live: a SQLite file, `:memory:` for a session that keeps nothing, or a `postgres://` URL. */
+  database: string;
   logger: Logger;
 }
 
@@ -27,25 +27,25 @@ export interface StartBriefingBotOptions {
  * Loads the corpus, opens the index, builds the timeline, opens the database and connects
  * the bot. The one way the bot is started, whether against Discord or the sandbox.
  */
-export async function startBriefingBot({ config, discord, databaseFile, logger }: StartBriefingBotOptions): Promise<RunningBot> {
+export async function startBriefingBot({ config, discord, database, logger }: StartBriefingBotOptions): Promise<RunningBot> {
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
   const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
   const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
-  const db = openDatabase(databaseFile, logger);
+  const db = await openDatabase(database, logger);
   try {
-    recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
+    await recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
     const bot = await startBot({ discord, search, timeline, db, logger, scheduler: { graceHours: config.digestGraceHours } });
     return {
       bot,
       db,
       async stop() {
         await bot.stop();
-        db.close();
+        await db.close();
       },
     };
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 }

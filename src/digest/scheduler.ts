@@ -40,10 +40,10 @@ export interface DigestScheduler {
   /** Stops the schedules, hands planned retries over to the next start, waits for deliveries in flight. */
   stop(): Promise<void>;
   /** Picks up a server's changed settings (after `/digest setup` or `off`). */
-  reload(guildId: string): void;
+  reload(guildId: string): Promise<void>;
   /** Composes and posts a digest now, outside the schedule; resolves after the first attempt. */
   runNow(guildId: string): Promise<DigestSlot | null>;
-  status(guildId: string): DigestStatus;
+  status(guildId: string): Promise<DigestStatus>;
 }
 
 const onTimeToleranceMs = 2 * 60_000;
@@ -97,7 +97,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       settings.schedule.cron,
       async (context) => {
         // node-cron calls this only once the coordinator has claimed the slot for this process.
-        const slot = getSlot(db, slotKeyOf(guildId, 'scheduled', timeZone, context.date));
+        const slot = await getSlot(db, slotKeyOf(guildId, 'scheduled', timeZone, context.date));
         if (slot?.state === 'claimed' && slot.claimedBy === owner) await runner.run(slot);
       },
       {
@@ -127,34 +127,34 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   }
 
   async function catchUpGuildNow(guildId: string): Promise<void> {
-    const settings = getDigestSettings(db, guildId);
+    const settings = await getDigestSettings(db, guildId);
     if (!running || !settings?.enabled) return;
     const now = clock();
-    const latest = latestScheduledSlot(db, guildId);
+    const latest = await latestScheduledSlot(db, guildId);
     const after = new Date(Math.max(settings.activeSince.getTime(), latest?.slotAt.getTime() ?? 0));
     const { slots, truncated } = dueSlots(guildId, settings.schedule.cron, settings.timeZone, after, now);
     if (truncated) logger.warn({ guildId, after, kept: catchUpLimit }, 'more digest slots were missed than are recorded; only the newest are listed');
     const plan = planCatchUp(slots, now, graceMs);
     for (const missed of plan.missed) {
-      if (recordMissedSlot(db, { guildId, timeZone: settings.timeZone, slotAt: missed.slotAt, reason: missed.reason, now })) {
+      if (await recordMissedSlot(db, { guildId, timeZone: settings.timeZone, slotAt: missed.slotAt, reason: missed.reason, now })) {
         logger.warn({ guildId, slot: missed.slotAt.toISOString(), reason: missed.reason }, 'digest slot missed');
       }
     }
     if (!plan.post) return;
     const late = now.getTime() - plan.post.getTime() > onTimeToleranceMs;
-    const claimed = claimSlot(db, { guildId, kind: 'scheduled', timeZone: settings.timeZone, slotAt: plan.post, late, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
+    const claimed = await claimSlot(db, { guildId, kind: 'scheduled', timeZone: settings.timeZone, slotAt: plan.post, late, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
     if (claimed) await runner.run(claimed);
   }
 
   /** Takes over deliveries whose process stopped or died; past the grace period they are closed as failed. */
-  function resumeExpiredClaims(): void {
+  async function resumeExpiredClaims(): Promise<void> {
     const now = clock();
-    for (const slot of expiredClaims(db, now)) {
-      const reclaimed = reclaimExpiredSlot(db, slot, owner, new Date(now.getTime() + leaseMs), now);
+    for (const slot of await expiredClaims(db, now)) {
+      const reclaimed = await reclaimExpiredSlot(db, slot, owner, new Date(now.getTime() + leaseMs), now);
       if (!reclaimed) continue;
       if (now.getTime() - slot.slotAt.getTime() > graceMs) {
         const reason = `interrupted after ${slot.attempts} attempt(s) and now past the grace period${slot.reason ? `; last error: ${slot.reason}` : ''}`;
-        finishSlot(db, reclaimed, owner, { state: 'failed', attempts: slot.attempts, reason, now });
+        await finishSlot(db, reclaimed, owner, { state: 'failed', attempts: slot.attempts, reason, now });
         logger.error({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), reason }, 'digest slot abandoned');
       } else {
         logger.info({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), attempts: slot.attempts }, 'resuming an interrupted digest delivery');
@@ -163,8 +163,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     }
   }
 
-  function syncTasks(): DigestSettings[] {
-    const enabled = listEnabledDigestSettings(db);
+  async function syncTasks(): Promise<DigestSettings[]> {
+    const enabled = await listEnabledDigestSettings(db);
     const enabledIds = new Set(enabled.map((settings) => settings.guildId));
     for (const guildId of [...tasks.keys()]) if (!enabledIds.has(guildId)) unscheduleGuild(guildId);
     for (const settings of enabled) scheduleGuild(settings);
@@ -174,8 +174,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   /** Runs on start and every minute: follows settings changed by other processes and posts what is due. */
   async function sweep(): Promise<void> {
     if (!running) return;
-    const enabled = syncTasks();
-    resumeExpiredClaims();
+    const enabled = await syncTasks();
+    await resumeExpiredClaims();
     await Promise.allSettled(enabled.map((settings) => catchUpGuild(settings.guildId)));
   }
 
@@ -204,17 +204,17 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       await runner.stop();
       logger.info('digest scheduler stopped');
     },
-    reload(guildId) {
+    async reload(guildId) {
       if (!running) return;
-      const settings = getDigestSettings(db, guildId);
+      const settings = await getDigestSettings(db, guildId);
       if (settings?.enabled) scheduleGuild(settings);
       else unscheduleGuild(guildId);
     },
     async runNow(guildId) {
-      const settings = getDigestSettings(db, guildId);
+      const settings = await getDigestSettings(db, guildId);
       if (!settings) throw new UserError('No digest is set up for this server yet. Set one up first, e.g. `/digest setup channel:#news schedule:daily 09:00 timezone:Europe/Berlin`.');
       const now = clock();
-      const slot = claimSlot(db, { guildId, kind: 'manual', timeZone: settings.timeZone, slotAt: now, late: false, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
+      const slot = await claimSlot(db, { guildId, kind: 'manual', timeZone: settings.timeZone, slotAt: now, late: false, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
       if (!slot) throw new UserError('A digest is being posted for this server right now. Try again in a few seconds.');
       return runner.run(slot);
     },

@@ -19,7 +19,7 @@ export interface CommandContext {
   db: AppDatabase;
   scheduler: DigestControl;
   /** The digest a server would get now, with its settings or the defaults. */
-  previewDigest(guildId: string): Digest;
+  previewDigest(guildId: string): Promise<Digest>;
   channels: ChannelAccess;
   render: Renderers;
   sessions: InteractionSessions;

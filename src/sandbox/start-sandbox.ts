@@ -70,7 +70,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     letMembersSeeDigest(discord, guildId);
 
     const databaseFile = stateFile === null ? ':memory:' : stateFile.replace(/\.json$/i, '.db');
-    const running = await startBriefingBot({ config, discord: discordConfig, databaseFile, logger });
+    const running = await startBriefingBot({ config, discord: discordConfig, database: databaseFile, logger });
     const { bot } = running;
     stopOnFailure.push(() => running.stop());
 
