@@ -11,6 +11,8 @@ export interface Config {
   digestGraceHours: number;
   /** A `postgres://` URL: all state in that shared database. Null: SQLite under `dataDir`. Secret (it may hold a password). */
   databaseUrl: string | null;
+  /** Seconds a host holds a digest slot it claimed; after that another host may take an unfinished post over. */
+  digestLeaseSeconds: number;
   /** The Discord connection, or null when no token is set (the bot then cannot reach Discord). */
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
@@ -58,6 +60,15 @@ const environmentSchema = z.object({
   CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of bytes, e.g. 2097152').positive('must be positive, e.g. 2097152').default(2 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
+  DIGEST_LEASE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number('must be a number of seconds, e.g. 600')
+      .int('must be a whole number of seconds, e.g. 600')
+      .min(5, 'must be at least 5 seconds: a post must fit in it, e.g. 600')
+      .max(86_400, 'must be at most 86400 seconds (a day), e.g. 600')
+      .default(600),
+  ),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -95,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     logLevel: value.LOG_LEVEL,
     digestGraceHours: value.DIGEST_GRACE_HOURS,
     databaseUrl: value.DATABASE_URL ?? null,
+    digestLeaseSeconds: value.DIGEST_LEASE_SECONDS,
     discord: value.DISCORD_TOKEN !== undefined && value.DISCORD_APP_ID !== undefined
       ? { token: value.DISCORD_TOKEN, applicationId: value.DISCORD_APP_ID, guildId: value.DISCORD_GUILD_ID ?? null, apiBase: value.DISCORD_API_BASE.replace(/\/+$/, '') }
       : null,

@@ -35,7 +35,7 @@ export async function startBriefingBot({ config, discord, database, logger }: St
   const db = await openDatabase(database, logger);
   try {
     await recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
-    const bot = await startBot({ discord, search, timeline, db, logger, scheduler: { graceHours: config.digestGraceHours } });
+    const bot = await startBot({ discord, search, timeline, db, logger, scheduler: { graceHours: config.digestGraceHours, leaseMs: config.digestLeaseSeconds * 1000 } });
     return {
       bot,
       db,

@@ -52,7 +52,12 @@ const onTimeToleranceMs = 2 * 60_000;
  * change skips, a stalled event loop, a clock jump). A plain interval, not a node-cron task: after
  * a clock jump node-cron walks every missed occurrence, which for a minute schedule is a long walk.
  */
-const sweepIntervalMs = 60_000;
+const longestSweepIntervalMs = 60_000;
+
+/** Sweeps four times per lease (at most every minute), so a dead host's claim is taken over soon after its lease ends. */
+function sweepIntervalFor(leaseMs: number): number {
+  return Math.min(longestSweepIntervalMs, Math.max(1000, Math.floor(leaseMs / 4)));
+}
 
 function cronLogger(logger: Logger): CronLogger {
   const write = (level: 'debug' | 'info' | 'warn' | 'error', message: string | Error, error?: Error) =>
@@ -191,7 +196,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
           .finally(() => {
             sweeping = null;
           });
-      }, sweepIntervalMs);
+      }, sweepIntervalFor(leaseMs));
       logger.info({ guilds: tasks.size, owner }, 'digest scheduler started');
     },
     async stop() {

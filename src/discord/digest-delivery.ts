@@ -38,6 +38,6 @@ export function createDigestDelivery(options: { rest: REST; logger: Logger }): D
 }
 
 /** Discord nonces hold at most 25 characters; a hash of the slot key is stable across processes. */
-function nonceFor(key: string): string {
+export function nonceFor(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, 25);
 }

@@ -22,3 +22,16 @@ describe('DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://briefing:p@ss:word@db:99999/briefing' }, '/tmp')).toThrow(/DATABASE_URL: is not a readable URL: percent-encode/);
   });
 });
+
+describe('DIGEST_LEASE_SECONDS', () => {
+  it('defaults to ten minutes and reads whole seconds', () => {
+    expect(loadConfig({}, '/tmp').digestLeaseSeconds).toBe(600);
+    expect(loadConfig({ DIGEST_LEASE_SECONDS: '30' }, '/tmp').digestLeaseSeconds).toBe(30);
+  });
+
+  it('lists a lease too short to post in, too long, or not a number', () => {
+    expect(() => loadConfig({ DIGEST_LEASE_SECONDS: '1' }, '/tmp')).toThrow(/DIGEST_LEASE_SECONDS: must be at least 5 seconds/);
+    expect(() => loadConfig({ DIGEST_LEASE_SECONDS: '100000' }, '/tmp')).toThrow(/DIGEST_LEASE_SECONDS: must be at most 86400 seconds/);
+    expect(() => loadConfig({ DIGEST_LEASE_SECONDS: 'long' }, '/tmp')).toThrow(/DIGEST_LEASE_SECONDS: must be a number of seconds/);
+  });
+});

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Kysely, PostgresDialect, sql, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../../logger.js';
@@ -50,7 +51,8 @@ export function openPostgresEngine(url: string, options: PostgresEngineOptions):
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: options.connectTimeoutMs,
     query_timeout: options.queryTimeoutMs,
-    application_name: 'briefing-bot',
+    // Names the host and process in pg_stat_activity, so an operator sees whose connections these are.
+    application_name: `briefing-bot ${hostname()}:${process.pid}`.slice(0, 63),
   });
   // An idle connection the server dropped is reported here; without a listener it would end the process.
   pool.on('error', (error) => log.warn({ err: error }, 'an idle database connection was lost; the next query opens a new one'));
