@@ -37,6 +37,18 @@ export interface DiscordConfig {
   guildId: string | null;
   /** REST base URL, given to discord.js as `rest.api`; the gateway address is asked from it. */
   apiBase: string;
+  /** Which gateway shards this process runs; absent: one shard, no sharding. */
+  sharding?: ShardingConfig;
+}
+
+/**
+ * discord.js sharding within this process. `shards: 'auto'` runs every shard Discord recommends
+ * here; a list runs those shards of `shardCount` (a number, or 'auto': the count GET /gateway/bot
+ * recommends), so that several processes or hosts can split the shards between them.
+ */
+export interface ShardingConfig {
+  shards: number[] | 'auto';
+  shardCount: number | 'auto';
 }
 
 /** Discord's own REST base URL, the default of `DISCORD_API_BASE`. */
@@ -82,6 +94,18 @@ const environmentSchema = z.object({
   DISCORD_APP_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be the application id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be a server id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
   DISCORD_API_BASE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).default(discordApiBase)),
+  SHARDS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(auto|\d{1,4}(\s*,\s*\d{1,4})*)$/i, "must be 'auto' or shard ids separated by commas, e.g. 0,1")
+      .optional(),
+  ),
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: "must be 'auto' or a whole number of shards from 1, e.g. 2" }).optional(),
+  ),
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
@@ -96,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...discordPairProblems(env),
+    ...shardingProblems(parsed.success ? parsed.data : null),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const value = parsed.data;
@@ -108,7 +133,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     databaseUrl: value.DATABASE_URL ?? null,
     digestLeaseSeconds: value.DIGEST_LEASE_SECONDS,
     discord: value.DISCORD_TOKEN !== undefined && value.DISCORD_APP_ID !== undefined
-      ? { token: value.DISCORD_TOKEN, applicationId: value.DISCORD_APP_ID, guildId: value.DISCORD_GUILD_ID ?? null, apiBase: value.DISCORD_API_BASE.replace(/\/+$/, '') }
+      ? {
+          token: value.DISCORD_TOKEN,
+          applicationId: value.DISCORD_APP_ID,
+          guildId: value.DISCORD_GUILD_ID ?? null,
+          apiBase: value.DISCORD_API_BASE.replace(/\/+$/, ''),
+          ...shardingOf(value),
+        }
       : null,
     sandbox: {
       host: value.SANDBOX_HOST,
@@ -116,6 +147,33 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       stateFile: value.SANDBOX_STATE_FILE === undefined ? null : path.resolve(cwd, value.SANDBOX_STATE_FILE),
     },
   };
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+function shardIds(text: string): number[] {
+  return text.split(',').map((id) => Number(id.trim()));
+}
+
+function shardingOf(value: Environment): { sharding?: ShardingConfig } {
+  if (value.SHARDS === undefined) return {};
+  if (value.SHARDS.toLowerCase() === 'auto') return { sharding: { shards: 'auto', shardCount: 'auto' } };
+  return { sharding: { shards: shardIds(value.SHARDS), shardCount: value.SHARD_COUNT ?? 'auto' } };
+}
+
+/** A shard list needs ids below the count, each once; a count without a list says nothing to run. */
+function shardingProblems(value: Environment | null): string[] {
+  if (value === null) return [];
+  if (value.SHARDS === undefined) return value.SHARD_COUNT === undefined ? [] : ["SHARD_COUNT: needs SHARDS, the shards this process runs, e.g. SHARDS=0,1 or SHARDS=auto"];
+  if (value.SHARDS.toLowerCase() === 'auto') return value.SHARD_COUNT === undefined ? [] : ['SHARD_COUNT: leave it empty with SHARDS=auto, which runs every recommended shard in this process'];
+  const ids = shardIds(value.SHARDS);
+  const problems: string[] = [];
+  if (new Set(ids).size !== ids.length) problems.push('SHARDS: lists a shard twice; name each shard once, e.g. 0,1');
+  const count = value.SHARD_COUNT;
+  if (typeof count === 'number' && ids.some((id) => id >= count)) {
+    problems.push(`SHARDS: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1}); ${ids.filter((id) => id >= count).join(', ')} is out of range`);
+  }
+  return problems;
 }
 
 /** Both or neither: a half-configured Discord section is a mistake, not a request to run without Discord. */

@@ -12,6 +12,7 @@ import type { CommandContext } from './command-context.js';
 import { createDigestDelivery } from './digest-delivery.js';
 import { createDigestPreview } from './digest-preview.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
+import { clientSharding, runsDigestScheduler } from './sharding.js';
 import type { SearchService } from './ports.js';
 import { render } from './render/index.js';
 import { createSessionStore, type SessionStoreOptions } from './session-store.js';
@@ -47,7 +48,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const { db, search, timeline, logger } = options;
   const log = logger.child({ module: 'bot' });
   const now = options.clock ?? (() => new Date());
-  const client = createDiscordClient({ apiBase: options.discord.apiBase, token: options.discord.token, logger });
+  const client = createDiscordClient({ apiBase: options.discord.apiBase, token: options.discord.token, logger, sharding: await clientSharding(options.discord) });
   const compose = createSlotComposer({ db, timeline: () => timeline, documents: () => search.documents });
   const scheduler = createDigestScheduler({
     ...options.scheduler,
@@ -76,8 +77,9 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(options.discord.token);
   await ready;
-  await scheduler.start();
-  log.info({ commands: allCommands.length }, 'bot started');
+  const schedules = runsDigestScheduler(options.discord.sharding);
+  if (schedules) await scheduler.start();
+  log.info({ commands: allCommands.length, shards: client.ws.shards.map((shard) => shard.id), schedulesDigests: schedules }, 'bot started');
 
   let stopping: Promise<void> | null = null;
   return {
