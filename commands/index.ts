@@ -10,9 +10,10 @@ import findSources from './find-sources.js';
 import help from './help.js';
 import search from './search.js';
 import sources from './sources.js';
+import status from './status.js';
 import timeline from './timeline.js';
 
-export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, help];
+export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, status, help];
 
 export const messageCommands: readonly MessageCommand[] = [findSources];
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from './health/loopback.js';
 
 /** Everything the process can be told through its environment, validated. */
 export interface Config {
@@ -17,6 +18,17 @@ export interface Config {
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
   sandbox: SandboxConfig;
+  /** The HTTP health endpoint for a supervisor or load balancer; null (the default) when off. */
+  health: HealthConfig | null;
+}
+
+/** GET /healthz: 200 when this instance is well, 503 with its problems when not. */
+export interface HealthConfig {
+  /** 127.0.0.1 unless asked otherwise; off loopback a token is required. */
+  host: string;
+  port: number;
+  /** Required as `Authorization: Bearer …` when set. */
+  token: string | null;
 }
 
 /** The sandbox that `npm start` runs without a token: a local Discord server, the bot, and a web page. */
@@ -108,6 +120,9 @@ const environmentSchema = z.object({
   ),
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
+  HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 8080').int('must be a whole port number, e.g. 8080').min(1, 'must be between 1 and 65535, e.g. 8080').max(65535, 'must be between 1 and 65535, e.g. 8080').optional()),
+  HEALTH_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
+  HEALTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, 'must be at least 16 characters, e.g. the output of `openssl rand -hex 16`').optional()),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
 });
 
@@ -121,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...discordPairProblems(env),
     ...shardingProblems(parsed.success ? parsed.data : null),
+    ...healthProblems(parsed.success ? parsed.data : null),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const value = parsed.data;
@@ -141,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
           ...shardingOf(value),
         }
       : null,
+    health: value.HEALTH_PORT === undefined ? null : { host: value.HEALTH_HOST, port: value.HEALTH_PORT, token: value.HEALTH_TOKEN ?? null },
     sandbox: {
       host: value.SANDBOX_HOST,
       port: value.SANDBOX_PORT,
@@ -174,6 +191,12 @@ function shardingProblems(value: Environment | null): string[] {
     problems.push(`SHARDS: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1}); ${ids.filter((id) => id >= count).join(', ')} is out of range`);
   }
   return problems;
+}
+
+/** Off loopback, anyone on the network could ask: a token is required then. */
+function healthProblems(value: Environment | null): string[] {
+  if (value === null || value.HEALTH_PORT === undefined || value.HEALTH_TOKEN !== undefined || isLoopbackHost(value.HEALTH_HOST)) return [];
+  return [`HEALTH_TOKEN: is required when HEALTH_HOST (${value.HEALTH_HOST}) is reachable from other machines: set one of at least 16 characters, e.g. the output of \`openssl rand -hex 16\``];
 }
 
 /** Both or neither: a half-configured Discord section is a mistake, not a request to run without Discord. */

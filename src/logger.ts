@@ -23,6 +23,10 @@ export const redactedPaths = [
   '*.DATABASE_URL',
   'databaseUrl',
   '*.databaseUrl',
+  'HEALTH_TOKEN',
+  '*.HEALTH_TOKEN',
+  'health.token',
+  '*.health.token',
 ];
 
 export interface CreateLoggerOptions {

@@ -2,6 +2,7 @@ import type { Config, DiscordConfig } from './config.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { buildTimeline } from './dates/timeline.js';
 import { startBot, type Bot } from './discord/bot.js';
+import { startHealthServer, type HealthServer } from './health/health-server.js';
 import type { Logger } from './logger.js';
 import { openSearchService } from './search/search-service.js';
 import { openDatabase, type AppDatabase } from './storage/database.js';
@@ -31,15 +32,26 @@ export async function startBriefingBot({ config, discord, database, logger }: St
   const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
   for (const problem of corpus.problems) logger.warn({ module: 'corpus', ...problem }, 'corpus file skipped');
   const search = await openSearchService({ corpus, dataDir: config.dataDir, logger });
+  const indexBuiltAt = new Date();
   const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
   const db = await openDatabase(database, logger);
   try {
     await recordDocumentsSeen(db, search.documents.map((document) => document.id), new Date());
-    const bot = await startBot({ discord, search, timeline, db, logger, scheduler: { graceHours: config.digestGraceHours, leaseMs: config.digestLeaseSeconds * 1000 } });
+    const bot = await startBot({ discord, search, timeline, db, logger, indexBuiltAt, scheduler: { graceHours: config.digestGraceHours, leaseMs: config.digestLeaseSeconds * 1000 } });
+    let health: HealthServer | null = null;
+    if (config.health !== null) {
+      try {
+        health = await startHealthServer({ ...config.health, check: () => bot.health(null), logger });
+      } catch (error) {
+        await bot.stop();
+        throw error;
+      }
+    }
     return {
       bot,
       db,
       async stop() {
+        await health?.close();
         await bot.stop();
         await db.close();
       },

@@ -210,7 +210,7 @@ const hostsResult = {
 // ---- Part 2: /ask end to end, SQLite against Postgres -----------------------------------------
 const askQuestions = ['When was the Central Asia plus Japan Dialogue launched?', 'How much did Japan lend Uzbekistan?', 'Which critical minerals interest Japan in the region?', 'What did the leaders agree at the Tokyo summit?'];
 
-async function askLatencies(database: (scratch: string) => Promise<AppDatabase>, discord: LocalDiscord, scratch: string): Promise<number[]> {
+async function askLatencies(database: (scratch: string) => Promise<AppDatabase>, discord: LocalDiscord, scratch: string): Promise<{ latencies: number[]; statements: number }> {
   const corpus = await loadCorpus(path.resolve('corpus'));
   const search = await openSearchService({ corpus, dataDir: scratch, logger });
   const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
@@ -219,20 +219,22 @@ async function askLatencies(database: (scratch: string) => Promise<AppDatabase>,
   const ask = async (index: number) => (await discord.driver.slash('/ask', { question: askQuestions[index % askQuestions.length] ?? 'Japan' }).callback()).latencyMs;
   for (let index = 0; index < 20; index += 1) await ask(index);
   const latencies: number[] = [];
+  const statementsBefore = db.statements();
   for (let index = 0; index < askCount; index += 1) latencies.push(await ask(index));
+  const statements = db.statements() - statementsBefore;
   await bot.stop();
   await db.close();
-  return latencies;
+  return { latencies, statements };
 }
 
 const askCluster = await startPostgresCluster();
-const askResults: Record<string, { p50: number; p95: number }> = {};
+const askResults: Record<string, { p50: number; p95: number; databaseStatements: number }> = {};
 for (const engine of ['sqlite', 'postgres'] as const) {
   const discord = await startLocalDiscord({ token, applicationId });
   await deployCommands({ rest: new REST({ api: discord.apiBase }).setToken(token), applicationId, guildId: null, commands: allCommands });
   const scratch = mkdtempSync(path.join(tmpdir(), 'briefing-bench-hosts-'));
-  const latencies = await askLatencies((folder) => openDatabase(engine === 'sqlite' ? path.join(folder, 'briefing.db') : askCluster.url, logger), discord, scratch);
-  askResults[engine] = { p50: median(latencies), p95: percentile(latencies, 95) };
+  const { latencies, statements } = await askLatencies((folder) => openDatabase(engine === 'sqlite' ? path.join(folder, 'briefing.db') : askCluster.url, logger), discord, scratch);
+  askResults[engine] = { p50: median(latencies), p95: percentile(latencies, 95), databaseStatements: statements };
   await discord.close();
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -261,6 +263,7 @@ console.log(row('Postgres round trips per slot (3 hosts)', hostsResult.postgresR
 console.log(row('/ask p50 / p95, SQLite (ms)', `${askResults.sqlite?.p50.toFixed(1)} / ${askResults.sqlite?.p95.toFixed(1)}`));
 console.log(row('/ask p50 / p95, Postgres (ms)', `${askResults.postgres?.p50.toFixed(1)} / ${askResults.postgres?.p95.toFixed(1)}`));
 console.log(row('/ask p50 ratio Postgres / SQLite', result.ask.p50Ratio.toFixed(2)));
+console.log(row('database statements during the /asks (SQLite / Postgres)', `${askResults.sqlite?.databaseStatements} / ${askResults.postgres?.databaseStatements}`));
 
 const outputDir = path.resolve('data/bench');
 mkdirSync(outputDir, { recursive: true });

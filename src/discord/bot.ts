@@ -1,9 +1,10 @@
-import { Events, type Client } from 'discord.js';
+import { Events, Status, type Client } from 'discord.js';
 import { allCommands, commandHelp, messageCommands, slashCommands } from '../../commands/index.js';
 import type { DiscordConfig } from '../config.js';
 import type { TimelineEntry } from '../dates/types.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../digest/scheduler.js';
 import { createSlotComposer } from '../digest/slot-composer.js';
+import { checkInstanceHealth, type InstanceHealth } from '../health/instance-health.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import { createChannelAccess } from './channel-access.js';
@@ -28,6 +29,8 @@ export interface StartBotOptions {
   clock?: () => Date;
   scheduler?: Pick<DigestSchedulerOptions, 'graceHours' | 'retry' | 'instanceId' | 'leaseMs' | 'postEmpty'>;
   sessions?: SessionStoreOptions;
+  /** When the search index was last built or loaded; start-up by default. */
+  indexBuiltAt?: Date;
 }
 
 /** A running bot: connected, answering interactions, posting digests. */
@@ -36,6 +39,8 @@ export interface Bot {
   router: InteractionRouter;
   scheduler: DigestScheduler;
   context: CommandContext;
+  /** This instance's health, with the next digest of `guildId` when one is given. */
+  health(guildId: string | null): Promise<InstanceHealth>;
   /** Stops the schedules, lets replies in flight finish, then closes the gateway. Database and logs stay open for the caller. */
   stop(): Promise<void>;
 }
@@ -49,6 +54,21 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const log = logger.child({ module: 'bot' });
   const now = options.clock ?? (() => new Date());
   const client = createDiscordClient({ apiBase: options.discord.apiBase, token: options.discord.token, logger, sharding: await clientSharding(options.discord) });
+  const schedules = runsDigestScheduler(options.discord.sharding);
+  const indexBuiltAt = options.indexBuiltAt ?? now();
+  const health = (guildId: string | null) =>
+    checkInstanceHealth(
+      {
+        shards: () => client.ws.shards.map((shard) => ({ id: shard.id, status: Status[shard.status] ?? String(shard.status), pingMs: shard.ping >= 0 ? shard.ping : null })),
+        pingDatabase: () => db.ping(),
+        database: { engine: db.engine, location: db.location },
+        index: () => ({ documents: search.documents.length, passages: search.documents.reduce((sum, document) => sum + search.passagesOf(document.id).length, 0), builtAt: indexBuiltAt }),
+        schedulesDigests: schedules,
+        nextDigest: async (guildId) => (await scheduler.status(guildId)).nextRun,
+        clock: now,
+      },
+      guildId,
+    );
   const compose = createSlotComposer({ db, timeline: () => timeline, documents: () => search.documents });
   const scheduler = createDigestScheduler({
     ...options.scheduler,
@@ -68,6 +88,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     render,
     sessions: createSessionStore<InteractionSession>(options.sessions),
     help: commandHelp,
+    health,
     logger,
     now,
   };
@@ -77,7 +98,6 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(options.discord.token);
   await ready;
-  const schedules = runsDigestScheduler(options.discord.sharding);
   if (schedules) await scheduler.start();
   log.info({ commands: allCommands.length, shards: client.ws.shards.map((shard) => shard.id), schedulesDigests: schedules }, 'bot started');
 
@@ -87,6 +107,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     router,
     scheduler,
     context,
+    health,
     stop() {
       stopping ??= (async () => {
         await scheduler.stop();

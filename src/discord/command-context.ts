@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../dates/types.js';
+import type { InstanceHealth } from '../health/instance-health.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import type { Digest } from '../digest/types.js';
@@ -25,6 +26,8 @@ export interface CommandContext {
   sessions: InteractionSessions;
   /** What /help lists, in order. */
   help: readonly CommandHelp[];
+  /** This instance's health for /status, with the next digest of the server asked about. */
+  health(guildId: string | null): Promise<InstanceHealth>;
   logger: Logger;
   now: () => Date;
 }

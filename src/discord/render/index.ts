@@ -5,6 +5,7 @@ import { renderApology, renderUserError } from './errors.js';
 import { renderHelp } from './help.js';
 import { renderSearchPage } from './search.js';
 import { renderSourceDetails, renderSourceList } from './sources.js';
+import { renderInstanceStatus } from './status.js';
 import { renderTimelinePage } from './timeline.js';
 
 /**
@@ -20,6 +21,7 @@ export const render = {
   digest: renderDigest,
   digestStatus: renderDigestStatus,
   help: renderHelp,
+  instanceStatus: renderInstanceStatus,
   userError: renderUserError,
   apology: renderApology,
 };

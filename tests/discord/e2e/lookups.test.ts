@@ -71,7 +71,7 @@ describe('/search, /sources, /timeline and /help through a local Discord', () =>
   it('explains each command with an example', async () => {
     const reply = await harness.server.driver.slash('/help').reply();
     const fields = reply.embeds[0]?.fields ?? [];
-    expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/digest', '/help', 'Apps']);
+    expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/digest', '/status', '/help', 'Apps']);
     for (const field of fields) expect(field.value).toContain('Example:');
   });
 });
