@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.js';
@@ -12,6 +13,15 @@ import { accountSlots, ownerPid } from '../support/slot-accounting.js';
 
 const token = 'shards.test.token';
 const applicationId = '1357924680135792468';
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
 const everyTenSeconds = { input: '*/10 * * * * *', cron: '*/10 * * * * *', label: 'every 10 seconds' };
 
 describe('two shards on two processes', () => {
@@ -20,6 +30,7 @@ describe('two shards on two processes', () => {
   let db: AppDatabase;
   let shardZero: BotHost;
   let shardOne: BotHost;
+  let healthPort: number;
 
   beforeAll(async () => {
     server = await startLocalDiscord({ token, applicationId, guilds: twoShardSeed, shardCount: 2 });
@@ -29,7 +40,8 @@ describe('two shards on two processes', () => {
     const common = { apiBase: server.apiBase, token, applicationId, databaseUrl: database.target, leaseSeconds: 20 };
     shardZero = startBotHost({ ...common, name: 'shard-0', env: { SHARDS: '0', SHARD_COUNT: '2' } });
     // The other asks the local server's GET /gateway/bot how many shards there are.
-    shardOne = startBotHost({ ...common, name: 'shard-1', env: { SHARDS: '1', SHARD_COUNT: 'auto' } });
+    healthPort = await freePort();
+    shardOne = startBotHost({ ...common, name: 'shard-1', env: { SHARDS: '1', SHARD_COUNT: 'auto', HEALTH_PORT: String(healthPort) } });
     await Promise.all([shardZero.ready, shardOne.ready]);
   }, 90_000);
 
@@ -46,6 +58,12 @@ describe('two shards on two processes', () => {
   it('runs one shard in each process and the digest scheduler only beside shard 0', () => {
     expect(startedLine(shardZero)).toMatchObject({ shards: [0], schedulesDigests: true });
     expect(startedLine(shardOne)).toMatchObject({ shards: [1], schedulesDigests: false });
+  });
+
+  it('serves its health on HEALTH_PORT, on loopback: its shard, Postgres, and no scheduler beside shard 1', async () => {
+    const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, shards: [{ id: 1, status: 'Ready' }], database: { engine: 'postgres' }, schedulesDigests: false });
   });
 
   it('answers each interaction from the process of its guild’s shard, once', async () => {
