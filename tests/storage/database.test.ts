@@ -7,6 +7,9 @@ import { UserError } from '../../src/errors.js';
 import { openDatabase, type OpenDatabaseOptions } from '../../src/storage/database.js';
 import { DatabaseOpenError } from '../../src/storage/database-open-error.js';
 import { latestSchemaVersion } from '../../src/storage/migrations.js';
+import { claimSlot } from '../../src/digest/slot-store.js';
+import { recordDocumentsSeen } from '../../src/storage/documents-seen-store.js';
+import { recordFeedback } from '../../src/storage/feedback-store.js';
 import { silentLogger, temporaryFolder } from '../digest/helpers.js';
 import { scratchPostgres, type ScratchDatabase } from '../support/engines.js';
 
@@ -165,5 +168,36 @@ describe('opening a Postgres database', () => {
     const failure = await openFailure(missing.toString());
     expect(failure.reason).toBe('refused');
     expect(failure.message).toMatch(/the database does not exist: create it first/);
+  });
+});
+
+describe('a SQLite file written before the shared data-access layer', () => {
+  it('opens without a migration and works with every store', async () => {
+    const { folder, cleanup } = temporaryFolder();
+    try {
+      const file = path.join(folder, 'briefing.db');
+      const old = new Database(file);
+      old.exec(readFileSync(new URL('./fixtures/schema-v1-sqlite.sql', import.meta.url), 'utf8'));
+      old.pragma('user_version = 1');
+      old.close();
+      const db = await openDatabase(file, silentLogger);
+      try {
+        const vote = { interactionId: 'i', messageId: 'm', userId: 'u', guildId: 'g', question: 'q', docId: null, ordinal: null, vote: 'up' as const, at: new Date(0) };
+        expect(await recordFeedback(db, vote)).toBe('recorded');
+        expect(await recordFeedback(db, { ...vote, interactionId: 'j' })).toBe('unchanged');
+        expect(await recordFeedback(db, { ...vote, vote: 'down' })).toBe('changed');
+        const claim = { guildId: 'g', kind: 'scheduled' as const, timeZone: 'UTC', slotAt: new Date(Date.UTC(2030, 0, 1, 9)), late: false, owner: 'a', leaseUntil: new Date(Date.UTC(2030, 0, 1, 10)), now: new Date(Date.UTC(2030, 0, 1, 9)) };
+        expect(await claimSlot(db, claim)).toMatchObject({ localTime: '2030-01-01T09:00:00', state: 'claimed' });
+        expect(await claimSlot(db, { ...claim, owner: 'b' })).toBeNull();
+        expect(await recordDocumentsSeen(db, ['seed-001'], new Date(0))).toBe(1);
+      } finally {
+        await db.close();
+      }
+      const reopened = new Database(file, { readonly: true });
+      expect(reopened.pragma('user_version', { simple: true })).toBe(1);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
   });
 });
