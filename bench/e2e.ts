@@ -67,7 +67,7 @@ await deployCommands({ rest: new REST({ api: server.apiBase }).setToken(token), 
 const corpus = await loadCorpus(corpusDir);
 const search = await openSearchService({ corpus, dataDir: scratch, logger });
 const timeline = buildTimeline(search.documents, (docId) => search.passagesOf(docId));
-const db = openDatabase(path.join(scratch, 'briefing.db'), logger);
+const db = await openDatabase(path.join(scratch, 'briefing.db'), logger);
 const bot = await startBot({ discord: { token, applicationId, guildId: null, apiBase: server.apiBase }, search, timeline, db, logger });
 
 async function askOnce(index: number): Promise<number> {
@@ -83,7 +83,7 @@ for (let index = 0; index < count; index += 1) latencies.push(await askOnce(inde
 const elapsedMs = performance.now() - started;
 
 await bot.stop();
-db.close();
+await db.close();
 await server.close();
 rmSync(scratch, { recursive: true, force: true });
 

@@ -53,7 +53,7 @@ export default {
       const shared: AskSession = { ...session, ephemeral: false };
       await interaction.reply(visible(renderPage(context, shared, context.sessions.create(shared), page, interaction.user.id)));
     } else if (customId.action === 'vote' && (vote === 'up' || vote === 'down')) {
-      const outcomes = recordAnswerVote(context.db, interaction, session, page, vote, context.now());
+      const outcomes = await recordAnswerVote(context.db, interaction, session, page, vote, context.now());
       await interaction.reply(ephemeral(textMessage(voteReceipt(outcomes, vote))));
     } else {
       throw new UserError('This button is not recognised. Run /ask again.');

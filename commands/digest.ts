@@ -44,15 +44,15 @@ export default {
     if (subcommand === 'preview') {
       await replyInTime(
         interaction,
-        () => {
-          const digest = context.previewDigest(guildId);
-          const enabled = getDigestSettings(context.db, guildId)?.picture ?? true;
+        async () => {
+          const digest = await context.previewDigest(guildId);
+          const enabled = (await getDigestSettings(context.db, guildId))?.picture ?? true;
           return withDigestPicture(context.render.digest(digest, { preview: true }), digest, { enabled, logger: context.logger });
         },
         { ephemeral: true },
       );
     } else if (subcommand === 'status') {
-      await replyInTime(interaction, () => context.render.digestStatus(context.scheduler.status(guildId)), { ephemeral: true });
+      await replyInTime(interaction, async () => context.render.digestStatus(await context.scheduler.status(guildId)), { ephemeral: true });
     } else if (subcommand === 'setup') {
       requireManageServer(interaction, 'set up the digest');
       const channel = interaction.options.getChannel('channel', true, [ChannelType.GuildText, ChannelType.GuildAnnouncement]);
@@ -64,9 +64,9 @@ export default {
         interaction,
         async () => {
           await context.channels.assertCanPost(guildId, channel.id);
-          saveDigestSettings(context.db, { guildId, channelId: channel.id, schedule, timeZone, windowDays, enabled: true, picture }, context.now());
+          await saveDigestSettings(context.db, { guildId, channelId: channel.id, schedule, timeZone, windowDays, enabled: true, picture }, context.now());
           await context.scheduler.reload(guildId);
-          const next = context.scheduler.status(guildId).nextRun;
+          const next = (await context.scheduler.status(guildId)).nextRun;
           const nextText = next === null ? '' : ` The next one is ${time(next, TimestampStyles.LongDateTime)} (${time(next, TimestampStyles.RelativeTime)}).`;
           return textMessage(`Digest set: ${escapeText(schedule.label)} (${escapeText(timeZone)}) in ${channelMention(channel.id)}, looking ${windowDays} days ahead and back, ${picture ? 'with' : 'without'} a picture of the window.${nextText}`);
         },
@@ -74,8 +74,8 @@ export default {
       );
     } else if (subcommand === 'off') {
       requireManageServer(interaction, 'turn the digest off');
-      if (getDigestSettings(context.db, guildId)?.enabled !== true) throw new UserError('The digest is already off on this server. Turn it on with /digest setup.');
-      disableDigest(context.db, guildId, context.now());
+      if ((await getDigestSettings(context.db, guildId))?.enabled !== true) throw new UserError('The digest is already off on this server. Turn it on with /digest setup.');
+      await disableDigest(context.db, guildId, context.now());
       await context.scheduler.reload(guildId);
       await interaction.reply(ephemeral(textMessage('The digest is off. Its settings are kept: `/digest setup` turns it on again.')));
     } else {

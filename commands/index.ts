@@ -11,9 +11,10 @@ import help from './help.js';
 import reindex from './reindex.js';
 import search from './search.js';
 import sources from './sources.js';
+import status from './status.js';
 import timeline from './timeline.js';
 
-export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, reindex, help];
+export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, reindex, status, help];
 
 export const messageCommands: readonly MessageCommand[] = [findSources];
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { invalidAllowEntries } from './extract/address-policy.js';
+import { isLoopbackHost } from './health/loopback.js';
 
 /** Everything the process can be told through its environment, validated. */
 export interface Config {
@@ -14,6 +15,10 @@ export interface Config {
   digestMinIntervalMinutes: number;
   /** How long the bot keeps trying to reach an unreachable Discord gateway before it exits for its supervisor to restart it. */
   gatewayGiveUpSeconds: number;
+  /** A `postgres://` URL: all state in that shared database. Null: SQLite under `dataDir`. Secret (it may hold a password). */
+  databaseUrl: string | null;
+  /** Seconds a host holds a digest slot it claimed; after that another host may take an unfinished post over. */
+  digestLeaseSeconds: number;
   /** The Discord connection, or null when no token is set (the bot then cannot reach Discord). */
   discord: DiscordConfig | null;
   /** Where `npm start` serves the sandbox page when no token is set. */
@@ -25,12 +30,23 @@ export interface Config {
    * Russian passages; undefined for the system's own (Debian's mueller7-dict), null for none.
    */
   russianDictionary: string | null | undefined;
+  /** The HTTP health endpoint for a supervisor or load balancer; null (the default) when off. */
+  health: HealthConfig | null;
 }
 
 /** How links are fetched: private addresses are refused unless listed here. */
 export interface LinksConfig {
   /** Addresses or CIDR ranges a link may reach although private, e.g. ["127.0.0.1"] for tests; empty by default. */
   allowPrivate: string[];
+}
+
+/** GET /healthz: 200 when this instance is well, 503 with its problems when not. */
+export interface HealthConfig {
+  /** 127.0.0.1 unless asked otherwise; off loopback a token is required. */
+  host: string;
+  port: number;
+  /** Required as `Authorization: Bearer …` when set. */
+  token: string | null;
 }
 
 /** The sandbox that `npm start` runs without a token: a local Discord server, the bot, and a web page. */
@@ -53,6 +69,18 @@ export interface DiscordConfig {
   guildId: string | null;
   /** REST base URL, given to discord.js as `rest.api`; the gateway address is asked from it. */
   apiBase: string;
+  /** Which gateway shards this process runs; absent: one shard, no sharding. */
+  sharding?: ShardingConfig;
+}
+
+/**
+ * discord.js sharding within this process. `shards: 'auto'` runs every shard Discord recommends
+ * here; a list runs those shards of `shardCount` (a number, or 'auto': the count GET /gateway/bot
+ * recommends), so that several processes or hosts can split the shards between them.
+ */
+export interface ShardingConfig {
+  shards: number[] | 'auto';
+  shardCount: number | 'auto';
 }
 
 /** Discord's own REST base URL, the default of `DISCORD_API_BASE`. */
@@ -78,13 +106,46 @@ const environmentSchema = z.object({
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
   DIGEST_MIN_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of minutes, e.g. 60').int('must be a whole number of minutes, e.g. 60').min(1, 'must be at least 1 minute, e.g. 60').max(10_080, 'must be at most 10080 minutes (a week), e.g. 60').default(60)),
   GATEWAY_GIVE_UP_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 600').int('must be a whole number of seconds, e.g. 600').min(1, 'must be at least 1 second, e.g. 600').max(86_400, 'must be at most 86400 seconds (a day), e.g. 600').default(600)),
+  DIGEST_LEASE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number('must be a number of seconds, e.g. 600')
+      .int('must be a whole number of seconds, e.g. 600')
+      .min(5, 'must be at least 5 seconds: a post must fit in it, e.g. 600')
+      .max(86_400, 'must be at most 86400 seconds (a day), e.g. 600')
+      .default(600),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a Postgres URL, e.g. postgres://briefing:secret@db.internal:5432/briefing; leave it empty to use SQLite under DATA_DIR')
+      .refine((value) => URL.canParse(value), 'is not a readable URL: percent-encode special characters in the password, e.g. @ as %40')
+      .optional(),
+  ),
   DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^\S+$/, 'must be the bot token without spaces, as shown in the Developer Portal').optional()),
   DISCORD_APP_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be the application id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(snowflake, 'must be a server id, a number of 17 to 20 digits, e.g. 123456789012345678').optional()),
   DISCORD_API_BASE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).default(discordApiBase)),
+  SHARDS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(auto|\d{1,4}(\s*,\s*\d{1,4})*)$/i, "must be 'auto' or shard ids separated by commas, e.g. 0,1")
+      .optional(),
+  ),
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: "must be 'auto' or a whole number of shards from 1, e.g. 2" }).optional(),
+  ),
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
   LINKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.string().default('').transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== '')).refine((entries) => invalidAllowEntries(entries).length === 0, { error: 'must list IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1 or 10.0.0.0/8 (host names are not allowed: the check is on addresses)' })),
+  HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 8080').int('must be a whole port number, e.g. 8080').min(1, 'must be between 1 and 65535, e.g. 8080').max(65535, 'must be between 1 and 65535, e.g. 8080').optional()),
+  HEALTH_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
+  HEALTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, 'must be at least 16 characters, e.g. the output of `openssl rand -hex 16`').optional()),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
   SANDBOX_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._~-]{16,200}$/, 'must be 16 to 200 letters, digits or . _ ~ - (it goes into the page address as ?token=), e.g. the output of `openssl rand -hex 24`; leave it empty to have one made at each start').optional()),
   RUSSIAN_DICTIONARY: z.preprocess(emptyAsUndefined, z.string().refine((value) => !/\.(index|dict|dz)$/i.test(value), 'must be the dictionary\'s path without .index or .dict.dz, e.g. /usr/share/dictd/mueller7, or off').optional()),
@@ -99,6 +160,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...discordPairProblems(env),
+    ...shardingProblems(parsed.success ? parsed.data : null),
+    ...healthProblems(parsed.success ? parsed.data : null),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const value = parsed.data;
@@ -110,9 +173,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     digestGraceHours: value.DIGEST_GRACE_HOURS,
     digestMinIntervalMinutes: value.DIGEST_MIN_INTERVAL_MINUTES,
     gatewayGiveUpSeconds: value.GATEWAY_GIVE_UP_SECONDS,
+    databaseUrl: value.DATABASE_URL ?? null,
+    digestLeaseSeconds: value.DIGEST_LEASE_SECONDS,
     discord: value.DISCORD_TOKEN !== undefined && value.DISCORD_APP_ID !== undefined
-      ? { token: value.DISCORD_TOKEN, applicationId: value.DISCORD_APP_ID, guildId: value.DISCORD_GUILD_ID ?? null, apiBase: value.DISCORD_API_BASE.replace(/\/+$/, '') }
+      ? {
+          token: value.DISCORD_TOKEN,
+          applicationId: value.DISCORD_APP_ID,
+          guildId: value.DISCORD_GUILD_ID ?? null,
+          apiBase: value.DISCORD_API_BASE.replace(/\/+$/, ''),
+          ...shardingOf(value),
+        }
       : null,
+    health: value.HEALTH_PORT === undefined ? null : { host: value.HEALTH_HOST, port: value.HEALTH_PORT, token: value.HEALTH_TOKEN ?? null },
     sandbox: {
       host: value.SANDBOX_HOST,
       port: value.SANDBOX_PORT,
@@ -122,6 +194,39 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     links: { allowPrivate: value.LINKS_ALLOW_PRIVATE },
     russianDictionary: value.RUSSIAN_DICTIONARY === undefined ? undefined : value.RUSSIAN_DICTIONARY.toLowerCase() === 'off' ? null : path.resolve(cwd, value.RUSSIAN_DICTIONARY),
   };
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+function shardIds(text: string): number[] {
+  return text.split(',').map((id) => Number(id.trim()));
+}
+
+function shardingOf(value: Environment): { sharding?: ShardingConfig } {
+  if (value.SHARDS === undefined) return {};
+  if (value.SHARDS.toLowerCase() === 'auto') return { sharding: { shards: 'auto', shardCount: 'auto' } };
+  return { sharding: { shards: shardIds(value.SHARDS), shardCount: value.SHARD_COUNT ?? 'auto' } };
+}
+
+/** A shard list needs ids below the count, each once; a count without a list says nothing to run. */
+function shardingProblems(value: Environment | null): string[] {
+  if (value === null) return [];
+  if (value.SHARDS === undefined) return value.SHARD_COUNT === undefined ? [] : ["SHARD_COUNT: needs SHARDS, the shards this process runs, e.g. SHARDS=0,1 or SHARDS=auto"];
+  if (value.SHARDS.toLowerCase() === 'auto') return value.SHARD_COUNT === undefined ? [] : ['SHARD_COUNT: leave it empty with SHARDS=auto, which runs every recommended shard in this process'];
+  const ids = shardIds(value.SHARDS);
+  const problems: string[] = [];
+  if (new Set(ids).size !== ids.length) problems.push('SHARDS: lists a shard twice; name each shard once, e.g. 0,1');
+  const count = value.SHARD_COUNT;
+  if (typeof count === 'number' && ids.some((id) => id >= count)) {
+    problems.push(`SHARDS: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1}); ${ids.filter((id) => id >= count).join(', ')} is out of range`);
+  }
+  return problems;
+}
+
+/** Off loopback, anyone on the network could ask: a token is required then. */
+function healthProblems(value: Environment | null): string[] {
+  if (value === null || value.HEALTH_PORT === undefined || value.HEALTH_TOKEN !== undefined || isLoopbackHost(value.HEALTH_HOST)) return [];
+  return [`HEALTH_TOKEN: is required when HEALTH_HOST (${value.HEALTH_HOST}) is reachable from other machines: set one of at least 16 characters, e.g. the output of \`openssl rand -hex 16\``];
 }
 
 /** Both or neither: a half-configured Discord section is a mistake, not a request to run without Discord. */

@@ -19,6 +19,14 @@ export const redactedPaths = [
   'req.headers.authorization',
   'discord.token',
   'config.discord.token',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+  'databaseUrl',
+  '*.databaseUrl',
+  'HEALTH_TOKEN',
+  '*.HEALTH_TOKEN',
+  'health.token',
+  '*.health.token',
 ];
 
 export interface CreateLoggerOptions {

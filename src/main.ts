@@ -36,7 +36,7 @@ async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promi
   const running = await startBriefingBot({
     config,
     discord: config.discord,
-    databaseFile: path.join(config.dataDir, 'briefing.db'),
+    database: config.databaseUrl ?? path.join(config.dataDir, 'briefing.db'),
     logger,
     // Schedules and leases are handed over cleanly, then the process exits for its supervisor to restart it.
     onGatewayLost: (error) => {

@@ -27,14 +27,14 @@ export interface DatabaseRunCoordinatorOptions {
 export function createDatabaseRunCoordinator(options: DatabaseRunCoordinatorOptions): RunCoordinator {
   const prefix = `${options.taskName}:`;
   return {
-    shouldRun(key: string, ttlMs: number): boolean {
+    async shouldRun(key: string, ttlMs: number): Promise<boolean> {
       const slotAt = new Date(key.startsWith(prefix) ? key.slice(prefix.length) : Number.NaN);
       if (Number.isNaN(slotAt.getTime())) {
         // node-cron skips the run when the coordinator throws (fail-closed), which is what we want.
         throw new Error(`digest coordinator: unexpected key "${key}" for task "${options.taskName}"`);
       }
       const now = options.clock();
-      const claimed = claimSlot(options.db, {
+      const claimed = await claimSlot(options.db, {
         guildId: options.guildId,
         kind: 'scheduled',
         timeZone: options.timeZone,

@@ -49,10 +49,10 @@ export interface DigestScheduler {
   /** Stops the schedules, hands planned retries over to the next start, waits for deliveries in flight. */
   stop(): Promise<void>;
   /** Picks up a server's changed settings (after `/digest setup` or `off`). */
-  reload(guildId: string): void;
+  reload(guildId: string): Promise<void>;
   /** Composes and posts a digest now, outside the schedule; resolves after the first attempt. */
   runNow(guildId: string): Promise<DigestSlot | null>;
-  status(guildId: string): DigestStatus;
+  status(guildId: string): Promise<DigestStatus>;
 }
 
 const onTimeToleranceMs = 2 * 60_000;
@@ -61,7 +61,12 @@ const onTimeToleranceMs = 2 * 60_000;
  * change skips, a stalled event loop, a clock jump). A plain interval, not a node-cron task: after
  * a clock jump node-cron walks every missed occurrence, which for a minute schedule is a long walk.
  */
-const sweepIntervalMs = 60_000;
+const longestSweepIntervalMs = 60_000;
+
+/** Sweeps four times per lease (at most every minute), so a dead host's claim is taken over soon after its lease ends. */
+function sweepIntervalFor(leaseMs: number): number {
+  return Math.min(longestSweepIntervalMs, Math.max(1000, Math.floor(leaseMs / 4)));
+}
 
 function cronLogger(logger: Logger): CronLogger {
   const write = (level: 'debug' | 'info' | 'warn' | 'error', message: string | Error, error?: Error) =>
@@ -136,7 +141,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       settings.schedule.cron,
       async (context) => {
         // node-cron calls this only once the coordinator has claimed the slot for this process.
-        const slot = getSlot(db, slotKeyOf(guildId, 'scheduled', timeZone, context.date));
+        const slot = await getSlot(db, slotKeyOf(guildId, 'scheduled', timeZone, context.date));
         if (slot?.state === 'claimed' && slot.claimedBy === owner) await runner.run(slot);
       },
       {
@@ -166,34 +171,34 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   }
 
   async function catchUpGuildNow(guildId: string): Promise<void> {
-    const settings = getDigestSettings(db, guildId);
+    const settings = await getDigestSettings(db, guildId);
     if (!running || !settings?.enabled || runsTooOften(settings)) return;
     const now = clock();
-    const latest = latestScheduledSlot(db, guildId);
+    const latest = await latestScheduledSlot(db, guildId);
     const after = new Date(Math.max(settings.activeSince.getTime(), latest?.slotAt.getTime() ?? 0));
     const { slots, truncated } = dueSlots(guildId, settings.schedule.cron, settings.timeZone, after, now);
     if (truncated) logger.warn({ guildId, after, kept: catchUpLimit }, 'more digest slots were missed than are recorded; only the newest are listed');
     const plan = planCatchUp(slots, now, graceMs);
     for (const missed of plan.missed) {
-      if (recordMissedSlot(db, { guildId, timeZone: settings.timeZone, slotAt: missed.slotAt, reason: missed.reason, now })) {
+      if (await recordMissedSlot(db, { guildId, timeZone: settings.timeZone, slotAt: missed.slotAt, reason: missed.reason, now })) {
         logger.warn({ guildId, slot: missed.slotAt.toISOString(), reason: missed.reason }, 'digest slot missed');
       }
     }
     if (!plan.post) return;
     const late = now.getTime() - plan.post.getTime() > onTimeToleranceMs;
-    const claimed = claimSlot(db, { guildId, kind: 'scheduled', timeZone: settings.timeZone, slotAt: plan.post, late, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
+    const claimed = await claimSlot(db, { guildId, kind: 'scheduled', timeZone: settings.timeZone, slotAt: plan.post, late, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
     if (claimed) await runner.run(claimed);
   }
 
   /** Takes over deliveries whose process stopped or died; past the grace period they are closed as failed. */
-  function resumeExpiredClaims(): void {
+  async function resumeExpiredClaims(): Promise<void> {
     const now = clock();
-    for (const slot of expiredClaims(db, now)) {
-      const reclaimed = reclaimExpiredSlot(db, slot, owner, new Date(now.getTime() + leaseMs), now);
+    for (const slot of await expiredClaims(db, now)) {
+      const reclaimed = await reclaimExpiredSlot(db, slot, owner, new Date(now.getTime() + leaseMs), now);
       if (!reclaimed) continue;
       if (now.getTime() - slot.slotAt.getTime() > graceMs) {
         const reason = `interrupted after ${slot.attempts} attempt(s) and now past the grace period${slot.reason ? `; last error: ${slot.reason}` : ''}`;
-        finishSlot(db, reclaimed, owner, { state: 'failed', attempts: slot.attempts, reason, now });
+        await finishSlot(db, reclaimed, owner, { state: 'failed', attempts: slot.attempts, reason, now });
         logger.error({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), reason }, 'digest slot abandoned');
       } else {
         logger.info({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), attempts: slot.attempts }, 'resuming an interrupted digest delivery');
@@ -202,8 +207,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     }
   }
 
-  function syncTasks(): DigestSettings[] {
-    const enabled = listEnabledDigestSettings(db).filter((settings) => !runsTooOften(settings));
+  async function syncTasks(): Promise<DigestSettings[]> {
+    const enabled = (await listEnabledDigestSettings(db)).filter((settings) => !runsTooOften(settings));
     const enabledIds = new Set(enabled.map((settings) => settings.guildId));
     for (const guildId of [...tasks.keys()]) if (!enabledIds.has(guildId)) unscheduleGuild(guildId);
     for (const settings of enabled) scheduleGuild(settings);
@@ -213,8 +218,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   /** Runs on start and every minute: follows settings changed by other processes and posts what is due. */
   async function sweep(): Promise<void> {
     if (!running) return;
-    const enabled = syncTasks();
-    resumeExpiredClaims();
+    const enabled = await syncTasks();
+    await resumeExpiredClaims();
     await Promise.allSettled(enabled.map((settings) => catchUpGuild(settings.guildId)));
   }
 
@@ -230,7 +235,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
           .finally(() => {
             sweeping = null;
           });
-      }, sweepIntervalMs);
+      }, sweepIntervalFor(leaseMs));
       logger.info({ guilds: tasks.size, owner }, 'digest scheduler started');
     },
     async stop() {
@@ -243,17 +248,17 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       await runner.stop();
       logger.info('digest scheduler stopped');
     },
-    reload(guildId) {
+    async reload(guildId) {
       if (!running) return;
-      const settings = getDigestSettings(db, guildId);
+      const settings = await getDigestSettings(db, guildId);
       if (settings?.enabled && !runsTooOften(settings)) scheduleGuild(settings);
       else unscheduleGuild(guildId);
     },
     async runNow(guildId) {
-      const settings = getDigestSettings(db, guildId);
+      const settings = await getDigestSettings(db, guildId);
       if (!settings) throw new UserError('No digest is set up for this server yet. Set one up first, e.g. `/digest setup channel:#news schedule:daily 09:00 timezone:Europe/Berlin`.');
       const now = clock();
-      const slot = claimSlot(db, { guildId, kind: 'manual', timeZone: settings.timeZone, slotAt: now, late: false, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
+      const slot = await claimSlot(db, { guildId, kind: 'manual', timeZone: settings.timeZone, slotAt: now, late: false, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
       if (!slot) throw new UserError('A digest is being posted for this server right now. Try again in a few seconds.');
       return runner.run(slot);
     },

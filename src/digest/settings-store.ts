@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { AppDatabase } from '../storage/database.js';
+import type { DigestSettingsTable } from '../storage/schema.js';
 import type { Schedule } from './schedule.js';
 
 /** A server's digest settings, as kept in the database. */
@@ -24,20 +26,7 @@ export interface DigestSettings {
 /** What `/digest setup` saves; the values are already validated (see settings.ts). The picture is on unless said otherwise. */
 export type DigestSettingsInput = Pick<DigestSettings, 'guildId' | 'channelId' | 'schedule' | 'timeZone' | 'windowDays' | 'enabled'> & Partial<Pick<DigestSettings, 'picture'>>;
 
-interface SettingsRow {
-  guild_id: string;
-  channel_id: string;
-  schedule_input: string;
-  schedule_cron: string;
-  schedule_label: string;
-  time_zone: string;
-  window_days: number;
-  enabled: number;
-  picture: number;
-  active_since: number;
-  created_at: number;
-  updated_at: number;
-}
+type SettingsRow = Selectable<DigestSettingsTable>;
 
 function fromRow(row: SettingsRow): DigestSettings {
   return {
@@ -54,50 +43,68 @@ function fromRow(row: SettingsRow): DigestSettings {
   };
 }
 
-export function getDigestSettings(db: AppDatabase, guildId: string): DigestSettings | null {
-  const row = db.prepare<[string], SettingsRow>('SELECT * FROM digest_settings WHERE guild_id = ?').get(guildId);
+export async function getDigestSettings(db: AppDatabase, guildId: string): Promise<DigestSettings | null> {
+  const row = await db.kysely.selectFrom('digest_settings').selectAll().where('guild_id', '=', guildId).executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
 /** Every server whose digest is on, for the scheduler to start. */
-export function listEnabledDigestSettings(db: AppDatabase): DigestSettings[] {
-  return db.prepare<[], SettingsRow>('SELECT * FROM digest_settings WHERE enabled = 1 ORDER BY guild_id').all().map(fromRow);
+export async function listEnabledDigestSettings(db: AppDatabase): Promise<DigestSettings[]> {
+  const rows = await db.kysely.selectFrom('digest_settings').selectAll().where('enabled', '=', 1).orderBy('guild_id').execute();
+  return rows.map(fromRow);
 }
 
 /** Creates or replaces a server's settings. Saving starts the schedule afresh from `now`. */
-export function saveDigestSettings(db: AppDatabase, input: DigestSettingsInput, now: Date = new Date()): DigestSettings {
-  db.prepare(
-    `INSERT INTO digest_settings (guild_id, channel_id, schedule_input, schedule_cron, schedule_label, time_zone, window_days, enabled, picture, active_since, created_at, updated_at)
-     VALUES (@guildId, @channelId, @scheduleInput, @scheduleCron, @scheduleLabel, @timeZone, @windowDays, @enabled, @picture, @now, @now, @now)
-     ON CONFLICT (guild_id) DO UPDATE SET
-       channel_id = excluded.channel_id, schedule_input = excluded.schedule_input, schedule_cron = excluded.schedule_cron,
-       schedule_label = excluded.schedule_label, time_zone = excluded.time_zone, window_days = excluded.window_days,
-       enabled = excluded.enabled, picture = excluded.picture, active_since = excluded.active_since, updated_at = excluded.updated_at`,
-  ).run({
-    guildId: input.guildId,
-    channelId: input.channelId,
-    scheduleInput: input.schedule.input,
-    scheduleCron: input.schedule.cron,
-    scheduleLabel: input.schedule.label,
-    timeZone: input.timeZone,
-    windowDays: input.windowDays,
-    enabled: input.enabled ? 1 : 0,
-    picture: input.picture === false ? 0 : 1,
-    now: now.getTime(),
-  });
-  const saved = getDigestSettings(db, input.guildId);
-  if (!saved) throw new Error(`digest settings for ${input.guildId} vanished right after saving`);
-  return saved;
+export async function saveDigestSettings(db: AppDatabase, input: DigestSettingsInput, now: Date = new Date()): Promise<DigestSettings> {
+  const at = now.getTime();
+  const row = await db.kysely
+    .insertInto('digest_settings')
+    .values({
+      guild_id: input.guildId,
+      channel_id: input.channelId,
+      schedule_input: input.schedule.input,
+      schedule_cron: input.schedule.cron,
+      schedule_label: input.schedule.label,
+      time_zone: input.timeZone,
+      window_days: input.windowDays,
+      enabled: input.enabled ? 1 : 0,
+      picture: input.picture === false ? 0 : 1,
+      active_since: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((conflict) =>
+      conflict.column('guild_id').doUpdateSet((excluded) => ({
+        channel_id: excluded.ref('excluded.channel_id'),
+        schedule_input: excluded.ref('excluded.schedule_input'),
+        schedule_cron: excluded.ref('excluded.schedule_cron'),
+        schedule_label: excluded.ref('excluded.schedule_label'),
+        time_zone: excluded.ref('excluded.time_zone'),
+        window_days: excluded.ref('excluded.window_days'),
+        enabled: excluded.ref('excluded.enabled'),
+        picture: excluded.ref('excluded.picture'),
+        active_since: excluded.ref('excluded.active_since'),
+        updated_at: excluded.ref('excluded.updated_at'),
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return fromRow(row);
 }
 
 /** Turns a server's digest off and keeps its settings; returns them, or null when there were none. */
-export function disableDigest(db: AppDatabase, guildId: string, now: Date = new Date()): DigestSettings | null {
-  db.prepare('UPDATE digest_settings SET enabled = 0, updated_at = ? WHERE guild_id = ?').run(now.getTime(), guildId);
-  return getDigestSettings(db, guildId);
+export async function disableDigest(db: AppDatabase, guildId: string, now: Date = new Date()): Promise<DigestSettings | null> {
+  const row = await db.kysely.updateTable('digest_settings').set({ enabled: 0, updated_at: now.getTime() }).where('guild_id', '=', guildId).returningAll().executeTakeFirst();
+  return row ? fromRow(row) : null;
 }
 
 /** Turns a server's digest back on with its kept settings; slots while it was off are not owed. */
-export function enableDigest(db: AppDatabase, guildId: string, now: Date = new Date()): DigestSettings | null {
-  db.prepare('UPDATE digest_settings SET enabled = 1, active_since = ?, updated_at = ? WHERE guild_id = ?').run(now.getTime(), now.getTime(), guildId);
-  return getDigestSettings(db, guildId);
+export async function enableDigest(db: AppDatabase, guildId: string, now: Date = new Date()): Promise<DigestSettings | null> {
+  const row = await db.kysely
+    .updateTable('digest_settings')
+    .set({ enabled: 1, active_since: now.getTime(), updated_at: now.getTime() })
+    .where('guild_id', '=', guildId)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? fromRow(row) : null;
 }

@@ -17,8 +17,8 @@ export interface SlotComposerSources {
  * treated as old rather than announced as new.
  */
 export function createSlotComposer(sources: SlotComposerSources): ComposeForSlot {
-  return (settings, slot, { since }) => {
-    const firstSeen = new Map(listDocumentsFirstSeen(sources.db).map((seen) => [seen.docId, seen.firstSeenAt]));
+  return async (settings, slot, { since }) => {
+    const firstSeen = new Map((await listDocumentsFirstSeen(sources.db)).map((seen) => [seen.docId, seen.firstSeenAt]));
     const documents = sources.documents().map((document) => ({ docId: document.id, title: document.title, addedAt: firstSeen.get(document.id) ?? new Date(0) }));
     return composeDigest({ timeline: sources.timeline(), today: slot, timeZone: settings.timeZone, windowDays: settings.windowDays, since, documents });
   };

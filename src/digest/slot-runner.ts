@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
+import { retryTransient } from '../storage/retry-transient.js';
 import { deliveryFailureReason, isRetryableDeliveryFailure } from './delivery-error.js';
 import { getDigestSettings, type DigestSettings } from './settings-store.js';
 import {
@@ -31,7 +32,7 @@ export interface DeliveryMeta {
 }
 
 /** Builds the digest of a slot; `since` is when the previous digest was posted. */
-export type ComposeForSlot = (settings: DigestSettings, slot: Date, context: { since: Date }) => Digest;
+export type ComposeForSlot = (settings: DigestSettings, slot: Date, context: { since: Date }) => Digest | Promise<Digest>;
 
 /** Posts a digest; throws (ideally a DigestDeliveryError with a reason) when it cannot. */
 export type DeliverDigest = (settings: DigestSettings, digest: Digest, meta: DeliveryMeta) => Promise<void>;
@@ -84,11 +85,12 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
   const attempting = new Set<string>();
   let stopped = false;
 
-  const sinceFor = (settings: DigestSettings) => lastPostedSlot(db, settings.guildId)?.finishedAt ?? settings.activeSince;
+  const sinceFor = async (settings: DigestSettings) => (await lastPostedSlot(db, settings.guildId))?.finishedAt ?? settings.activeSince;
 
   /** Records an outcome; another process that took the slot over (after our lease ran out) owns it now. */
-  function finish(slot: DigestSlot, outcome: Parameters<typeof finishSlot>[3]): void {
-    if (!finishSlot(db, slot, owner, outcome)) {
+  async function finish(slot: DigestSlot, outcome: Parameters<typeof finishSlot>[3]): Promise<void> {
+    // A connection lost between the post and this record is the likeliest time to lose one: try again before giving up.
+    if (!(await retryTransient(() => finishSlot(db, slot, owner, outcome)))) {
       logger.warn({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), outcome: outcome.state }, 'digest slot was taken over while this process held it; outcome not recorded');
     }
   }
@@ -97,7 +99,7 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
   async function foundDelivered(slot: DigestSlot, settings: DigestSettings, meta: DeliveryMeta, log: Logger): Promise<boolean> {
     if (!options.findDelivered) return false;
     if (!(await options.findDelivered(settings, meta))) return false;
-    finish(slot, { state: 'posted', attempts: meta.attempt, reason: null, now: clock() });
+    await finish(slot, { state: 'posted', attempts: meta.attempt, reason: null, now: clock() });
     log.info({ attempt: meta.attempt }, 'digest found in the channel from an earlier attempt; recorded as posted, not posted again');
     return true;
   }
@@ -106,12 +108,12 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
     const now = clock();
     const keyText = slotKeyText(slot);
     const log = logger.child({ guildId: slot.guildId, slot: slot.slotAt.toISOString(), localTime: slot.localTime });
-    const settings = getDigestSettings(db, slot.guildId);
+    const settings = await getDigestSettings(db, slot.guildId);
     if (!settings || (slot.kind === 'scheduled' && !settings.enabled)) {
-      finish(slot, { state: 'skipped', attempts: slot.attempts, reason: 'the digest was turned off before this slot was posted', now });
+      await finish(slot, { state: 'skipped', attempts: slot.attempts, reason: 'the digest was turned off before this slot was posted', now });
       return getSlot(db, slot);
     }
-    if (!renewLease(db, slot, owner, new Date(now.getTime() + options.leaseMs), now)) {
+    if (!(await renewLease(db, slot, owner, new Date(now.getTime() + options.leaseMs), now))) {
       log.warn('digest slot taken over by another process; not posting it here');
       return getSlot(db, slot);
     }
@@ -122,38 +124,40 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
       try {
         if (await foundDelivered(slot, settings, meta, log)) return getSlot(db, slot);
       } catch (error) {
-        recordFailure(slot, attemptNumber, error, log);
+        await recordFailure(slot, attemptNumber, error, log);
         return getSlot(db, slot);
       }
     }
     let digest: Digest;
     try {
-      digest = options.compose(settings, slot.slotAt, { since: sinceFor(settings) });
+      digest = await options.compose(settings, slot.slotAt, { since: await sinceFor(settings) });
     } catch (error) {
       log.error({ err: error }, 'digest could not be composed');
-      finish(slot, { state: 'failed', attempts: attemptNumber, reason: `the digest could not be composed: ${deliveryFailureReason(error)}`, now: clock() });
+      await finish(slot, { state: 'failed', attempts: attemptNumber, reason: `the digest could not be composed: ${deliveryFailureReason(error)}`, now: clock() });
       return getSlot(db, slot);
     }
     if (digest.empty && !options.postEmpty) {
-      finish(slot, { state: 'skipped', attempts: slot.attempts, reason: digest.emptyMessage ?? 'nothing falls in the window', now: clock() });
+      await finish(slot, { state: 'skipped', attempts: slot.attempts, reason: digest.emptyMessage ?? 'nothing falls in the window', now: clock() });
       log.info('digest empty; nothing posted');
       return getSlot(db, slot);
     }
     try {
       await options.deliver(settings, digest, meta);
-      finish(slot, { state: 'posted', attempts: attemptNumber, reason: null, now: clock() });
-      log.info({ late: slot.late, attempt: attemptNumber }, 'digest posted');
     } catch (error) {
-      recordFailure(slot, attemptNumber, error, log);
+      await recordFailure(slot, attemptNumber, error, log);
+      return getSlot(db, slot);
     }
+    // Outside the try: a database hiccup after a successful post must not be taken for a failed post and retried.
+    await finish(slot, { state: 'posted', attempts: attemptNumber, reason: null, now: clock() });
+    log.info({ late: slot.late, attempt: attemptNumber }, 'digest posted');
     return getSlot(db, slot);
   }
 
-  function recordFailure(slot: DigestSlot, attemptNumber: number, error: unknown, log: Logger): void {
+  async function recordFailure(slot: DigestSlot, attemptNumber: number, error: unknown, log: Logger): Promise<void> {
     const now = clock();
     const reason = deliveryFailureReason(error);
     if (attemptNumber >= options.retry.attempts || !isRetryableDeliveryFailure(error)) {
-      finish(slot, { state: 'failed', attempts: attemptNumber, reason, now });
+      await finish(slot, { state: 'failed', attempts: attemptNumber, reason, now });
       log.error({ err: error, attempt: attemptNumber, reason }, 'digest delivery failed; giving up');
       return;
     }
@@ -161,7 +165,7 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
     const nextAttemptAt = new Date(now.getTime() + delayMs);
     // Once stopping, the lease ends now so that the next start takes the retry over.
     const leaseUntil = stopped ? now : new Date(nextAttemptAt.getTime() + options.leaseMs);
-    recordRetry(db, slot, owner, { attempts: attemptNumber, reason, nextAttemptAt, leaseUntil, now });
+    await recordRetry(db, slot, owner, { attempts: attemptNumber, reason, nextAttemptAt, leaseUntil, now });
     log.warn({ err: error, attempt: attemptNumber, reason, nextAttemptAt }, 'digest delivery failed; will retry');
     if (!stopped) planRetry({ ...slot, attempts: attemptNumber }, delayMs);
   }
@@ -170,8 +174,12 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
     const keyText = slotKeyText(slot);
     const timer = setTimeout(() => {
       retryTimers.delete(keyText);
-      const current = getSlot(db, slot);
-      if (current?.state === 'claimed' && current.claimedBy === owner) void run(current);
+      void getSlot(db, slot).then(
+        (current) => {
+          if (current?.state === 'claimed' && current.claimedBy === owner) void run(current);
+        },
+        (error: unknown) => logger.error({ err: error, guildId: slot.guildId }, 'digest retry could not read its slot; the sweep takes it over when its lease ends'),
+      );
     }, delayMs);
     retryTimers.set(keyText, { timer, slot });
   }
@@ -179,7 +187,7 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
   function run(slot: DigestSlot, uncertain = false): Promise<DigestSlot | null> {
     const keyText = slotKeyText(slot);
     // A sweep may take back a slot whose lease ran out while this very process is still delivering it.
-    if (attempting.has(keyText)) return Promise.resolve(getSlot(db, slot));
+    if (attempting.has(keyText)) return getSlot(db, slot);
     attempting.add(keyText);
     const promise = attempt(slot, uncertain)
       .catch((error: unknown) => {
@@ -203,7 +211,7 @@ export function createSlotRunner(options: SlotRunnerOptions): SlotRunner {
       stopped = true;
       for (const { timer, slot } of retryTimers.values()) {
         clearTimeout(timer);
-        releaseSlot(db, slot, owner, clock());
+        await releaseSlot(db, slot, owner, clock()).catch((error: unknown) => logger.warn({ err: error, guildId: slot.guildId }, 'planned digest retry could not be released; it is taken over when its lease ends'));
       }
       retryTimers.clear();
       await Promise.allSettled([...inFlight]);

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder, Selectable, Updateable } from 'kysely';
 import type { AppDatabase } from '../storage/database.js';
+import type { DigestSlotsTable, Schema } from '../storage/schema.js';
 import { localDateTime } from './zoned-time.js';
 
 /**
@@ -38,23 +40,7 @@ export interface DigestSlot extends SlotKey {
   finishedAt: Date | null;
 }
 
-interface SlotRow {
-  guild_id: string;
-  kind: SlotKind;
-  time_zone: string;
-  local_time: string;
-  slot_at: number;
-  state: SlotState;
-  late: number;
-  attempts: number;
-  reason: string | null;
-  claimed_by: string | null;
-  lease_until: number | null;
-  next_attempt_at: number | null;
-  created_at: number;
-  updated_at: number;
-  finished_at: number | null;
-}
+type SlotRow = Selectable<DigestSlotsTable>;
 
 const toDate = (value: number | null) => (value === null ? null : new Date(value));
 
@@ -87,10 +73,10 @@ export function slotKeyText(key: SlotKey): string {
   return `${key.guildId}/${key.kind}/${key.timeZone}/${key.localTime}`;
 }
 
-const whereKey = 'guild_id = @guildId AND kind = @kind AND time_zone = @timeZone AND local_time = @localTime';
-
-function keyParameters(key: SlotKey) {
-  return { guildId: key.guildId, kind: key.kind, timeZone: key.timeZone, localTime: key.localTime };
+/** The condition that picks one slot. */
+function isSlot(key: SlotKey) {
+  return (row: ExpressionBuilder<Schema, 'digest_slots'>) =>
+    row.and([row('guild_id', '=', key.guildId), row('kind', '=', key.kind), row('time_zone', '=', key.timeZone), row('local_time', '=', key.localTime)]);
 }
 
 export interface ClaimRequest {
@@ -108,123 +94,142 @@ export interface ClaimRequest {
  * Claims a slot for one process. The insert succeeds for exactly one caller however many
  * processes share the database; every other caller, now or after a restart, gets null.
  */
-export function claimSlot(db: AppDatabase, request: ClaimRequest): DigestSlot | null {
+export async function claimSlot(db: AppDatabase, request: ClaimRequest): Promise<DigestSlot | null> {
   const key = slotKeyOf(request.guildId, request.kind, request.timeZone, request.slotAt);
-  const row = db
-    .prepare<Record<string, unknown>, SlotRow>(
-      `INSERT INTO digest_slots (guild_id, kind, time_zone, local_time, slot_at, state, late, attempts, claimed_by, lease_until, created_at, updated_at)
-       VALUES (@guildId, @kind, @timeZone, @localTime, @slotAt, 'claimed', @late, 0, @owner, @leaseUntil, @now, @now)
-       ON CONFLICT DO NOTHING
-       RETURNING *`,
-    )
-    .get({ ...keyParameters(key), slotAt: request.slotAt.getTime(), late: request.late ? 1 : 0, owner: request.owner, leaseUntil: request.leaseUntil.getTime(), now: request.now.getTime() });
+  const now = request.now.getTime();
+  const row = await db.kysely
+    .insertInto('digest_slots')
+    .values({
+      guild_id: key.guildId,
+      kind: key.kind,
+      time_zone: key.timeZone,
+      local_time: key.localTime,
+      slot_at: request.slotAt.getTime(),
+      state: 'claimed',
+      late: request.late ? 1 : 0,
+      attempts: 0,
+      claimed_by: request.owner,
+      lease_until: request.leaseUntil.getTime(),
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returningAll()
+    .executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
 /** Takes over a claim whose owner stopped renewing it (crashed or stopped mid-delivery). */
-export function reclaimExpiredSlot(db: AppDatabase, key: SlotKey, owner: string, leaseUntil: Date, now: Date): DigestSlot | null {
-  const row = db
-    .prepare<Record<string, unknown>, SlotRow>(
-      `UPDATE digest_slots SET claimed_by = @owner, lease_until = @leaseUntil, late = 1, updated_at = @now
-       WHERE ${whereKey} AND state = 'claimed' AND lease_until <= @now
-       RETURNING *`,
-    )
-    .get({ ...keyParameters(key), owner, leaseUntil: leaseUntil.getTime(), now: now.getTime() });
+export async function reclaimExpiredSlot(db: AppDatabase, key: SlotKey, owner: string, leaseUntil: Date, now: Date): Promise<DigestSlot | null> {
+  const row = await db.kysely
+    .updateTable('digest_slots')
+    .set({ claimed_by: owner, lease_until: leaseUntil.getTime(), late: 1, updated_at: now.getTime() })
+    .where(isSlot(key))
+    .where('state', '=', 'claimed')
+    .where('lease_until', '<=', now.getTime())
+    .returningAll()
+    .executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
 /** Records a slot that will not be posted, unless the slot is already known. */
-export function recordMissedSlot(db: AppDatabase, slot: { guildId: string; timeZone: string; slotAt: Date; reason: string; now: Date }): boolean {
+export async function recordMissedSlot(db: AppDatabase, slot: { guildId: string; timeZone: string; slotAt: Date; reason: string; now: Date }): Promise<boolean> {
   const key = slotKeyOf(slot.guildId, 'scheduled', slot.timeZone, slot.slotAt);
-  return (
-    db
-      .prepare(
-        `INSERT INTO digest_slots (guild_id, kind, time_zone, local_time, slot_at, state, late, attempts, reason, created_at, updated_at, finished_at)
-         VALUES (@guildId, @kind, @timeZone, @localTime, @slotAt, 'missed', 0, 0, @reason, @now, @now, @now)
-         ON CONFLICT DO NOTHING`,
-      )
-      .run({ ...keyParameters(key), slotAt: slot.slotAt.getTime(), reason: slot.reason, now: slot.now.getTime() }).changes === 1
-  );
+  const now = slot.now.getTime();
+  const result = await db.kysely
+    .insertInto('digest_slots')
+    .values({
+      guild_id: key.guildId,
+      kind: key.kind,
+      time_zone: key.timeZone,
+      local_time: key.localTime,
+      slot_at: slot.slotAt.getTime(),
+      state: 'missed',
+      late: 0,
+      attempts: 0,
+      reason: slot.reason,
+      created_at: now,
+      updated_at: now,
+      finished_at: now,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Updates a slot still claimed by `owner`; false when another process has taken it over or it is closed. */
+async function updateOwnedSlot(db: AppDatabase, key: SlotKey, owner: string, changes: Updateable<DigestSlotsTable>): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('digest_slots')
+    .set(changes)
+    .where(isSlot(key))
+    .where('state', '=', 'claimed')
+    .where('claimed_by', '=', owner)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Renews the owner's lease before an attempt; false when another process has taken the slot over. */
-export function renewLease(db: AppDatabase, key: SlotKey, owner: string, leaseUntil: Date, now: Date): boolean {
-  return (
-    db
-      .prepare(`UPDATE digest_slots SET lease_until = @leaseUntil, updated_at = @now WHERE ${whereKey} AND state = 'claimed' AND claimed_by = @owner`)
-      .run({ ...keyParameters(key), owner, leaseUntil: leaseUntil.getTime(), now: now.getTime() }).changes === 1
-  );
+export function renewLease(db: AppDatabase, key: SlotKey, owner: string, leaseUntil: Date, now: Date): Promise<boolean> {
+  return updateOwnedSlot(db, key, owner, { lease_until: leaseUntil.getTime(), updated_at: now.getTime() });
 }
 
 /** Notes a failed attempt that will be retried at `nextAttemptAt`. */
-export function recordRetry(db: AppDatabase, key: SlotKey, owner: string, retry: { attempts: number; reason: string; nextAttemptAt: Date; leaseUntil: Date; now: Date }): boolean {
-  return (
-    db
-      .prepare(
-        `UPDATE digest_slots SET attempts = @attempts, reason = @reason, next_attempt_at = @nextAttemptAt, lease_until = @leaseUntil, updated_at = @now
-         WHERE ${whereKey} AND state = 'claimed' AND claimed_by = @owner`,
-      )
-      .run({ ...keyParameters(key), owner, attempts: retry.attempts, reason: retry.reason, nextAttemptAt: retry.nextAttemptAt.getTime(), leaseUntil: retry.leaseUntil.getTime(), now: retry.now.getTime() })
-      .changes === 1
-  );
+export function recordRetry(db: AppDatabase, key: SlotKey, owner: string, retry: { attempts: number; reason: string; nextAttemptAt: Date; leaseUntil: Date; now: Date }): Promise<boolean> {
+  return updateOwnedSlot(db, key, owner, {
+    attempts: retry.attempts,
+    reason: retry.reason,
+    next_attempt_at: retry.nextAttemptAt.getTime(),
+    lease_until: retry.leaseUntil.getTime(),
+    updated_at: retry.now.getTime(),
+  });
 }
 
 /** Closes an owned slot with its outcome. */
-export function finishSlot(db: AppDatabase, key: SlotKey, owner: string, outcome: { state: 'posted' | 'skipped' | 'failed'; attempts: number; reason: string | null; now: Date }): boolean {
-  return (
-    db
-      .prepare(
-        `UPDATE digest_slots SET state = @state, attempts = @attempts, reason = @reason, lease_until = NULL, next_attempt_at = NULL, updated_at = @now, finished_at = @now
-         WHERE ${whereKey} AND state = 'claimed' AND claimed_by = @owner`,
-      )
-      .run({ ...keyParameters(key), owner, state: outcome.state, attempts: outcome.attempts, reason: outcome.reason, now: outcome.now.getTime() }).changes === 1
-  );
+export function finishSlot(db: AppDatabase, key: SlotKey, owner: string, outcome: { state: 'posted' | 'skipped' | 'failed'; attempts: number; reason: string | null; now: Date }): Promise<boolean> {
+  const now = outcome.now.getTime();
+  return updateOwnedSlot(db, key, owner, { state: outcome.state, attempts: outcome.attempts, reason: outcome.reason, lease_until: null, next_attempt_at: null, updated_at: now, finished_at: now });
 }
 
 /** Lets another process (or the next start) take an owned slot over at once. */
-export function releaseSlot(db: AppDatabase, key: SlotKey, owner: string, now: Date): boolean {
-  return (
-    db.prepare(`UPDATE digest_slots SET lease_until = @now, updated_at = @now WHERE ${whereKey} AND state = 'claimed' AND claimed_by = @owner`).run({ ...keyParameters(key), owner, now: now.getTime() })
-      .changes === 1
-  );
+export function releaseSlot(db: AppDatabase, key: SlotKey, owner: string, now: Date): Promise<boolean> {
+  return updateOwnedSlot(db, key, owner, { lease_until: now.getTime(), updated_at: now.getTime() });
 }
 
-export function getSlot(db: AppDatabase, key: SlotKey): DigestSlot | null {
-  const row = db.prepare<Record<string, unknown>, SlotRow>(`SELECT * FROM digest_slots WHERE ${whereKey}`).get(keyParameters(key));
+export async function getSlot(db: AppDatabase, key: SlotKey): Promise<DigestSlot | null> {
+  const row = await db.kysely.selectFrom('digest_slots').selectAll().where(isSlot(key)).executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
 /** The newest scheduled slot of a server, whatever its state: catching up starts after it. */
-export function latestScheduledSlot(db: AppDatabase, guildId: string): DigestSlot | null {
-  const row = db.prepare<[string], SlotRow>(`SELECT * FROM digest_slots WHERE guild_id = ? AND kind = 'scheduled' ORDER BY slot_at DESC LIMIT 1`).get(guildId);
+export async function latestScheduledSlot(db: AppDatabase, guildId: string): Promise<DigestSlot | null> {
+  const row = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('kind', '=', 'scheduled').orderBy('slot_at', 'desc').limit(1).executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
 /** The digest last posted to a server, scheduled or by hand. */
-export function lastPostedSlot(db: AppDatabase, guildId: string): DigestSlot | null {
-  const row = db.prepare<[string], SlotRow>(`SELECT * FROM digest_slots WHERE guild_id = ? AND state = 'posted' ORDER BY finished_at DESC LIMIT 1`).get(guildId);
+export async function lastPostedSlot(db: AppDatabase, guildId: string): Promise<DigestSlot | null> {
+  const row = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('state', '=', 'posted').orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
 /** Claims whose owner has stopped renewing them, oldest first. */
-export function expiredClaims(db: AppDatabase, now: Date): DigestSlot[] {
-  return db.prepare<[number], SlotRow>(`SELECT * FROM digest_slots WHERE state = 'claimed' AND lease_until <= ? ORDER BY slot_at`).all(now.getTime()).map(fromRow);
+export async function expiredClaims(db: AppDatabase, now: Date): Promise<DigestSlot[]> {
+  const rows = await db.kysely.selectFrom('digest_slots').selectAll().where('state', '=', 'claimed').where('lease_until', '<=', now.getTime()).orderBy('slot_at').execute();
+  return rows.map(fromRow);
 }
 
 /** A server's slots in the given states, newest first. */
-export function listSlots(db: AppDatabase, guildId: string, states: readonly SlotState[], limit: number): DigestSlot[] {
-  const placeholders = states.map(() => '?').join(', ');
-  return db
-    .prepare<unknown[], SlotRow>(`SELECT * FROM digest_slots WHERE guild_id = ? AND state IN (${placeholders}) ORDER BY slot_at DESC LIMIT ?`)
-    .all(guildId, ...states, limit)
-    .map(fromRow);
+export async function listSlots(db: AppDatabase, guildId: string, states: readonly SlotState[], limit: number): Promise<DigestSlot[]> {
+  if (states.length === 0) return [];
+  const rows = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('state', 'in', states).orderBy('slot_at', 'desc').limit(limit).execute();
+  return rows.map(fromRow);
 }
 
 /** How many of a server's slots are in each state. */
-export function countSlots(db: AppDatabase, guildId: string): Record<SlotState, number> {
+export async function countSlots(db: AppDatabase, guildId: string): Promise<Record<SlotState, number>> {
   const counts: Record<SlotState, number> = { claimed: 0, posted: 0, skipped: 0, missed: 0, failed: 0 };
-  for (const row of db.prepare<[string], { state: SlotState; count: number }>('SELECT state, count(*) AS count FROM digest_slots WHERE guild_id = ? GROUP BY state').all(guildId)) {
-    counts[row.state] = row.count;
-  }
+  const rows = await db.kysely.selectFrom('digest_slots').select((select) => ['state', select.fn.countAll<number>().as('count')]).where('guild_id', '=', guildId).groupBy('state').execute();
+  for (const row of rows) counts[row.state] = Number(row.count);
   return counts;
 }

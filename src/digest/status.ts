@@ -26,9 +26,14 @@ export interface DigestStatus {
   counts: Record<SlotState, number>;
 }
 
-export function digestStatus(db: AppDatabase, guildId: string, now: Date): DigestStatus {
-  const settings = getDigestSettings(db, guildId);
-  const [lastRun = null] = listSlots(db, guildId, ['posted', 'skipped', 'missed', 'failed'], 1);
+export async function digestStatus(db: AppDatabase, guildId: string, now: Date): Promise<DigestStatus> {
+  const [settings, [lastRun = null], inProgress, problems, counts] = await Promise.all([
+    getDigestSettings(db, guildId),
+    listSlots(db, guildId, ['posted', 'skipped', 'missed', 'failed'], 1),
+    listSlots(db, guildId, ['claimed'], 10),
+    listSlots(db, guildId, ['missed', 'failed'], 10),
+    countSlots(db, guildId),
+  ]);
   return {
     guildId,
     configured: settings !== null,
@@ -39,9 +44,9 @@ export function digestStatus(db: AppDatabase, guildId: string, now: Date): Diges
     windowDays: settings?.windowDays ?? null,
     nextRun: settings?.enabled ? nextOccurrence(settings.schedule.cron, settings.timeZone, now) : null,
     lastRun,
-    inProgress: listSlots(db, guildId, ['claimed'], 10),
-    problems: listSlots(db, guildId, ['missed', 'failed'], 10),
-    counts: countSlots(db, guildId),
+    inProgress,
+    problems,
+    counts,
   };
 }
 

@@ -9,13 +9,16 @@ import type { AskSession } from './sessions.js';
  * Records a 👍 or 👎 on one page of an answer: one vote per passage shown, so the totals
  * say which passages helped. Clicking again changes or keeps the vote, never doubles it.
  */
-export function recordAnswerVote(db: AppDatabase, interaction: ButtonInteraction, session: AskSession, page: number, vote: FeedbackVote, at: Date): FeedbackOutcome[] {
+export async function recordAnswerVote(db: AppDatabase, interaction: ButtonInteraction, session: AskSession, page: number, vote: FeedbackVote, at: Date): Promise<FeedbackOutcome[]> {
   const { passages, question } = session.answer;
   const shownPage = clampPage(page, pageCount(passages.length, answerPageSize));
   const shown = passages.slice(shownPage * answerPageSize, (shownPage + 1) * answerPageSize);
   const base = { interactionId: interaction.id, messageId: interaction.message.id, userId: interaction.user.id, guildId: interaction.guildId, question, vote, at };
-  if (shown.length === 0) return [recordFeedback(db, { ...base, docId: null, ordinal: null })];
-  return shown.map((passage) => recordFeedback(db, { ...base, docId: passage.docId, ordinal: passage.ordinal }));
+  if (shown.length === 0) return [await recordFeedback(db, { ...base, docId: null, ordinal: null })];
+  const outcomes: FeedbackOutcome[] = [];
+  // One after another: each takes the write lock, and the answer's passages are few.
+  for (const passage of shown) outcomes.push(await recordFeedback(db, { ...base, docId: passage.docId, ordinal: passage.ordinal }));
+  return outcomes;
 }
 
 /** What the voter is told, privately. */

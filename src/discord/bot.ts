@@ -1,10 +1,11 @@
-import { Events, type Client } from 'discord.js';
+import { Events, Status, type Client } from 'discord.js';
 import { allCommands, commandHelp, messageCommands, slashCommands } from '../../commands/index.js';
 import type { DiscordConfig } from '../config.js';
 import type { TimelineEntry } from '../dates/types.js';
 import { defaultMinIntervalMinutes } from '../digest/schedule.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../digest/scheduler.js';
 import { createSlotComposer } from '../digest/slot-composer.js';
+import { checkInstanceHealth, type InstanceHealth } from '../health/instance-health.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import { createChannelAccess } from './channel-access.js';
@@ -15,6 +16,7 @@ import { createDigestPreview } from './digest-preview.js';
 import { watchGateway, type GatewayLostError, type GatewayWatch } from './gateway-watch.js';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
 import type { LibraryControl, SearchService } from './ports.js';
+import { clientSharding, runsDigestScheduler } from './sharding.js';
 import { render } from './render/index.js';
 import { createSessionStore, type SessionStoreOptions } from './session-store.js';
 import type { InteractionSession } from './sessions.js';
@@ -43,6 +45,8 @@ export interface StartBotOptions {
      */
     onLost?: (error: GatewayLostError) => void;
   };
+  /** When the search index was last built or loaded; start-up by default. */
+  indexBuiltAt?: Date;
 }
 
 /** A running bot: connected, answering interactions, posting digests. */
@@ -53,6 +57,8 @@ export interface Bot {
   context: CommandContext;
   /** True while the gateway session is up; what the health file reports. */
   readonly gatewayConnected: boolean;
+  /** This instance's health, with the next digest of `guildId` when one is given. */
+  health(guildId: string | null): Promise<InstanceHealth>;
   /** Stops the schedules, lets replies in flight finish, then closes the gateway. Database and logs stay open for the caller. */
   stop(): Promise<void>;
 }
@@ -67,7 +73,22 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const timeline = typeof source === 'function' ? source : () => source;
   const log = logger.child({ module: 'bot' });
   const now = options.clock ?? (() => new Date());
-  const client = createDiscordClient({ apiBase: options.discord.apiBase, token: options.discord.token, logger });
+  const client = createDiscordClient({ apiBase: options.discord.apiBase, token: options.discord.token, logger, sharding: await clientSharding(options.discord) });
+  const schedules = runsDigestScheduler(options.discord.sharding);
+  const indexBuiltAt = options.indexBuiltAt ?? now();
+  const health = (guildId: string | null) =>
+    checkInstanceHealth(
+      {
+        shards: () => client.ws.shards.map((shard) => ({ id: shard.id, status: Status[shard.status] ?? String(shard.status), pingMs: shard.ping >= 0 ? shard.ping : null })),
+        pingDatabase: () => db.ping(),
+        database: { engine: db.engine, location: db.location },
+        index: () => ({ documents: search.documents.length, passages: search.documents.reduce((sum, document) => sum + search.passagesOf(document.id).length, 0), builtAt: indexBuiltAt }),
+        schedulesDigests: schedules,
+        nextDigest: async (guildId) => (await scheduler.status(guildId)).nextRun,
+        clock: now,
+      },
+      guildId,
+    );
   const compose = createSlotComposer({ db, timeline, documents: () => search.documents });
   const scheduler = createDigestScheduler({
     ...options.scheduler,
@@ -92,6 +113,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     render,
     sessions: createSessionStore<InteractionSession>(options.sessions),
     help: commandHelp,
+    health,
     logger,
     now,
     digestMinIntervalMinutes: options.digestMinIntervalMinutes ?? defaultMinIntervalMinutes,
@@ -100,8 +122,8 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
   const gateway = await connect(client, options);
-  await scheduler.start();
-  log.info({ commands: allCommands.length }, 'bot started');
+  if (schedules) await scheduler.start();
+  log.info({ commands: allCommands.length, shards: client.ws.shards.map((shard) => shard.id), schedulesDigests: schedules }, 'bot started');
 
   let stopping: Promise<void> | null = null;
   return {
@@ -112,6 +134,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     get gatewayConnected() {
       return gateway.connected;
     },
+    health,
     stop() {
       stopping ??= (async () => {
         gateway.stop();

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, RESTEvents, type RateLimitData } from 'discord.js';
 import type { Logger } from '../logger.js';
+import type { ClientSharding } from './sharding.js';
 
 export interface DiscordClientOptions {
   /** REST base URL: Discord's own, or a compatible server such as the local one in tests. */
@@ -7,6 +8,8 @@ export interface DiscordClientOptions {
   /** Only used to scrub it from discord.js's debug text, which is logged at debug level. */
   token: string;
   logger: Logger;
+  /** Which shards this client runs; none given: one shard. */
+  sharding?: ClientSharding;
 }
 
 /**
@@ -19,6 +22,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
     intents: [GatewayIntentBits.Guilds],
     rest: { api: options.apiBase },
     allowedMentions: { parse: [] },
+    ...options.sharding,
   });
   logClientEvents(client, options.logger.child({ module: 'discord' }), options.token);
   return client;

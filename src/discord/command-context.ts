@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../dates/types.js';
+import type { InstanceHealth } from '../health/instance-health.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import type { Digest } from '../digest/types.js';
@@ -21,12 +22,14 @@ export interface CommandContext {
   db: AppDatabase;
   scheduler: DigestControl;
   /** The digest a server would get now, with its settings or the defaults. */
-  previewDigest(guildId: string): Digest;
+  previewDigest(guildId: string): Promise<Digest>;
   channels: ChannelAccess;
   render: Renderers;
   sessions: InteractionSessions;
   /** What /help lists, in order. */
   help: readonly CommandHelp[];
+  /** This instance's health for /status, with the next digest of the server asked about. */
+  health(guildId: string | null): Promise<InstanceHealth>;
   logger: Logger;
   now: () => Date;
   /** The shortest time `/digest setup` allows between two digests (DIGEST_MIN_INTERVAL_MINUTES). */

@@ -84,6 +84,6 @@ export function createDeliveredDigestFinder(options: { rest: REST; botUserId: ()
 }
 
 /** Discord nonces hold at most 25 characters; a hash of the slot key is stable across processes. */
-function slotReference(key: string): string {
+export function slotReference(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, 25);
 }

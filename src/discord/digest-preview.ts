@@ -12,10 +12,10 @@ const previewDefaults = { timeZone: 'UTC', windowDays: 7 } as const;
  * composes it, with the server's settings or the defaults, counting new documents since
  * its last posted digest.
  */
-export function createDigestPreview(options: { db: AppDatabase; compose: ComposeForSlot; now: () => Date }): (guildId: string) => Digest {
-  return (guildId) => {
+export function createDigestPreview(options: { db: AppDatabase; compose: ComposeForSlot; now: () => Date }): (guildId: string) => Promise<Digest> {
+  return async (guildId) => {
     const now = options.now();
-    const settings: DigestSettings = getDigestSettings(options.db, guildId) ?? {
+    const settings: DigestSettings = (await getDigestSettings(options.db, guildId)) ?? {
       guildId,
       channelId: '',
       schedule: { input: '', cron: '', label: 'not set up' },
@@ -26,7 +26,7 @@ export function createDigestPreview(options: { db: AppDatabase; compose: Compose
       createdAt: now,
       updatedAt: now,
     };
-    const since = lastPostedSlot(options.db, guildId)?.finishedAt ?? new Date(now.getTime() - settings.windowDays * 86_400_000);
+    const since = (await lastPostedSlot(options.db, guildId))?.finishedAt ?? new Date(now.getTime() - settings.windowDays * 86_400_000);
     return options.compose(settings, now, { since });
   };
 }

@@ -54,6 +54,8 @@ export interface LocalDiscordOptions {
   allowedPrivilegedIntents?: number;
   /** The server's clock, for tests that move time forward. */
   now?: () => number;
+  /** Shards the bot must run, as GET /gateway/bot recommends; guilds go to `(guild_id >> 22) % shardCount`. Default 1. */
+  shardCount?: number;
 }
 
 /** A running local Discord. */
@@ -128,7 +130,9 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     origin: () => origin,
     gateway: { dispatch: (type, data, intent) => gateway?.dispatch(type, data, intent) ?? 0 },
   };
-  gateway = new GatewayServer(core, { allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0, gatewayUrl });
+  const shardCount = options.shardCount ?? 1;
+  if (!Number.isInteger(shardCount) || shardCount < 1) throw new Error(`shardCount must be a whole number of at least 1, not ${shardCount}`);
+  gateway = new GatewayServer(core, { allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0, gatewayUrl, shardCount });
   const liveGateway = gateway;
 
   if (options.commands) {
@@ -141,7 +145,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
 
   const router = new Router();
   router.add(
-    ...identityRoutes(core, gatewayUrl),
+    ...identityRoutes(core, gatewayUrl, shardCount),
     ...commandRoutes(core),
     ...interactionRoutes(core),
     ...channelRoutes(core),

@@ -72,7 +72,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     letMembersSeeDigest(discord, guildId);
 
     const databaseFile = stateFile === null ? ':memory:' : stateFile.replace(/\.json$/i, '.db');
-    const running = await startBriefingBot({ config, discord: discordConfig, databaseFile, logger });
+    const running = await startBriefingBot({ config, discord: discordConfig, database: databaseFile, logger });
     const { bot } = running;
     stopOnFailure.push(() => running.stop());
 
@@ -140,7 +140,7 @@ function letMembersSeeDigest(discord: LocalDiscord, guildId: string): void {
  * post in the channel is not taken back.
  */
 async function runDigestNow(bot: RunningBot['bot'], guildId: string, confirmed: boolean): Promise<ActionResult> {
-  const status = bot.scheduler.status(guildId);
+  const status = await bot.scheduler.status(guildId);
   if (status.configured && !status.enabled && !confirmed) {
     return { ok: false, error: 'The digest is off for this server (/digest off). Post one now anyway?', confirm: 'Post the digest' };
   }

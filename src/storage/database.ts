@@ -1,40 +1,72 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { sql, type Kysely, type LogEvent } from 'kysely';
 import type { Logger } from '../logger.js';
-import { explainOpenFailure } from './database-open-error.js';
-import { migrate, refuseNewerSchema } from './migrations.js';
+import type { DatabaseEngine, EngineKind } from './engine.js';
+import { openPostgresEngine } from './engines/postgres.js';
+import { openSqliteEngine } from './engines/sqlite.js';
+import { migrate } from './migrations.js';
+import type { Schema } from './schema.js';
 
-/** The one SQLite connection of a process: settings, digest slots, documents seen, feedback. */
-export type AppDatabase = Database.Database;
+/**
+ * The process's database: settings, digest slots, documents seen, feedback. SQLite (a file
+ * under DATA_DIR) or Postgres (shared by several hosts); the stores do not know which.
+ */
+export interface AppDatabase {
+  engine: EngineKind;
+  /** The file, or the server and database without the password: safe to log and show. */
+  location: string;
+  kysely: Kysely<Schema>;
+  /** Statements sent to the database since it was opened: its round trips. */
+  statements(): number;
+  /** How long a trivial statement takes to come back, in milliseconds. */
+  ping(): Promise<number>;
+  close(): Promise<void>;
+}
 
 export interface OpenDatabaseOptions {
-  /** How long a statement waits for another connection's lock before giving up. Default 5000 ms. */
+  /** SQLite: how long a statement waits for another connection's lock before giving up. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Postgres: how long to wait for a connection. Default 5000 ms. */
+  connectTimeoutMs?: number;
+  /** Postgres: how long to wait for a statement's answer. Default 15000 ms. */
+  queryTimeoutMs?: number;
+}
+
+/** A `postgres://` or `postgresql://` URL selects Postgres; anything else is a SQLite file (or `:memory:`). */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
 }
 
 /**
- * Opens (creating when needed) the database file, switches it to WAL so that readers never
- * wait for the writer, and migrates the schema. Throws a `DatabaseOpenError` whose message
- * says what to do when the file is locked, unwritable, not a database or from a newer version.
+ * Opens the database at `target` (a SQLite file, created when needed, or a Postgres URL) and
+ * migrates its schema. Throws a `DatabaseOpenError` whose message says what to do when the
+ * database is locked, unwritable, unreachable, refuses us, is not a database or is from a newer version.
  */
-export function openDatabase(file: string, logger: Logger, options: OpenDatabaseOptions = {}): AppDatabase {
+export async function openDatabase(target: string, logger: Logger, options: OpenDatabaseOptions = {}): Promise<AppDatabase> {
   const log = logger.child({ module: 'database' });
-  const resolved = file === ':memory:' ? file : path.resolve(file);
-  let db: AppDatabase | undefined;
+  let statements = 0;
+  const count = (_event: LogEvent) => {
+    statements += 1;
+  };
+  const engine: DatabaseEngine = isPostgresUrl(target)
+    ? openPostgresEngine(target, { logger, log: count, connectTimeoutMs: options.connectTimeoutMs ?? 5000, queryTimeoutMs: options.queryTimeoutMs ?? 15_000 })
+    : openSqliteEngine(target, { busyTimeoutMs: options.busyTimeoutMs ?? 5000, log: count });
   try {
-    if (resolved !== ':memory:') mkdirSync(path.dirname(resolved), { recursive: true });
-    db = new Database(resolved, { timeout: options.busyTimeoutMs ?? 5000 });
-    // Before anything writes: switching to WAL rewrites the header of a file we may have to refuse.
-    refuseNewerSchema(db, resolved);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    const { from, to } = migrate(db, log, resolved);
-    log.debug({ file: resolved, from, to }, 'database opened');
-    return db;
+    const { from, to } = await migrate(engine, log);
+    log.debug({ engine: engine.kind, location: engine.location, from, to }, 'database opened');
   } catch (error) {
-    db?.close();
-    throw explainOpenFailure(error, resolved);
+    await engine.kysely.destroy().catch(() => undefined);
+    throw engine.explainOpenFailure(error);
   }
+  return {
+    engine: engine.kind,
+    location: engine.location,
+    kysely: engine.kysely,
+    statements: () => statements,
+    async ping() {
+      const started = performance.now();
+      await sql`select 1`.execute(engine.kysely);
+      return performance.now() - started;
+    },
+    close: () => engine.kysely.destroy(),
+  };
 }

@@ -1,4 +1,6 @@
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { AppDatabase } from './database.js';
+import type { Schema } from './schema.js';
 
 /** A 👍 or a 👎 on an `/ask` answer. */
 export type FeedbackVote = 'up' | 'down';
@@ -31,42 +33,64 @@ export interface FeedbackTotal {
   down: number;
 }
 
+/** The condition that picks this person's vote on this passage of this answer. */
+function isVoteOf(feedback: AskFeedback) {
+  return (row: ExpressionBuilder<Schema, 'ask_feedback'>) =>
+    row.and([
+      row('message_id', '=', feedback.messageId),
+      row('user_id', '=', feedback.userId),
+      row(sql<string>`coalesce(doc_id, '')`, '=', feedback.docId ?? ''),
+      row(sql<number>`coalesce(ordinal, 0)`, '=', feedback.ordinal ?? 0),
+    ]);
+}
+
 /**
  * Records a vote. A person has one vote per passage of an answer: voting again replaces it,
- * so repeated clicks never inflate the counts.
+ * so repeated clicks never inflate the counts. Two statements that each stand alone, with no
+ * lock between them: a first vote is an insert the unique index lets through once; any other
+ * is an update that changes a different vote. Two clicks at once, on two hosts, still make one vote.
  */
-export function recordFeedback(db: AppDatabase, feedback: AskFeedback): FeedbackOutcome {
-  const findVote = db.prepare<[string, string, string | null, number | null], { id: number; vote: string }>(
-    `SELECT id, vote FROM ask_feedback
-     WHERE message_id = ? AND user_id = ? AND ifnull(doc_id, '') = ifnull(?, '') AND ifnull(ordinal, 0) = ifnull(?, 0)`,
-  );
-  return db
-    .transaction((): FeedbackOutcome => {
-      const existing = findVote.get(feedback.messageId, feedback.userId, feedback.docId, feedback.ordinal);
-      if (existing?.vote === feedback.vote) return 'unchanged';
-      if (existing) {
-        db.prepare('UPDATE ask_feedback SET vote = ?, interaction_id = ?, at = ? WHERE id = ?').run(feedback.vote, feedback.interactionId, feedback.at.getTime(), existing.id);
-        return 'changed';
-      }
-      db.prepare(
-        `INSERT INTO ask_feedback (interaction_id, message_id, user_id, guild_id, question, doc_id, ordinal, vote, at)
-         VALUES (@interactionId, @messageId, @userId, @guildId, @question, @docId, @ordinal, @vote, @at)`,
-      ).run({ ...feedback, at: feedback.at.getTime() });
-      return 'recorded';
+export async function recordFeedback(db: AppDatabase, feedback: AskFeedback): Promise<FeedbackOutcome> {
+  const inserted = await db.kysely
+    .insertInto('ask_feedback')
+    .values({
+      interaction_id: feedback.interactionId,
+      message_id: feedback.messageId,
+      user_id: feedback.userId,
+      guild_id: feedback.guildId,
+      question: feedback.question,
+      doc_id: feedback.docId,
+      ordinal: feedback.ordinal,
+      vote: feedback.vote,
+      at: feedback.at.getTime(),
     })
-    .immediate();
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return 'recorded';
+  const changed = await db.kysely
+    .updateTable('ask_feedback')
+    .set({ vote: feedback.vote, interaction_id: feedback.interactionId, at: feedback.at.getTime() })
+    .where(isVoteOf(feedback))
+    .where('vote', '<>', feedback.vote)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1 ? 'changed' : 'unchanged';
 }
 
 /** Votes per passage, most voted first; limited to one server when `guildId` is given. */
-export function feedbackTotals(db: AppDatabase, filter: { guildId?: string } = {}): FeedbackTotal[] {
-  return db
-    .prepare<{ guildId: string | null }, FeedbackTotal>(
-      `SELECT doc_id AS docId, ordinal,
-              sum(vote = 'up') AS up, sum(vote = 'down') AS down
-       FROM ask_feedback
-       WHERE @guildId IS NULL OR guild_id = @guildId
-       GROUP BY doc_id, ordinal
-       ORDER BY count(*) DESC, doc_id, ordinal`,
-    )
-    .all({ guildId: filter.guildId ?? null });
+export async function feedbackTotals(db: AppDatabase, filter: { guildId?: string } = {}): Promise<FeedbackTotal[]> {
+  const rows = await db.kysely
+    .selectFrom('ask_feedback')
+    .select([
+      'doc_id',
+      'ordinal',
+      sql<number>`sum(CASE WHEN vote = 'up' THEN 1 ELSE 0 END)`.as('up'),
+      sql<number>`sum(CASE WHEN vote = 'down' THEN 1 ELSE 0 END)`.as('down'),
+    ])
+    .$if(filter.guildId !== undefined, (query) => query.where('guild_id', '=', filter.guildId ?? null))
+    .groupBy(['doc_id', 'ordinal'])
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('doc_id', (order) => order.asc().nullsFirst())
+    .orderBy('ordinal', (order) => order.asc().nullsFirst())
+    .execute();
+  return rows.map((row) => ({ docId: row.doc_id, ordinal: row.ordinal, up: Number(row.up), down: Number(row.down) }));
 }

@@ -1,120 +1,155 @@
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
-import type { AppDatabase } from './database.js';
 import { DatabaseOpenError } from './database-open-error.js';
+import type { DatabaseEngine, EngineKind, SchemaDialect } from './engine.js';
+import type { Schema } from './schema.js';
+import { writeTransaction } from './write-transaction.js';
 
-/** One step of the schema. Steps only ever get added; a released step is never edited. */
+/**
+ * One step of the schema, written once for both engines with Kysely's schema builder (or
+ * SQL both engines read alike). Steps only ever get added; a released step is never edited.
+ */
 export interface Migration {
   version: number;
   description: string;
-  sql: string;
+  // The schema builder works on tables that do not exist yet, so it is typed loosely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  up(db: Kysely<any>, ddl: SchemaDialect): Promise<void>;
 }
 
 export const migrations: readonly Migration[] = [
   {
     version: 1,
     description: 'digest settings and slots, documents first seen, ask feedback',
-    sql: `
-      CREATE TABLE digest_settings (
-        guild_id TEXT PRIMARY KEY,
-        channel_id TEXT NOT NULL,
-        schedule_input TEXT NOT NULL,
-        schedule_cron TEXT NOT NULL,
-        schedule_label TEXT NOT NULL,
-        time_zone TEXT NOT NULL,
-        window_days INTEGER NOT NULL CHECK (window_days BETWEEN 1 AND 90),
-        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
-        active_since INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      ) STRICT;
+    async up(db, ddl) {
+      await ddl
+        .table(
+          db.schema
+            .createTable('digest_settings')
+            .addColumn('guild_id', 'text', (column) => column.primaryKey())
+            .addColumn('channel_id', 'text', (column) => column.notNull())
+            .addColumn('schedule_input', 'text', (column) => column.notNull())
+            .addColumn('schedule_cron', 'text', (column) => column.notNull())
+            .addColumn('schedule_label', 'text', (column) => column.notNull())
+            .addColumn('time_zone', 'text', (column) => column.notNull())
+            .addColumn('window_days', 'integer', (column) => column.notNull().check(sql`window_days BETWEEN 1 AND 90`))
+            .addColumn('enabled', 'integer', (column) => column.notNull().check(sql`enabled IN (0, 1)`))
+            .addColumn('active_since', ddl.epochMs, (column) => column.notNull())
+            .addColumn('created_at', ddl.epochMs, (column) => column.notNull())
+            .addColumn('updated_at', ddl.epochMs, (column) => column.notNull()),
+        )
+        .execute();
 
-      -- One row per slot of a server's schedule. The key is the slot's wall-clock time in the
-      -- server's time zone, so a time repeated or skipped by a DST change is still one slot.
-      CREATE TABLE digest_slots (
-        guild_id TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('scheduled', 'manual')),
-        time_zone TEXT NOT NULL,
-        local_time TEXT NOT NULL,
-        slot_at INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'skipped', 'missed', 'failed')),
-        late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        reason TEXT,
-        claimed_by TEXT,
-        lease_until INTEGER,
-        next_attempt_at INTEGER,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        finished_at INTEGER,
-        PRIMARY KEY (guild_id, kind, time_zone, local_time)
-      ) STRICT;
-      CREATE INDEX digest_slots_by_guild_time ON digest_slots (guild_id, slot_at);
-      CREATE INDEX digest_slots_claimed ON digest_slots (lease_until) WHERE state = 'claimed';
+      // One row per slot of a server's schedule. The key is the slot's wall-clock time in the
+      // server's time zone, so a time repeated or skipped by a DST change is still one slot.
+      await ddl
+        .table(
+          db.schema
+            .createTable('digest_slots')
+            .addColumn('guild_id', 'text', (column) => column.notNull())
+            .addColumn('kind', 'text', (column) => column.notNull().check(sql`kind IN ('scheduled', 'manual')`))
+            .addColumn('time_zone', 'text', (column) => column.notNull())
+            .addColumn('local_time', 'text', (column) => column.notNull())
+            .addColumn('slot_at', ddl.epochMs, (column) => column.notNull())
+            .addColumn('state', 'text', (column) => column.notNull().check(sql`state IN ('claimed', 'posted', 'skipped', 'missed', 'failed')`))
+            .addColumn('late', 'integer', (column) => column.notNull().defaultTo(0).check(sql`late IN (0, 1)`))
+            .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+            .addColumn('reason', 'text')
+            .addColumn('claimed_by', 'text')
+            .addColumn('lease_until', ddl.epochMs)
+            .addColumn('next_attempt_at', ddl.epochMs)
+            .addColumn('created_at', ddl.epochMs, (column) => column.notNull())
+            .addColumn('updated_at', ddl.epochMs, (column) => column.notNull())
+            .addColumn('finished_at', ddl.epochMs)
+            .addPrimaryKeyConstraint('digest_slots_key', ['guild_id', 'kind', 'time_zone', 'local_time']),
+        )
+        .execute();
+      await sql`CREATE INDEX digest_slots_by_guild_time ON digest_slots (guild_id, slot_at)`.execute(db);
+      await sql`CREATE INDEX digest_slots_claimed ON digest_slots (lease_until) WHERE state = 'claimed'`.execute(db);
 
-      CREATE TABLE documents_seen (
-        doc_id TEXT PRIMARY KEY,
-        first_seen_at INTEGER NOT NULL
-      ) STRICT;
+      await ddl
+        .table(
+          db.schema
+            .createTable('documents_seen')
+            .addColumn('doc_id', 'text', (column) => column.primaryKey())
+            .addColumn('first_seen_at', ddl.epochMs, (column) => column.notNull()),
+        )
+        .execute();
 
-      CREATE TABLE ask_feedback (
-        id INTEGER PRIMARY KEY,
-        interaction_id TEXT NOT NULL,
-        message_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        guild_id TEXT,
-        question TEXT NOT NULL,
-        doc_id TEXT,
-        ordinal INTEGER,
-        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
-        at INTEGER NOT NULL
-      ) STRICT;
-      CREATE UNIQUE INDEX ask_feedback_one_vote ON ask_feedback (message_id, user_id, ifnull(doc_id, ''), ifnull(ordinal, 0));
-    `,
+      await ddl
+        .table(
+          db.schema
+            .createTable('ask_feedback')
+            .addColumn('id', 'integer', (column) => ddl.generatedId(column))
+            .addColumn('interaction_id', 'text', (column) => column.notNull())
+            .addColumn('message_id', 'text', (column) => column.notNull())
+            .addColumn('user_id', 'text', (column) => column.notNull())
+            .addColumn('guild_id', 'text')
+            .addColumn('question', 'text', (column) => column.notNull())
+            .addColumn('doc_id', 'text')
+            .addColumn('ordinal', 'integer')
+            .addColumn('vote', 'text', (column) => column.notNull().check(sql`vote IN ('up', 'down')`))
+            .addColumn('at', ddl.epochMs, (column) => column.notNull()),
+        )
+        .execute();
+      await sql`CREATE UNIQUE INDEX ask_feedback_one_vote ON ask_feedback (message_id, user_id, coalesce(doc_id, ''), coalesce(ordinal, 0))`.execute(db);
+    },
   },
   {
     version: 2,
     description: 'digest picture switch per server',
-    sql: `
-      -- On for every server already set up: the digest gains its picture unless turned off.
-      ALTER TABLE digest_settings ADD COLUMN picture INTEGER NOT NULL DEFAULT 1 CHECK (picture IN (0, 1));
-    `,
+    async up(db) {
+      // On for every server already set up: the digest gains its picture unless turned off.
+      await db.schema
+        .alterTable('digest_settings')
+        .addColumn('picture', 'integer', (column) => column.notNull().defaultTo(1).check(sql`picture IN (0, 1)`))
+        .execute();
+    },
   },
 ];
 
 export const latestSchemaVersion: number = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);
 
-/** The schema version stored in the file header (`PRAGMA user_version`); 0 for a new file. */
-export function schemaVersion(db: AppDatabase): number {
-  const version: unknown = db.pragma('user_version', { simple: true });
-  return typeof version === 'number' ? version : 0;
-}
+const elsewhere: Record<EngineKind, string> = {
+  sqlite: 'set DATA_DIR to another folder. The file was not changed.',
+  postgres: 'point DATABASE_URL at another database. Nothing in it was changed.',
+};
 
-/** Throws when the file was written by a newer version; returns its schema version otherwise. */
-export function refuseNewerSchema(db: AppDatabase, file: string): number {
-  const version = schemaVersion(db);
+/** Throws when the database was written by a newer version; returns its schema version otherwise. */
+export function refuseNewerSchema(version: number, location: string, kind: EngineKind = 'sqlite'): number {
   if (version > latestSchemaVersion) {
     throw new DatabaseOpenError(
       'newer-schema',
-      file,
-      `The database ${file} was written by a newer version of briefing-bot (schema ${version}; this version knows up to ${latestSchemaVersion}). Upgrade briefing-bot, or set DATA_DIR to another folder. The file was not changed.`,
+      location,
+      `The database ${location} was written by a newer version of briefing-bot (schema ${version}; this version knows up to ${latestSchemaVersion}). Upgrade briefing-bot, or ${elsewhere[kind]}`,
     );
   }
   return version;
 }
 
+/** The schema version the database holds; 0 for a new one. */
+export function schemaVersion(engine: Pick<DatabaseEngine, 'kysely' | 'readSchemaVersion'>): Promise<number> {
+  return engine.readSchemaVersion(engine.kysely);
+}
+
 /**
- * Brings the schema up to date, one transaction per step. A file written by a newer
- * version is refused untouched: an older program cannot know what the newer tables mean.
+ * Brings the schema up to date, one write transaction per step. Several processes may start
+ * at once on one database: each step is checked again under the write lock, so it runs once.
+ * A database written by a newer version is refused untouched: an older program cannot know
+ * what the newer tables mean.
  */
-export function migrate(db: AppDatabase, logger: Logger, file: string): { from: number; to: number } {
-  const from = refuseNewerSchema(db, file);
+export async function migrate(engine: DatabaseEngine, logger: Logger): Promise<{ from: number; to: number }> {
+  const from = refuseNewerSchema(await schemaVersion(engine), engine.location, engine.kind);
   for (const migration of migrations) {
     if (migration.version <= from) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-    logger.info({ version: migration.version, description: migration.description }, 'database migrated');
+    const applied = await writeTransaction(engine, async (db: Kysely<Schema>) => {
+      const current = refuseNewerSchema(await engine.readSchemaVersion(db), engine.location, engine.kind);
+      if (current >= migration.version) return false;
+      await migration.up(db, engine.ddl);
+      await engine.writeSchemaVersion(db, migration.version);
+      return true;
+    });
+    if (applied) logger.info({ version: migration.version, description: migration.description }, 'database migrated');
   }
   return { from, to: Math.max(from, latestSchemaVersion) };
 }

@@ -19,7 +19,7 @@ function run(args: string[]): string {
   const stdout = new PassThrough();
   let text = '';
   stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  runTimeline(args, { corpus: { documents, problems: [] }, passagesOf, stdout });
+  void runTimeline(args, { corpus: { documents, problems: [] }, passagesOf, stdout });
   return text;
 }
 

@@ -41,10 +41,10 @@ export interface Delivery {
  * A database file shared by any number of scheduler instances, each on its own connection, as
  * two processes would be. Every digest composed has one new document, so none is empty.
  */
-export function createSchedulerWorld() {
+export async function createSchedulerWorld() {
   const { folder, cleanup } = temporaryFolder();
   const file = path.join(folder, 'briefing.sqlite');
-  const db = openDatabase(file, silentLogger);
+  const db = await openDatabase(file, silentLogger);
   const connections: AppDatabase[] = [db];
   const deliveries: Delivery[] = [];
   const schedulers: Array<ReturnType<typeof createDigestScheduler>> = [];
@@ -62,8 +62,8 @@ export function createSchedulerWorld() {
     setUp(guildId: string, schedule: string, timeZone: string, now = new Date()) {
       return saveDigestSettings(db, { guildId, channelId: `channel-of-${guildId}`, schedule: parseSchedule(schedule), timeZone, windowDays: 7, enabled: true }, now);
     },
-    scheduler(instance: string, overrides: Partial<DigestSchedulerOptions> = {}) {
-      const connection = openDatabase(file, silentLogger);
+    async scheduler(instance: string, overrides: Partial<DigestSchedulerOptions> = {}) {
+      const connection = await openDatabase(file, silentLogger);
       connections.push(connection);
       const scheduler = createDigestScheduler({
         db: connection,
@@ -80,7 +80,7 @@ export function createSchedulerWorld() {
     },
     async close() {
       await Promise.allSettled(schedulers.map((scheduler) => scheduler.stop()));
-      for (const connection of connections) connection.close();
+      for (const connection of connections) await connection.close();
       cleanup();
     },
   };
@@ -91,20 +91,20 @@ export function dayIn(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
-export type SchedulerWorld = ReturnType<typeof createSchedulerWorld>;
+export type SchedulerWorld = Awaited<ReturnType<typeof createSchedulerWorld>>;
 
 /**
  * A fresh scheduler world for each test of the calling `describe`, on fake timers started at
  * `startAt` (or the real time when absent), with `prepare` run first; closed after each test.
  * Returns a getter, since the world is created anew before every test.
  */
-export function useSchedulerWorld(options: { startAt?: string; prepare?: (world: SchedulerWorld) => void } = {}): () => SchedulerWorld {
+export function useSchedulerWorld(options: { startAt?: string; prepare?: (world: SchedulerWorld) => Promise<void> } = {}): () => SchedulerWorld {
   let world: SchedulerWorld | undefined;
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     if (options.startAt !== undefined) vi.setSystemTime(new Date(options.startAt));
-    world = createSchedulerWorld();
-    options.prepare?.(world);
+    world = await createSchedulerWorld();
+    await options.prepare?.(world);
   });
   afterEach(async () => {
     await world?.close();

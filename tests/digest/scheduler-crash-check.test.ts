@@ -9,8 +9,8 @@ const neverReturns: DeliverDigest = () => new Promise<void>((resolve) => hanging
 describe('a slot taken over from a process that died mid-post', () => {
   const world = useSchedulerWorld({
     startAt: '2025-06-10T06:59:00Z',
-    prepare: (created) => {
-      created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    prepare: async (created) => {
+      await created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
     },
   });
   // Registered after the world, so it runs before the world closes.
@@ -19,7 +19,7 @@ describe('a slot taken over from a process that died mid-post', () => {
   });
 
   async function dieWhilePosting(): Promise<void> {
-    const dying = world().scheduler('dying', { deliver: neverReturns, leaseMs: 60_000 });
+    const dying = await world().scheduler('dying', { deliver: neverReturns, leaseMs: 60_000 });
     await dying.start();
     await vi.advanceTimersByTimeAsync(90_000);
     void dying.stop();
@@ -34,7 +34,7 @@ describe('a slot taken over from a process that died mid-post', () => {
       asked.push(meta);
       return true;
     };
-    const taker = world().scheduler('taker', { findDelivered, leaseMs: 60_000 });
+    const taker = await world().scheduler('taker', { findDelivered, leaseMs: 60_000 });
     await taker.start();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(asked).toHaveLength(1);
@@ -42,13 +42,13 @@ describe('a slot taken over from a process that died mid-post', () => {
     // The slot was claimed at 07:00; only messages from then on can be its post.
     expect(asked[0]?.claimedAt.toISOString()).toBe('2025-06-10T07:00:00.000Z');
     expect(world().deliveries).toEqual([]);
-    expect(taker.status('guild-1').lastRun).toMatchObject({ state: 'posted', attempts: 1 });
+    expect((await taker.status('guild-1')).lastRun).toMatchObject({ state: 'posted', attempts: 1 });
   });
 
   it('is posted once when the channel does not have it', async () => {
     await dieWhilePosting();
     const findDelivered = vi.fn<FindDeliveredDigest>(async () => false);
-    const taker = world().scheduler('taker', { findDelivered, leaseMs: 60_000 });
+    const taker = await world().scheduler('taker', { findDelivered, leaseMs: 60_000 });
     await taker.start();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(findDelivered).toHaveBeenCalledTimes(1);
@@ -58,7 +58,7 @@ describe('a slot taken over from a process that died mid-post', () => {
   it('is retried like a failed post when the channel cannot be read for now', async () => {
     await dieWhilePosting();
     const findDelivered = vi.fn<FindDeliveredDigest>().mockRejectedValueOnce(new Error('503 Service Unavailable')).mockResolvedValue(false);
-    const taker = world().scheduler('taker', { findDelivered, leaseMs: 60_000 });
+    const taker = await world().scheduler('taker', { findDelivered, leaseMs: 60_000 });
     await taker.start();
     await vi.advanceTimersByTimeAsync(500);
     expect(world().deliveries).toEqual([]);
@@ -72,14 +72,14 @@ describe('a slot taken over from a process that died mid-post', () => {
 describe('a slot posted on time by a process that lives', () => {
   const world = useSchedulerWorld({
     startAt: '2025-06-10T06:59:00Z',
-    prepare: (created) => {
-      created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    prepare: async (created) => {
+      await created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
     },
   });
 
   it('is posted without looking in the channel first', async () => {
     const findDelivered = vi.fn<FindDeliveredDigest>(async () => false);
-    const scheduler = world().scheduler('a', { findDelivered });
+    const scheduler = await world().scheduler('a', { findDelivered });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(90_000);
     expect(world().deliveries).toHaveLength(1);

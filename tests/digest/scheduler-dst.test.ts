@@ -16,8 +16,8 @@ describe('daylight-saving time', () => {
 
   async function runDays(guildId: string, schedule: string, timeZone: string, from: string, days: number): Promise<string[]> {
     vi.setSystemTime(new Date(from));
-    world().setUp(guildId, schedule, timeZone);
-    await world().scheduler(`${guildId}-instance`).start();
+    await world().setUp(guildId, schedule, timeZone);
+    await (await world().scheduler(`${guildId}-instance`)).start();
     await vi.advanceTimersByTimeAsync(days * 24 * 3_600_000);
     return world().deliveries.filter((delivery) => delivery.guildId === guildId).map((delivery) => delivery.slot);
   }

@@ -5,8 +5,8 @@ import { useSchedulerWorld } from './helpers.js';
 describe('a delivery that outlives its claim lease', () => {
   const world = useSchedulerWorld({
     startAt: '2025-06-10T06:59:00Z',
-    prepare: (created) => {
-      created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    prepare: async (created) => {
+      await created.setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
     },
   });
 
@@ -17,10 +17,10 @@ describe('a delivery that outlives its claim lease', () => {
       started += 1;
       await new Promise((resolve) => setTimeout(resolve, 10 * 60_000));
     };
-    const scheduler = world().scheduler('a', { deliver: slowDeliver, leaseMs: 60_000 });
+    const scheduler = await world().scheduler('a', { deliver: slowDeliver, leaseMs: 60_000 });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     expect(started).toBe(1);
-    expect(scheduler.status('guild-1').lastRun).toMatchObject({ state: 'posted', attempts: 1 });
+    expect((await scheduler.status('guild-1')).lastRun).toMatchObject({ state: 'posted', attempts: 1 });
   });
 });

@@ -6,16 +6,16 @@ import { useSchedulerWorld } from './helpers.js';
 describe('a stored schedule that posts more often than allowed', () => {
   const world = useSchedulerWorld({
     startAt: '2025-06-10T06:59:30Z',
-    prepare: (created) => {
+    prepare: async (created) => {
       // Saved before the minimum interval existed: /digest setup refuses it today.
-      saveDigestSettings(created.db, { guildId: 'guild-1', channelId: 'channel-1', schedule: { input: '* * * * *', cron: '* * * * *', label: 'cron "* * * * *"' }, timeZone: 'UTC', windowDays: 7, enabled: true }, new Date('2025-06-10T06:00:00Z'));
-      created.setUp('guild-2', 'daily 07:02', 'UTC', new Date('2025-06-10T06:00:00Z'));
+      await saveDigestSettings(created.db, { guildId: 'guild-1', channelId: 'channel-1', schedule: { input: '* * * * *', cron: '* * * * *', label: 'cron "* * * * *"' }, timeZone: 'UTC', windowDays: 7, enabled: true }, new Date('2025-06-10T06:00:00Z'));
+      await created.setUp('guild-2', 'daily 07:02', 'UTC', new Date('2025-06-10T06:00:00Z'));
     },
   });
 
   it('is not run, is logged once, and leaves the other servers their digests', async () => {
     const sink = logSink();
-    const scheduler = world().scheduler('a', { logger: sink.logger });
+    const scheduler = await world().scheduler('a', { logger: sink.logger });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(world().deliveries.map((delivery) => delivery.guildId)).toEqual(['guild-2']);
@@ -25,7 +25,7 @@ describe('a stored schedule that posts more often than allowed', () => {
   });
 
   it('runs under a lower configured limit', async () => {
-    const scheduler = world().scheduler('a', { minIntervalMinutes: 1 });
+    const scheduler = await world().scheduler('a', { minIntervalMinutes: 1 });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * 60_000 + 10_000);
     expect(world().deliveries.filter((delivery) => delivery.guildId === 'guild-1').length).toBeGreaterThanOrEqual(3);

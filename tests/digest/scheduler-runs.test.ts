@@ -8,8 +8,8 @@ describe('running, reloading and skipping digests', () => {
   const world = useSchedulerWorld({ startAt: '2025-06-10T06:00:00Z' });
 
   it('posts a digest asked for by hand at once and records it apart from the schedule', async () => {
-    world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
-    const scheduler = world().scheduler('a');
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    const scheduler = await world().scheduler('a');
     await scheduler.start();
     const slot = await scheduler.runNow('guild-1');
     expect(slot).toMatchObject({ kind: 'manual', state: 'posted', attempts: 1 });
@@ -21,58 +21,58 @@ describe('running, reloading and skipping digests', () => {
   });
 
   it('tells a server without settings to set the digest up first', async () => {
-    const scheduler = world().scheduler('a');
+    const scheduler = await world().scheduler('a');
     await scheduler.start();
     await expect(scheduler.runNow('nowhere')).rejects.toThrow(UserError);
     await expect(scheduler.runNow('nowhere')).rejects.toThrow(/\/digest setup/);
   });
 
   it('does not post an empty digest and records why', async () => {
-    world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
-    const scheduler = world().scheduler('a', {
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    const scheduler = await world().scheduler('a', {
       compose: (settings, slot, { since }) => composeDigest({ timeline: [], today: slot, timeZone: settings.timeZone, windowDays: settings.windowDays, since, documents: [] }),
     });
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(2 * 3_600_000);
     expect(world().deliveries).toEqual([]);
-    expect(scheduler.status('guild-1').lastRun).toMatchObject({ state: 'skipped' });
-    expect(scheduler.status('guild-1').lastRun?.reason).toMatch(/^Nothing in the timeline falls between/);
+    expect((await scheduler.status('guild-1')).lastRun).toMatchObject({ state: 'skipped' });
+    expect((await scheduler.status('guild-1')).lastRun?.reason).toMatch(/^Nothing in the timeline falls between/);
   });
 
   it('stops posting after the digest is turned off and reloaded, and keeps the settings', async () => {
-    world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
-    const scheduler = world().scheduler('a');
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    const scheduler = await world().scheduler('a');
     await scheduler.start();
-    disableDigest(world().db, 'guild-1');
-    scheduler.reload('guild-1');
+    await disableDigest(world().db, 'guild-1');
+    await scheduler.reload('guild-1');
     await vi.advanceTimersByTimeAsync(2 * 24 * 3_600_000);
     expect(world().deliveries).toEqual([]);
-    const status = scheduler.status('guild-1');
+    const status = await scheduler.status('guild-1');
     expect(status).toMatchObject({ configured: true, enabled: false, nextRun: null, schedule: 'daily at 09:00', timeZone: 'Europe/Berlin' });
   });
 
   it('follows a new schedule after a reload', async () => {
-    world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
-    const scheduler = world().scheduler('a');
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    const scheduler = await world().scheduler('a');
     await scheduler.start();
-    world().setUp('guild-1', 'daily 10:30', 'Europe/Berlin');
-    scheduler.reload('guild-1');
+    await world().setUp('guild-1', 'daily 10:30', 'Europe/Berlin');
+    await scheduler.reload('guild-1');
     await vi.advanceTimersByTimeAsync(6 * 3_600_000);
     expect(world().deliveries.map((delivery) => delivery.slot)).toEqual(['2025-06-10T08:30:00.000Z']);
   });
 
   it('picks up a server set up by another process within a minute', async () => {
-    const scheduler = world().scheduler('a');
+    const scheduler = await world().scheduler('a');
     await scheduler.start();
-    world().setUp('guild-2', 'daily 09:00', 'Europe/Berlin');
+    await world().setUp('guild-2', 'daily 09:00', 'Europe/Berlin');
     await vi.advanceTimersByTimeAsync(2 * 3_600_000);
     expect(world().deliveries.map((delivery) => delivery.guildId)).toEqual(['guild-2']);
   });
 
   it('tells the next digest which documents are new since the last post', async () => {
-    world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
     const sinceSeen: string[] = [];
-    const scheduler = world().scheduler('a', {
+    const scheduler = await world().scheduler('a', {
       compose: (settings, slot, { since }) => {
         sinceSeen.push(since.toISOString());
         return composeDigest({ timeline: [], today: slot, timeZone: settings.timeZone, windowDays: 7, since, documents: [{ docId: 'd', title: 'D', addedAt: new Date(slot.getTime() - 1) }] });

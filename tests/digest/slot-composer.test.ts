@@ -7,11 +7,11 @@ import { recordDocumentsSeen } from '../../src/storage/documents-seen-store.js';
 import { entry, silentLogger } from './helpers.js';
 
 describe('composing the digest of a slot', () => {
-  it('uses the server settings, the timeline and the first-seen times of the documents', () => {
-    const db = openDatabase(':memory:', silentLogger);
-    const settings = saveDigestSettings(db, { guildId: 'g', channelId: 'c', schedule: parseSchedule('daily 09:00'), timeZone: 'Asia/Tokyo', windowDays: 3, enabled: true }, new Date('2026-08-01T00:00:00Z'));
-    recordDocumentsSeen(db, ['old'], new Date('2026-08-01T00:00:00Z'));
-    recordDocumentsSeen(db, ['new'], new Date('2026-08-24T00:00:00Z'));
+  it('uses the server settings, the timeline and the first-seen times of the documents', async () => {
+    const db = await openDatabase(':memory:', silentLogger);
+    const settings = await saveDigestSettings(db, { guildId: 'g', channelId: 'c', schedule: parseSchedule('daily 09:00'), timeZone: 'Asia/Tokyo', windowDays: 3, enabled: true }, new Date('2026-08-01T00:00:00Z'));
+    await recordDocumentsSeen(db, ['old'], new Date('2026-08-01T00:00:00Z'));
+    await recordDocumentsSeen(db, ['new'], new Date('2026-08-24T00:00:00Z'));
     const compose = createSlotComposer({
       db,
       timeline: () => [entry('2004-08-27', 'launch', 'old')],
@@ -22,10 +22,10 @@ describe('composing the digest of a slot', () => {
       ],
     });
     // 00:00 UTC on the 25th is 09:00 in Tokyo: the window is the 25th to the 27th.
-    const digest = compose(settings, new Date('2026-08-25T00:00:00Z'), { since: new Date('2026-08-20T00:00:00Z') });
+    const digest = await compose(settings, new Date('2026-08-25T00:00:00Z'), { since: new Date('2026-08-20T00:00:00Z') });
     expect(digest.window).toEqual({ from: '2026-08-25', to: '2026-08-27' });
     expect(digest.anniversaries.map((anniversary) => [anniversary.wording, anniversary.event.citations[0]?.title])).toEqual([['22 years ago this week', 'Old source']]);
     expect(digest.newDocuments.map((document) => document.title)).toEqual(['New source']);
-    db.close();
+    await db.close();
   });
 });

@@ -32,15 +32,15 @@ describe('a digest across a crash', () => {
     const guildId = discord.state.guild().id;
     // A daily slot five minutes ago, in settings saved half an hour ago: due at start-up, within the grace period.
     const slotAt = new Date(Math.floor((Date.now() - 5 * 60_000) / 60_000) * 60_000);
-    const db = openDatabase(databaseFile, quiet);
-    saveDigestSettings(
+    const db = await openDatabase(databaseFile, quiet);
+    await saveDigestSettings(
       db,
       { guildId, channelId: discord.state.channel('digest').id, schedule: parseSchedule(`daily ${slotAt.toISOString().slice(11, 16)}`), timeZone: 'UTC', windowDays: 7, enabled: true },
       new Date(Date.now() - 30 * 60_000),
     );
     // The document arrived between the settings and the slot, so the digest has something to say.
-    recordDocumentsSeen(db, ['dialogue'], new Date(slotAt.getTime() - 10 * 60_000));
-    db.close();
+    await recordDocumentsSeen(db, ['dialogue'], new Date(slotAt.getTime() - 10 * 60_000));
+    await db.close();
     const env = { DISCORD_TOKEN: token, DISCORD_APP_ID: applicationId, DISCORD_API_BASE: discord.apiBase, CORPUS_DIR: folder.corpusDir, DATA_DIR: folder.dataDir };
 
     // Discord takes the post, but its answer never arrives; the process is killed while it waits.
@@ -52,12 +52,12 @@ describe('a digest across a crash', () => {
     expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
 
     // The claim is still open; its 10-minute lease is made to run out now rather than waited for.
-    const afterCrash = openDatabase(databaseFile, quiet);
+    const afterCrash = await openDatabase(databaseFile, quiet);
     const key = slotKeyOf(guildId, 'scheduled', 'UTC', slotAt);
-    const claimed = getSlot(afterCrash, key);
+    const claimed = await getSlot(afterCrash, key);
     expect(claimed).toMatchObject({ state: 'claimed' });
-    expect(releaseSlot(afterCrash, key, claimed?.claimedBy ?? '', new Date())).toBe(true);
-    afterCrash.close();
+    expect(await releaseSlot(afterCrash, key, claimed?.claimedBy ?? '', new Date())).toBe(true);
+    await afterCrash.close();
 
     const second = startNodeProcess('src/main.ts', { cwd: folder.cwd, env });
     bots.push(second);
@@ -69,8 +69,8 @@ describe('a digest across a crash', () => {
     const digests = discord.state.messagesIn('digest').filter((message) => message.content.startsWith('**Digest**'));
     expect(digests).toHaveLength(1);
     expect(discord.state.requests.filter((request) => request.method === 'POST' && request.route === '/channels/:channelId/messages')).toHaveLength(1);
-    const recorded = openDatabase(databaseFile, quiet);
-    expect(getSlot(recorded, key)).toMatchObject({ state: 'posted' });
-    recorded.close();
+    const recorded = await openDatabase(databaseFile, quiet);
+    expect(await getSlot(recorded, key)).toMatchObject({ state: 'posted' });
+    await recorded.close();
   }, 60_000);
 });

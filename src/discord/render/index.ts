@@ -6,6 +6,7 @@ import { renderHelp } from './help.js';
 import { renderReindexReport } from './reindex.js';
 import { renderSearchPage } from './search.js';
 import { renderSourceDetails, renderSourceList } from './sources.js';
+import { renderInstanceStatus } from './status.js';
 import { renderTimelinePage } from './timeline.js';
 
 /**
@@ -22,6 +23,7 @@ export const render = {
   digestStatus: renderDigestStatus,
   help: renderHelp,
   reindexReport: renderReindexReport,
+  instanceStatus: renderInstanceStatus,
   userError: renderUserError,
   apology: renderApology,
 };

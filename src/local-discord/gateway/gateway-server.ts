@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { guildOfEvent, shardOfGuild } from '../shards.js';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
@@ -38,6 +39,8 @@ export interface GatewayServerOptions {
   allowedPrivilegedIntents: number;
   /** `ws://127.0.0.1:PORT/gateway`, known once the HTTP server listens. */
   gatewayUrl(): string;
+  /** How many shards the bot must identify with; each gets the events of its own guilds. */
+  shardCount: number;
 }
 
 /**
@@ -139,8 +142,11 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
       return;
     }
     const shard = identify.shard ?? [0, 1];
-    if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1] || shard[1] !== 1) {
-      connection.close(shard[1] === 1 ? GatewayCloseCodes.InvalidShard : GatewayCloseCodes.ShardingRequired, 'Invalid shard.');
+    const { shardCount } = this.options;
+    if (shard[1] !== shardCount || shard[0] < 0 || shard[0] >= shard[1]) {
+      // As Discord: too few shards for the guilds is 4011, any other wrong pair 4010.
+      if (shard[1] < shardCount && shard[0] >= 0 && shard[0] < shard[1]) connection.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      else connection.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
       return;
     }
     const { state } = this.core;
@@ -151,7 +157,7 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: state.botUser,
-      guilds: [...state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: [...state.guilds.keys()].filter((id) => shardOfGuild(id, shardCount) === shard[0]).map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.gatewayUrl(),
       shard: session.shard,
@@ -161,6 +167,7 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
     if ((intents & GatewayIntentBits.Guilds) === 0) return;
     const allMembers = (intents & GatewayIntentBits.GuildMembers) !== 0;
     for (const guild of state.guilds.values()) {
+      if (shardOfGuild(guild.id, shardCount) !== shard[0]) continue;
       session.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload(state, guild, allMembers));
     }
   }
@@ -212,10 +219,13 @@ export class GatewayServer implements GatewayDispatcher, GatewayFaultTarget {
     this.sessions.delete(session.id);
   }
 
+  /** Sends an event to every session that should see it: of its guild's shard (shard 0 outside guilds), with the intent. */
   dispatch(type: GatewayDispatchEvents, data: unknown, intent?: number): number {
+    const guildId = guildOfEvent(data);
+    const shard = guildId === null ? 0 : shardOfGuild(guildId, this.options.shardCount);
     let count = 0;
     for (const session of this.sessions.values()) {
-      if (session.ended || (intent !== undefined && (session.intents & intent) === 0)) continue;
+      if (session.ended || session.shard[0] !== shard || (intent !== undefined && (session.intents & intent) === 0)) continue;
       session.dispatch(type, data);
       count += 1;
     }

@@ -4,7 +4,7 @@ import { unknownUser } from '../errors.js';
 import type { Route } from '../http/router.js';
 
 /** The gateway address, the bot user and its application: what discord.js asks for at login. */
-export function identityRoutes(core: LocalDiscordCore, gatewayUrl: () => string): Route[] {
+export function identityRoutes(core: LocalDiscordCore, gatewayUrl: () => string, shardCount = 1): Route[] {
   const { state } = core;
   const application = () => ({
     id: state.applicationId,
@@ -32,7 +32,7 @@ export function identityRoutes(core: LocalDiscordCore, gatewayUrl: () => string)
       handle: () => {
         const info: APIGatewayBotInfo = {
           url: gatewayUrl(),
-          shards: 1,
+          shards: shardCount,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
         };
         return { status: 200, body: info };

@@ -57,7 +57,7 @@ describe('/ask through a local Discord, with the real discord.js client', () => 
     expect(thanks.content).toContain('recorded');
     const again = await harness.server.driver.click(answer, up).reply();
     expect(again.content).toContain('already voted');
-    const up_votes = feedbackTotals(harness.db).reduce((sum, total) => sum + total.up, 0);
+    const up_votes = (await feedbackTotals(harness.db)).reduce((sum, total) => sum + total.up, 0);
     expect(up_votes).toBe(Math.min(3, answer.embeds.length));
   });
 

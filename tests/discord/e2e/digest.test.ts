@@ -34,7 +34,7 @@ describe('the digest in Discord', () => {
   async function setUpDigest(schedule: string, channel = '#digest'): Promise<APIMessage> {
     const reply = await harness.server.driver.slash('/digest setup', { channel, schedule, timezone: 'UTC', window: 7 }).reply();
     // Documents seen after setup are new to the digest, so the slot's digest is never empty.
-    recordDocumentsSeen(harness.db, harness.services.search.documents.map((document) => document.id), new Date(Date.now() + 1));
+    await recordDocumentsSeen(harness.db, harness.services.search.documents.map((document) => document.id), new Date(Date.now() + 1));
     return reply;
   }
 
@@ -43,7 +43,7 @@ describe('the digest in Discord', () => {
     const reply = await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: 'daily 09:00', timezone: 'UTC' }, { user: 'bob', unchecked: true }).reply();
     expect(reply.flags ?? 0).toBe(MessageFlags.Ephemeral);
     expect(reply.content).toContain('You need the Manage Server permission');
-    expect(getDigestSettings(harness.db, harness.server.state.defaultGuild.id)).toBeNull();
+    expect(await getDigestSettings(harness.db, harness.server.state.defaultGuild.id)).toBeNull();
   });
 
   it('posts exactly one digest at the scheduled slot, and none again for it after a restart', async () => {
@@ -56,7 +56,7 @@ describe('the digest in Discord', () => {
 
     const digest = await harness.server.waitForMessage('digest', isDigest, { timeoutMs: 10_000 });
     expect(digest.embeds.map((embed) => embed.title)).toContain('New documents');
-    await vi.waitFor(() => expect(harness.bot.scheduler.status(harness.server.state.defaultGuild.id).lastRun?.state).toBe('posted'));
+    await vi.waitFor(async () => expect((await harness.bot.scheduler.status(harness.server.state.defaultGuild.id)).lastRun?.state).toBe('posted'));
 
     await harness.restartBot();
     await harness.bot.router.idle();
@@ -72,7 +72,7 @@ describe('the digest in Discord', () => {
     harness.server.faults.rateLimit('POST /channels/:channelId/messages', { retryAfterMs: 400 });
 
     await harness.server.waitForMessage('digest', isDigest, { timeoutMs: 10_000 });
-    await vi.waitFor(() => expect(harness.bot.scheduler.status(harness.server.state.defaultGuild.id).lastRun?.state).toBe('posted'));
+    await vi.waitFor(async () => expect((await harness.bot.scheduler.status(harness.server.state.defaultGuild.id)).lastRun?.state).toBe('posted'));
     const posts = harness.server.state.requests.filter((request) => request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path));
     expect(posts.map((request) => request.status)).toEqual([429, 200]);
     expect(harness.server.state.messagesIn('digest').filter(isDigest)).toHaveLength(1);
@@ -85,23 +85,23 @@ describe('the digest in Discord', () => {
     harness.server.faults.unknownChannel('POST /channels/:channelId/messages', { times: 10 });
 
     const guildId = harness.server.state.defaultGuild.id;
-    await vi.waitFor(() => expect(harness.bot.scheduler.status(guildId).lastRun?.state).toBe('failed'), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await harness.bot.scheduler.status(guildId)).lastRun?.state).toBe('failed'), { timeout: 10_000 });
     const status = await harness.server.driver.slash('/digest status').reply();
     const problems = status.embeds[0]?.fields?.find((field) => field.name.startsWith('Missed or failed'))?.value ?? '';
     expect(problems).toContain('the channel no longer exists (Unknown Channel)');
-    expect(getDigestSettings(harness.db, guildId)?.enabled).toBe(true);
+    expect((await getDigestSettings(harness.db, guildId))?.enabled).toBe(true);
   });
 
   it('keeps the picture switch of /digest setup for the server', async () => {
     const reply = await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: 'daily 09:00', timezone: 'UTC', picture: false }).reply();
     expect(reply.content).toContain('without a picture of the window');
-    expect(getDigestSettings(harness.db, harness.server.state.defaultGuild.id)?.picture).toBe(false);
+    expect((await getDigestSettings(harness.db, harness.server.state.defaultGuild.id))?.picture).toBe(false);
   });
 
   it('refuses a channel the bot cannot see, saying what to fix', async () => {
     const reply = await harness.server.driver.slash('/digest setup', { channel: '#staff', schedule: 'daily 09:00', timezone: 'UTC' }).reply();
     expect(reply.content).toMatch(/^I cannot see <#\d+>\. Give me the View Channel, Send Messages and Embed Links permissions there/);
-    expect(getDigestSettings(harness.db, harness.server.state.defaultGuild.id)).toBeNull();
+    expect(await getDigestSettings(harness.db, harness.server.state.defaultGuild.id)).toBeNull();
   });
 
   it('refuses a channel the bot can read but not post in', async () => {
@@ -137,7 +137,7 @@ describe('the digest in Discord', () => {
     await setUpDigest('daily 09:00');
     const reply = await harness.server.driver.slash('/digest off').reply();
     expect(reply.content).toContain('The digest is off');
-    expect(getDigestSettings(harness.db, harness.server.state.defaultGuild.id)).toMatchObject({ enabled: false, channelId: harness.server.state.channel('digest').id });
+    expect(await getDigestSettings(harness.db, harness.server.state.defaultGuild.id)).toMatchObject({ enabled: false, channelId: harness.server.state.channel('digest').id });
   });
 
   it('previews the digest privately', async () => {

@@ -61,7 +61,7 @@ describe('an unreachable gateway', () => {
     server = await startLocalDiscord({ token: botToken, applicationId });
     server.faults.refuseGateway();
     const services = await seedServices();
-    const db = openDatabase(':memory:', logSink().logger);
+    const db = await openDatabase(':memory:', logSink().logger);
     try {
       const starting = startBot({
         discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase },
@@ -72,7 +72,7 @@ describe('an unreachable gateway', () => {
       });
       await expect(starting).rejects.toThrow(/The Discord gateway could not be reached for 1 s/);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });

@@ -79,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const directory = mkdtempSync(path.join(tmpdir(), 'briefing-e2e-db-'));
   const databaseFile = path.join(directory, 'briefing.db');
   const { logger, lines, waitForLine } = logSink();
-  let db = openDatabase(databaseFile, logger);
+  let db = await openDatabase(databaseFile, logger);
   const launch = () =>
     startBot({
       discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase },
@@ -100,15 +100,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     waitForLog: (predicate, timeoutMs) => waitForLine(predicate, timeoutMs),
     async restartBot() {
       await harness.bot.stop();
-      db.close();
-      db = openDatabase(databaseFile, logger);
+      await db.close();
+      db = await openDatabase(databaseFile, logger);
       harness.db = db;
       harness.bot = await launch();
       return harness.bot;
     },
     async close() {
       await harness.bot.stop();
-      db.close();
+      await db.close();
       await server.close();
       rmSync(directory, { recursive: true, force: true });
     },

@@ -37,7 +37,7 @@ describe('the corpus folder while the bot runs, through a local Discord', () => 
     server = await startLocalDiscord({ token: botToken, applicationId });
     await deployCommands({ rest: new REST({ api: server.apiBase }).setToken(botToken), applicationId, guildId: null, commands: allCommands });
     const config = loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(root, 'data') });
-    running = await startBriefingBot({ config, discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase }, databaseFile: ':memory:', logger: logSink().logger });
+    running = await startBriefingBot({ config, discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase }, database: ':memory:', logger: logSink().logger });
   });
 
   afterAll(async () => {

@@ -31,7 +31,7 @@ async function startWith(files: Record<string, string>) {
   await deployCommands({ rest: new REST({ api: server.apiBase }).setToken(botToken), applicationId, guildId: null, commands: allCommands });
   const config = loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(root, 'data') });
   const sink = logSink();
-  running = await startBriefingBot({ config, discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase }, databaseFile: ':memory:', logger: sink.logger });
+  running = await startBriefingBot({ config, discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase }, database: ':memory:', logger: sink.logger });
   return { sink, running };
 }
 
@@ -44,7 +44,7 @@ describe('starting the bot', () => {
   it('starts on a corpus whose ids are properties of Object.prototype, with each one indexed', async () => {
     const ids = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
     const { running: bot } = await startWith(Object.fromEntries(ids.map((id) => [`${id}.md`, `Memo ${id}\n\nThe memo ${id} was signed in Termez in 2024.\n`])));
-    expect(bot.db.open).toBe(true);
+    expect(await bot.db.ping()).toBeGreaterThanOrEqual(0);
     expect(await server?.driver.slash('/search', { terms: 'Termez memo' }).reply().then((reply) => reply.embeds[0]?.footer?.text)).toMatch(/4 matches/);
   });
 });
