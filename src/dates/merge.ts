@@ -1,4 +1,5 @@
 import { daysOfPartial, epochDay, isFinerThan } from './calendar.js';
+import { GroupTermIndex, TermRanking } from './term-index.js';
 import { contentTerms } from './terms.js';
 import type { DateConflict, EventSource, KeyEvent, ResolvedDate, TimelineEntry } from './types.js';
 
@@ -26,38 +27,57 @@ interface Scored {
 }
 
 interface Group {
+  /** Position in creation order: candidates are weighed in this order, so a tie goes to the older group, as it always has. */
+  order: number;
   members: Scored[];
+  /** Every term of every member, in the order they came. */
+  terms: Set<string>;
+  /** One member for each distinct date among the members: an event agrees with all members when it agrees with these. */
+  dates: Map<string, Scored>;
   conflicts: Group[];
 }
 
-/** Merges the key events of all documents into timeline entries: one per event, with every source that names it. */
+/**
+ * Merges the key events of all documents into timeline entries: one per event, with every source that names it.
+ * An event joins the group of its start year it is most similar to. Only groups with a member similar enough to
+ * it can be, so those are found through an index of terms per year (see term-index.ts) rather than weighing every
+ * group of the year: the result is the same, in time that grows with the events that really look alike.
+ */
 export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
   const termSets = events.map((event) => new Set(contentTerms(event.label)));
   const weight = termWeights(termSets);
+  const ranking = new TermRanking(weight);
   const scored = events.map((event, index): Scored => {
     const terms = termSets[index] ?? new Set<string>();
     return { event, terms, mass: [...terms].reduce((sum, term) => sum + (weight.get(term) ?? 0), 0), bounds: bounds(event.date) };
   });
-  // Agreeing dates always start in the same year, so only groups of that year are compared.
-  const groupsByYear = new Map<number, Group[]>();
+  // Agreeing dates always start in the same year, so only groups of that year are candidates.
+  const indexByYear = new Map<number, GroupTermIndex<Group>>();
   const groups: Group[] = [];
   for (const item of scored) {
     const year = startYear(item.event.date);
-    const candidates = groupsByYear.get(year) ?? [];
+    const index = indexByYear.get(year) ?? new GroupTermIndex<Group>();
+    indexByYear.set(year, index);
+    const rarePrefix = ranking.rarePrefix(item.terms, item.mass, mergeRule.minimumSimilarity);
     let best: { group: Group; similarity: number } | null = null;
-    for (const group of candidates) {
-      if (!group.members.every((member) => compatibleBounds(member, item))) continue;
+    for (const group of inCreationOrder(index.candidates(item.terms, rarePrefix))) {
+      if (![...group.dates.values()].every((member) => compatibleBounds(member, item))) continue;
       const similarity = groupSimilarity(group, item, weight);
       if (similarity > 0 && (!best || similarity > best.similarity)) best = { group, similarity };
     }
-    if (best) best.group.members.push(item);
-    else {
-      const group: Group = { members: [item], conflicts: [] };
-      groups.push(group);
-      groupsByYear.set(year, [...candidates, group]);
-    }
+    const group = best?.group ?? { order: groups.length, members: [], terms: new Set<string>(), dates: new Map<string, Scored>(), conflicts: [] };
+    if (!best) groups.push(group);
+    group.members.push(item);
+    const dateKey = `${item.bounds[0]}:${item.bounds[1]}:${item.event.date.end === null ? 'single' : 'range'}`;
+    if (!group.dates.has(dateKey)) group.dates.set(dateKey, item);
+    for (const term of item.terms) group.terms.add(term);
+    index.add(group, item.terms, rarePrefix);
   }
-  return attachConflicts(groups, weight).map(toEntry);
+  return attachConflicts(groups, weight, ranking).map(toEntry);
+}
+
+function inCreationOrder(groups: Set<Group>): Group[] {
+  return [...groups].sort((a, b) => a.order - b.order);
 }
 
 function termWeights(termSets: Set<string>[]): Map<string, number> {
@@ -124,29 +144,65 @@ function startYear(date: ResolvedDate): number {
   return Number(date.start.iso.slice(0, 4));
 }
 
-/** Groups from different documents that clearly tell the same event with dates that do not agree become one entry with a conflict. */
-function attachConflicts(groups: Group[], weight: Map<string, number>): Group[] {
-  // Only groups that share enough words can be in conflict: find them through the words.
-  const groupsByTerm = new Map<string, Group[]>();
+/**
+ * Groups from different documents that clearly tell the same event with dates that do not agree become one entry
+ * with a conflict. Clearly the same means a pair of members alike in at least `conflictSimilarity` of their weight,
+ * so the groups that can be are found through an index of terms at that share.
+ */
+function attachConflicts(groups: Group[], weight: Map<string, number>, ranking: TermRanking): Group[] {
+  const index = new GroupTermIndex<Group>();
+  const rarePrefixes = new Map<Scored, string[]>();
   for (const group of groups) {
-    for (const term of new Set(group.members.flatMap((member) => [...member.terms]))) groupsByTerm.set(term, [...(groupsByTerm.get(term) ?? []), group]);
+    for (const member of group.members) {
+      const rarePrefix = ranking.rarePrefix(member.terms, member.mass, mergeRule.conflictSimilarity);
+      rarePrefixes.set(member, rarePrefix);
+      index.add(group, member.terms, rarePrefix);
+    }
   }
   const absorbed = new Set<Group>();
   const bySize = [...groups].sort((a, b) => b.members.length - a.members.length);
   for (const group of bySize) {
     if (absorbed.has(group)) continue;
-    const sharedCounts = new Map<Group, number>();
-    for (const term of new Set(group.members.flatMap((member) => [...member.terms]))) {
-      for (const other of groupsByTerm.get(term) ?? []) sharedCounts.set(other, (sharedCounts.get(other) ?? 0) + 1);
-    }
-    for (const [other, shared] of sharedCounts) {
-      if (shared < mergeRule.conflictSharedTerms || other === group || absorbed.has(other) || other.conflicts.length > 0) continue;
-      if (sharesDocument(group, other) || !clearlySame(group, other, weight)) continue;
+    const candidates = new Set<Group>();
+    for (const member of group.members) for (const other of index.candidates(member.terms, rarePrefixes.get(member) ?? [])) candidates.add(other);
+    // Each candidate is judged on its own (absorbing one changes nothing for another), so order only matters for the list.
+    const inConflict = [...candidates].filter(
+      (other) =>
+        other !== group &&
+        !absorbed.has(other) &&
+        other.conflicts.length === 0 &&
+        sharedTermCount(group, other) >= mergeRule.conflictSharedTerms &&
+        !sharesDocument(group, other) &&
+        clearlySame(group, other, weight),
+    );
+    for (const other of inMeetingOrder(group, inConflict)) {
       group.conflicts.push(other);
       absorbed.add(other);
     }
   }
   return groups.filter((group) => !absorbed.has(group));
+}
+
+function sharedTermCount(a: Group, b: Group): number {
+  const [small, large] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
+  let shared = 0;
+  for (const term of small) if (large.has(term)) shared++;
+  return shared;
+}
+
+/**
+ * Groups in the order a walk through the terms of `group` meets them, older groups first on the
+ * same term: the order in which conflicts have always been listed.
+ */
+function inMeetingOrder(group: Group, others: Group[]): Group[] {
+  if (others.length < 2) return others;
+  const position = new Map<string, number>();
+  for (const term of group.terms) position.set(term, position.size);
+  const firstShared = (other: Group) => Math.min(...[...other.terms].map((term) => position.get(term) ?? Infinity));
+  return others
+    .map((other) => ({ other, first: firstShared(other) }))
+    .sort((a, b) => a.first - b.first || a.other.order - b.other.order)
+    .map(({ other }) => other);
 }
 
 function sharesDocument(a: Group, b: Group): boolean {
