@@ -18,7 +18,7 @@ export const maxSentenceChars = 1000;
  * given (it re-checks every abbreviation and bracket seen so far at each character), so a long text
  * is read window by window; each window starts at a sentence start, where it holds no state.
  */
-const windowChars = 4 * maxSentenceChars;
+const windowChars = maxSentenceChars + 250;
 
 /** What sentence-splitter ends a sentence at: these marks, or a full stop followed by a space. */
 const sentenceMark = /[．。?!？！]|\.(?=\s|$)/;
