@@ -30,8 +30,10 @@ interface Group {
   /** Position in creation order: candidates are weighed in this order, so a tie goes to the older group, as it always has. */
   order: number;
   members: Scored[];
-  /** Every term of every member, in the order they came. */
-  terms: Set<string>;
+  /** Every term of every member, in the order they came, with how many members have it. */
+  terms: Map<string, number>;
+  /** The smallest mass of a member. */
+  lightest: number;
   /** One member for each distinct date among the members: an event agrees with all members when it agrees with these. */
   dates: Map<string, Scored>;
   conflicts: Group[];
@@ -75,15 +77,16 @@ export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
     }
     let best: { group: Group; similarity: number } | null = null;
     for (const group of inCreationOrder(candidates)) {
-      if (!agreesWithAll(group, item)) continue;
+      if (!agreesWithAll(group, item) || !mayReachSimilarity(group, item, weight)) continue;
       const similarity = groupSimilarity(group, item, weight);
       if (similarity > 0 && (!best || similarity > best.similarity)) best = { group, similarity };
     }
-    const group = best?.group ?? { order: groups.length, members: [], terms: new Set<string>(), dates: new Map<string, Scored>(), conflicts: [] };
+    const group = best?.group ?? { order: groups.length, members: [], terms: new Map<string, number>(), lightest: Infinity, dates: new Map<string, Scored>(), conflicts: [] };
     if (!best) groups.push(group);
     group.members.push(item);
     if (!group.dates.has(dateKey(item))) group.dates.set(dateKey(item), item);
-    for (const term of item.terms) group.terms.add(term);
+    for (const term of item.terms) group.terms.set(term, (group.terms.get(term) ?? 0) + 1);
+    group.lightest = Math.min(group.lightest, item.mass);
     let shelf = shelfOf.get(group);
     if (!shelf) {
       shelf = shelves.get(dateKey(item)) ?? { sample: item, index: new GroupTermIndex<Group>() };
@@ -128,6 +131,26 @@ function similarity(a: Scored, b: Scored, weight: Map<string, number>): { score:
   }
   const lighter = Math.min(a.mass, b.mass);
   return { score: lighter > 0 ? sharedWeight / lighter : 0, shared };
+}
+
+/**
+ * Whether a group of several members can reach the similarity needed, by a bound that costs one look
+ * per term of the event: the members share at least two of its terms between them, and the weight
+ * they share with it, over the lightest label, is enough on average. Exact when it says no.
+ */
+function mayReachSimilarity(group: Group, item: Scored, weight: Map<string, number>): boolean {
+  if (group.members.length < 2) return true;
+  let sharedTerms = 0;
+  let sharedWeight = 0;
+  for (const term of item.terms) {
+    const count = group.terms.get(term);
+    if (count === undefined) continue;
+    sharedTerms++;
+    sharedWeight += (weight.get(term) ?? 0) * count;
+  }
+  const lighter = Math.min(group.lightest, item.mass);
+  if (sharedTerms < mergeRule.minimumSharedTerms || lighter <= 0) return false;
+  return sharedWeight / (group.members.length * lighter) >= mergeRule.minimumSimilarity * (1 - 1e-9);
 }
 
 /**
@@ -179,30 +202,40 @@ function startYear(date: ResolvedDate): number {
  * so the groups that can be are found through an index of terms at that share.
  */
 function attachConflicts(groups: Group[], weight: Map<string, number>, ranking: TermRanking): Group[] {
-  const index = new GroupTermIndex<Group>();
+  const members = new GroupTermIndex<Scored>();
   const rarePrefixes = new Map<Scored, string[]>();
+  const groupOf = new Map<Scored, Group>();
   for (const group of groups) {
     for (const member of group.members) {
       const rarePrefix = ranking.rarePrefix(member.terms, member.mass, mergeRule.conflictSimilarity);
       rarePrefixes.set(member, rarePrefix);
-      index.add(group, member.terms, rarePrefix);
+      groupOf.set(member, group);
+      members.add(member, member.terms, rarePrefix);
     }
   }
+  const clearlySame = (group: Group): Set<Group> => {
+    const found = new Set<Group>();
+    for (const first of group.members) {
+      for (const second of members.candidates(first.terms, rarePrefixes.get(first) ?? [])) {
+        const other = groupOf.get(second);
+        if (!other || other === group || found.has(other)) continue;
+        const { score, shared } = similarity(first, second, weight);
+        if (score >= mergeRule.conflictSimilarity && shared >= mergeRule.conflictSharedTerms) found.add(other);
+      }
+    }
+    return found;
+  };
   const absorbed = new Set<Group>();
   const bySize = [...groups].sort((a, b) => b.members.length - a.members.length);
   for (const group of bySize) {
     if (absorbed.has(group)) continue;
-    const candidates = new Set<Group>();
-    for (const member of group.members) for (const other of index.candidates(member.terms, rarePrefixes.get(member) ?? [])) candidates.add(other);
     // Each candidate is judged on its own (absorbing one changes nothing for another), so order only matters for the list.
-    const inConflict = [...candidates].filter(
+    const inConflict = [...clearlySame(group)].filter(
       (other) =>
-        other !== group &&
         !absorbed.has(other) &&
         other.conflicts.length === 0 &&
         sharedTermCount(group, other) >= mergeRule.conflictSharedTerms &&
-        !sharesDocument(group, other) &&
-        clearlySame(group, other, weight),
+        !sharesDocument(group, other),
     );
     for (const other of inMeetingOrder(group, inConflict)) {
       group.conflicts.push(other);
@@ -215,7 +248,7 @@ function attachConflicts(groups: Group[], weight: Map<string, number>, ranking: 
 function sharedTermCount(a: Group, b: Group): number {
   const [small, large] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
   let shared = 0;
-  for (const term of small) if (large.has(term)) shared++;
+  for (const term of small.keys()) if (large.has(term)) shared++;
   return shared;
 }
 
@@ -226,8 +259,12 @@ function sharedTermCount(a: Group, b: Group): number {
 function inMeetingOrder(group: Group, others: Group[]): Group[] {
   if (others.length < 2) return others;
   const position = new Map<string, number>();
-  for (const term of group.terms) position.set(term, position.size);
-  const firstShared = (other: Group) => Math.min(...[...other.terms].map((term) => position.get(term) ?? Infinity));
+  for (const term of group.terms.keys()) position.set(term, position.size);
+  const firstShared = (other: Group) => {
+    let first = Infinity;
+    for (const term of other.terms.keys()) first = Math.min(first, position.get(term) ?? Infinity);
+    return first;
+  };
   return others
     .map((other) => ({ other, first: firstShared(other) }))
     .sort((a, b) => a.first - b.first || a.other.order - b.other.order)
@@ -237,15 +274,6 @@ function inMeetingOrder(group: Group, others: Group[]): Group[] {
 function sharesDocument(a: Group, b: Group): boolean {
   const documents = new Set(a.members.map((member) => member.event.docId));
   return b.members.some((member) => documents.has(member.event.docId));
-}
-
-function clearlySame(a: Group, b: Group, weight: Map<string, number>): boolean {
-  return a.members.some((first) =>
-    b.members.some((second) => {
-      const { score, shared } = similarity(first, second, weight);
-      return score >= mergeRule.conflictSimilarity && shared >= mergeRule.conflictSharedTerms;
-    }),
-  );
 }
 
 function toEntry(group: Group): TimelineEntry {
