@@ -69,24 +69,37 @@ function readLines(body: string): Line[] {
   return lines;
 }
 
-/** Lines with no blank line between them belong together only when the first is visibly unfinished. */
-function continuesOnNextLine(current: string, next: Line): boolean {
+/**
+ * Lines with no blank line between them belong together only when the block so far is visibly
+ * unfinished: its last line does not end a sentence, or it leaves a `**` open.
+ */
+function continuesOnNextLine(lastLine: string, boldOpen: boolean, next: Line): boolean {
   if (next.afterBlankLine || shapeOf(next.text) !== 'text') return false;
-  const boldOpen = (current.match(/\*\*/g)?.length ?? 0) % 2 === 1;
   if (boldOpen) return true;
-  return !endsSentence(current) && /^[(\p{Ll}]/u.test(next.text);
+  return !endsSentence(lastLine) && /^[(\p{Ll}]/u.test(next.text);
 }
 
+function boldMarks(text: string): number {
+  return text.match(/\*\*/g)?.length ?? 0;
+}
+
+/** Reads the blocks line by line, keeping what the next line's decision needs, so each line is looked at once. */
 export function readBlocks(body: string): Block[] {
   const blocks: Block[] = [];
+  let lastLine = '';
+  let boldOpen = false;
   for (const line of readLines(body)) {
     const previous = blocks.at(-1);
-    if (previous && previous.shape === 'text' && continuesOnNextLine(previous.text, line)) {
+    if (previous && previous.shape === 'text' && continuesOnNextLine(lastLine, boldOpen, line)) {
       previous.end = line.end;
       previous.text = body.slice(previous.start, previous.end);
-      continue;
+    } else {
+      blocks.push({ start: line.start, end: line.end, text: line.text, shape: shapeOf(line.text), afterBlankLine: line.afterBlankLine });
+      boldOpen = false;
     }
-    blocks.push({ start: line.start, end: line.end, text: line.text, shape: shapeOf(line.text), afterBlankLine: line.afterBlankLine });
+    lastLine = line.text;
+    // A `**` never spans a line break, so the block's count of them is the sum of its lines'.
+    if (boldMarks(line.text) % 2 === 1) boldOpen = !boldOpen;
   }
   return blocks;
 }

@@ -143,43 +143,64 @@ function cleanHeading(text: string): string {
  */
 function rejoinBrokenBlocks(body: string, blocks: Block[]): Block[] {
   const joined: Block[] = [];
+  // The script of each joined block's last letter, kept as blocks grow so no block is read twice.
+  const lastScript = new Map<Block, string | null>();
   let openFootnoteScript: string | null = null;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    if (previous && block.afterBlankLine && continuesAcrossBreak(previous, block)) {
+    if (previous && block.afterBlankLine && continuesAcrossBreak(previous, lastScript.get(previous) ?? null, block)) {
       previous.end = block.end;
       previous.text = body.slice(previous.start, previous.end);
+      lastScript.set(previous, scriptOf(block.text, 'last') ?? lastScript.get(previous) ?? null);
     } else if (block.shape === 'text' && block.afterBlankLine && /^\p{Ll}/u.test(block.text) && openFootnoteScript === scriptOf(block.text, 'first')) {
       // The rest of a footnote that a page break carried past the main text.
-      joined.push({ ...block, shape: 'footnote' });
+      const footnote: Block = { ...block, shape: 'footnote' };
+      joined.push(footnote);
+      lastScript.set(footnote, scriptOf(block.text, 'last'));
       openFootnoteScript = null;
     } else {
-      joined.push({ ...block });
+      const copy: Block = { ...block };
+      joined.push(copy);
+      lastScript.set(copy, scriptOf(block.text, 'last'));
     }
     const last = joined.at(-1);
-    if (last?.shape === 'footnote') openFootnoteScript = endsSentence(last.text) ? null : scriptOf(last.text, 'last');
+    if (last?.shape === 'footnote') openFootnoteScript = endsSentence(last.text) ? null : (lastScript.get(last) ?? null);
   }
   return joined;
 }
 
-function continuesAcrossBreak(previous: Block, next: Block): boolean {
+function continuesAcrossBreak(previous: Block, previousLastScript: string | null, next: Block): boolean {
   if (next.shape !== 'text') return false;
   if (previous.shape === 'footnote') {
     if (/^(?:URL|<?https?:\/\/)/i.test(next.text)) return /URL:$|\]$/.test(previous.text) || !endsSentence(previous.text);
-    return !endsSentence(previous.text) && /^[\p{Ll}\d]/u.test(next.text) && scriptOf(previous.text, 'last') === scriptOf(next.text, 'first');
+    return !endsSentence(previous.text) && /^[\p{Ll}\d]/u.test(next.text) && previousLastScript === scriptOf(next.text, 'first');
   }
   if (previous.shape !== 'text' || previous.text.length < 80 || endsSentence(previous.text)) return false;
   if (/^\p{Lu}/u.test(next.text) && next.text.length < 80) return false;
-  return scriptOf(previous.text, 'last') === scriptOf(next.text, 'first');
+  return previousLastScript === scriptOf(next.text, 'first');
 }
 
+/** The script of a text's first or last letter, looking only as far as that letter. */
 function scriptOf(text: string, end: 'first' | 'last'): string | null {
-  const letters = text.match(/\p{L}/gu);
-  const letter = end === 'first' ? letters?.[0] : letters?.at(-1);
+  const letter = end === 'first' ? /\p{L}/u.exec(text)?.[0] : lastLetter(text);
   if (letter === undefined) return null;
   if (/\p{Script=Cyrillic}/u.test(letter)) return 'cyrillic';
   if (/\p{Script=Latin}/u.test(letter)) return 'latin';
   return 'other';
+}
+
+function lastLetter(text: string): string | undefined {
+  for (let index = text.length - 1; index >= 0; index--) {
+    const pairStart = index > 0 && isSurrogatePair(text.charCodeAt(index - 1), text.charCodeAt(index));
+    const character = pairStart ? text.slice(index - 1, index + 1) : text.charAt(index);
+    if (/^\p{L}$/u.test(character)) return character;
+    if (pairStart) index--;
+  }
+  return undefined;
+}
+
+function isSurrogatePair(high: number, low: number): boolean {
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Cuts an overlong block at sentence boundaries into pieces of similar, readable length. */

@@ -5,11 +5,7 @@ import type { ResolveContext } from './candidate.js';
 
 /** The latest earlier date of a unit ("the quarter" after "the third quarter"). */
 export function lastOfUnit(context: ResolveContext, unit: CalendarValue['unit']): CalendarValue | null {
-  for (let index = context.antecedents.length - 1; index >= 0; index--) {
-    const value = context.antecedents[index]?.value;
-    if (value?.unit === unit) return value;
-  }
-  return null;
+  return tallyOf(context).latest.get(unit) ?? null;
 }
 
 /**
@@ -17,18 +13,40 @@ export function lastOfUnit(context: ResolveContext, unit: CalendarValue['unit'])
  * name their quarter, then say "the quarter" or "a year ago" meaning that quarter or the same one a year before.
  */
 export function topicQuarter(context: ResolveContext): CalendarValue | null {
-  const counts = new Map<string, { value: CalendarValue; count: number }>();
-  for (const { value } of context.antecedents) {
+  return tallyOf(context).topic?.value ?? null;
+}
+
+/** What the dates said so far add up to, brought up to date as the list grows. */
+interface Tally {
+  /** How many antecedents have been counted. */
+  seen: number;
+  latest: Map<CalendarValue['unit'], CalendarValue>;
+  quarters: Map<string, { value: CalendarValue; count: number }>;
+  topic: { value: CalendarValue; count: number } | null;
+}
+
+/** One tally per list of antecedents: the list only grows, so each date is counted once, not at every question. */
+const tallies = new WeakMap<ResolveContext['antecedents'], Tally>();
+
+function tallyOf({ antecedents }: ResolveContext): Tally {
+  let tally = tallies.get(antecedents);
+  if (!tally || tally.seen > antecedents.length) {
+    tally = { seen: 0, latest: new Map(), quarters: new Map(), topic: null };
+    tallies.set(antecedents, tally);
+  }
+  for (; tally.seen < antecedents.length; tally.seen++) {
+    const value = antecedents[tally.seen]?.value;
+    if (!value) continue;
+    tally.latest.set(value.unit, value);
     if (value.unit !== 'quarter') continue;
     const key = `${value.year}-${value.quarter}`;
-    const entry = counts.get(key) ?? { value, count: 0 };
+    const entry = tally.quarters.get(key) ?? { value, count: 0 };
+    tally.quarters.set(key, entry);
     entry.count++;
-    counts.delete(key);
-    counts.set(key, entry);
+    // The quarter just named is the latest, so it leads as soon as it has as many mentions as the leader.
+    if (!tally.topic || entry.count >= tally.topic.count) tally.topic = entry;
   }
-  let best: { value: CalendarValue; count: number } | null = null;
-  for (const entry of counts.values()) if (!best || entry.count >= best.count) best = entry;
-  return best?.value ?? null;
+  return tally;
 }
 
 /** The date said just before, when it ends within `distance` characters of `start`. */

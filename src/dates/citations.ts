@@ -93,11 +93,37 @@ export function isBibliographic(passage: Pick<Passage, 'kind' | 'text'>): boolea
   return bibliographicMarks.some((mark) => mark.test(passage.text));
 }
 
-/** A line that holds only a date: the document's own dateline, not an event. */
+/** A dateline is short: past this many other characters on its line, only marks and spaces may stand beside the date. */
+const datelineChars = 40;
+const datelineMark = /[\s*_#.,:;–—-]/;
+
+/**
+ * A line that holds only a date: the document's own dateline, not an event. Only the date's
+ * neighbourhood is read, up to the first other word or the line's end, so a long line costs no more.
+ */
 export function isDateline(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEndIndex = text.indexOf('\n', end);
-  const line = text.slice(lineStart, lineEndIndex < 0 ? text.length : lineEndIndex);
-  const rest = (text.slice(lineStart, start) + text.slice(end, lineEndIndex < 0 ? text.length : lineEndIndex)).replace(/[\s*_#.,:;–—-]/g, '');
-  return rest === '' || (line.length < 40 && /^(?:dated?|published|posted|updated|on)?$/i.test(rest));
+  const before = lineSide(text, start, -1);
+  const after = lineSide(text, end, 1);
+  if (before === null || after === null) return false;
+  const rest = before.words + after.words;
+  const lineLength = before.length + (end - start) + after.length;
+  return rest === '' || (lineLength < datelineChars && /^(?:dated?|published|posted|updated|on)?$/i.test(rest));
+}
+
+/**
+ * What stands on the date's line on one side of it: its length and its characters other than marks
+ * and spaces; null once the line is long and holds another character, which no dateline does.
+ */
+function lineSide(text: string, from: number, step: 1 | -1): { length: number; words: string } | null {
+  let words = '';
+  let length = 0;
+  for (let index = step === 1 ? from : from - 1; index >= 0 && index < text.length; index += step) {
+    const character = text.charAt(index);
+    if (character === '\n') break;
+    length++;
+    if (datelineMark.test(character)) continue;
+    if (length >= datelineChars) return null;
+    words = step === 1 ? words + character : character + words;
+  }
+  return { length, words };
 }

@@ -11,14 +11,28 @@ export function combineCandidates(text: string, candidates: Candidate[]): Candid
   return attachModifiers(text, attachYears(text, chosen));
 }
 
+/**
+ * The longest candidates that do not overlap a longer (or, on a tie, stronger) one. Taken positions
+ * are marked character by character, so each candidate costs its own length, not the number chosen so far.
+ */
 function selectLongest(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  // taken[i] is 1 + the index in `chosen` of the candidate covering character i, or 0.
+  const taken = new Int32Array(candidates.reduce((last, candidate) => Math.max(last, candidate.end), 0) + 1);
   const chosen: Candidate[] = [];
   for (const candidate of ranked) {
-    if (chosen.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;
+    if (overlapsTaken(taken, candidate)) continue;
     chosen.push(candidate);
+    taken.fill(chosen.length, candidate.start, candidate.end);
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+function overlapsTaken(taken: Int32Array, { start, end }: Candidate): boolean {
+  // An empty candidate overlaps a chosen one that runs across its position.
+  if (start >= end) return start > 0 && taken[start - 1] !== 0 && taken[start - 1] === taken[start];
+  for (let index = start; index < end; index++) if (taken[index] !== 0) return true;
+  return false;
 }
 
 const yearJoint = /^,?\s+(?:of\s+)?$/i;

@@ -50,13 +50,15 @@ function coordinates(mention: DateMention): boolean {
 
 /** A list joined by commas is one phrase only up to its "and"/"or"; the dates after a bare comma before that stand alone. */
 function splitRun(run: DateMention[], links: Link[]): DateMention[][] {
+  // For each link, whether the commas from it onwards end in "and"/"or": read once from the back.
+  const endsInConjunction: boolean[] = new Array<boolean>(links.length + 1).fill(false);
+  for (let index = links.length - 1; index >= 0; index--) endsInConjunction[index] = links[index] === 'comma' ? (endsInConjunction[index + 1] ?? false) : links[index] === 'conjunction';
   const groups: DateMention[][] = [];
   let current: DateMention[] = [];
   run.forEach((mention, index) => {
     current.push(mention);
     const link = links[index];
-    const listEndsInConjunction = links.slice(index).find((next) => next !== 'comma') === 'conjunction';
-    if (link === undefined || link === null || (link === 'comma' && !listEndsInConjunction)) {
+    if (link === undefined || link === null || (link === 'comma' && !endsInConjunction[index])) {
       groups.push(current);
       current = [];
     }

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/passage-types.js';
-import { splitSentences, type SentenceSpan } from '../corpus/sentences.js';
+import { maxSentenceChars, splitSentences, type SentenceSpan } from '../corpus/sentences.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { isAccessDate, isBibliographic, isDateline, isInCitation } from './citations.js';
 import { coordinatedGroups, spanOf } from './coordination.js';
@@ -22,7 +22,7 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
     if (passage.kind === 'table-row' || isBibliographic(passage)) continue;
     const mentions = extractDateMentions(passage.text, { referenceDate: document.published });
     if (mentions.length === 0) continue;
-    const sentences = splitSentences(passage.text, passage.start);
+    const sentences = joinedAtInitials(splitSentences(passage.text, passage.start), passage);
     const eventMentions = mentions.filter((mention) => mention.date !== null && isEventDate(passage.text, mention, document.published));
     for (const group of coordinatedGroups(passage.text, eventMentions)) {
       const first = group[0];
@@ -75,18 +75,38 @@ function endsByPublication(date: NonNullable<DateMention['date']>, published: So
 
 /** The sentence holding the date, trimmed of surrounding spaces; the passage itself when no sentence holds it whole. */
 function sentenceAround(sentences: SentenceSpan[], start: number, end: number, passage: Passage): SentenceSpan {
-  const found = joinedAtInitials(sentences, passage).find((sentence) => sentence.start <= start && end <= sentence.end) ?? { start: passage.start, end: passage.end };
+  const found = sentenceHolding(sentences, start, end) ?? { start: passage.start, end: passage.end };
   return trimSpan(passage, narrowed(passage, found, start, end));
+}
+
+/** The one sentence (they are in order and do not overlap) that holds start..end, found by halving. */
+function sentenceHolding(sentences: SentenceSpan[], start: number, end: number): SentenceSpan | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  let candidate: SentenceSpan | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle] as SentenceSpan;
+    if (sentence.start <= start) {
+      candidate = sentence;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return candidate && end <= candidate.end ? candidate : undefined;
 }
 
 /** A name's initial ("the researcher T. Uyama", "the presidency of A. Akayev") ends no sentence. */
 const endsWithInitial = /(?:^|[\s(])\p{Lu}\.\s*$/u;
 
+/**
+ * Sentences rejoined where the splitter stopped at an initial, as long as the joined sentence stays
+ * within `maxSentenceChars`: a run of initials is no reason to hand on an unbounded span.
+ */
 function joinedAtInitials(sentences: SentenceSpan[], passage: Passage): SentenceSpan[] {
   const joined: SentenceSpan[] = [];
   for (const sentence of sentences) {
     const previous = joined.at(-1);
-    if (previous && endsWithInitial.test(passage.text.slice(previous.start - passage.start, previous.end - passage.start))) previous.end = sentence.end;
+    if (previous && sentence.end - previous.start <= maxSentenceChars && endsWithInitial.test(passage.text.slice(previous.start - passage.start, previous.end - passage.start))) previous.end = sentence.end;
     else joined.push({ ...sentence });
   }
   return joined;

@@ -1,4 +1,5 @@
 import { daysOfPartial, epochDay, isFinerThan } from './calendar.js';
+import { GroupTermIndex, TermRanking } from './term-index.js';
 import { contentTerms } from './terms.js';
 import type { DateConflict, EventSource, KeyEvent, ResolvedDate, TimelineEntry } from './types.js';
 
@@ -26,38 +27,89 @@ interface Scored {
 }
 
 interface Group {
+  /** Position in creation order: candidates are weighed in this order, so a tie goes to the older group, as it always has. */
+  order: number;
   members: Scored[];
+  /** Every term of every member, in the order they came, with how many members have it. */
+  terms: Map<string, number>;
+  /** The smallest mass of a member. */
+  lightest: number;
+  /** One member for each distinct date among the members: an event agrees with all members when it agrees with these. */
+  dates: Map<string, Scored>;
   conflicts: Group[];
 }
 
-/** Merges the key events of all documents into timeline entries: one per event, with every source that names it. */
+/** The groups whose first member has one date, and the index of their terms. */
+interface DateShelf {
+  /** That first member: its date stands for all of them when an event's date is checked against it. */
+  sample: Scored;
+  index: GroupTermIndex<Group>;
+}
+
+/**
+ * Merges the key events of all documents into timeline entries: one per event, with every source that names it.
+ * An event joins the group of its start year it is most similar to, among those whose every member's date agrees
+ * with its own and which have a member similar enough to it. So the groups of the year are shelved by the date of
+ * their first member, and only the shelves whose date agrees are searched, each through an index of terms (see
+ * term-index.ts), rather than weighing every group of the year: the result is the same, found far sooner.
+ */
 export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
   const termSets = events.map((event) => new Set(contentTerms(event.label)));
   const weight = termWeights(termSets);
+  const ranking = new TermRanking(weight);
   const scored = events.map((event, index): Scored => {
     const terms = termSets[index] ?? new Set<string>();
     return { event, terms, mass: [...terms].reduce((sum, term) => sum + (weight.get(term) ?? 0), 0), bounds: bounds(event.date) };
   });
-  // Agreeing dates always start in the same year, so only groups of that year are compared.
-  const groupsByYear = new Map<number, Group[]>();
+  // Agreeing dates always start in the same year, so only groups of that year are candidates.
+  const shelvesByYear = new Map<number, Map<string, DateShelf>>();
+  const shelfOf = new Map<Group, DateShelf>();
   const groups: Group[] = [];
   for (const item of scored) {
     const year = startYear(item.event.date);
-    const candidates = groupsByYear.get(year) ?? [];
+    const shelves = shelvesByYear.get(year) ?? new Map<string, DateShelf>();
+    shelvesByYear.set(year, shelves);
+    const rarePrefix = ranking.rarePrefix(item.terms, item.mass, mergeRule.minimumSimilarity);
+    const candidates = new Set<Group>();
+    for (const shelf of shelves.values()) {
+      if (!compatibleBounds(shelf.sample, item)) continue;
+      for (const group of shelf.index.candidates(item.terms, rarePrefix)) candidates.add(group);
+    }
     let best: { group: Group; similarity: number } | null = null;
-    for (const group of candidates) {
-      if (!group.members.every((member) => compatibleBounds(member, item))) continue;
+    for (const group of inCreationOrder(candidates)) {
+      if (!agreesWithAll(group, item) || !mayReachSimilarity(group, item, weight)) continue;
       const similarity = groupSimilarity(group, item, weight);
       if (similarity > 0 && (!best || similarity > best.similarity)) best = { group, similarity };
     }
-    if (best) best.group.members.push(item);
-    else {
-      const group: Group = { members: [item], conflicts: [] };
-      groups.push(group);
-      groupsByYear.set(year, [...candidates, group]);
+    const group = best?.group ?? { order: groups.length, members: [], terms: new Map<string, number>(), lightest: Infinity, dates: new Map<string, Scored>(), conflicts: [] };
+    if (!best) groups.push(group);
+    group.members.push(item);
+    if (!group.dates.has(dateKey(item))) group.dates.set(dateKey(item), item);
+    for (const term of item.terms) group.terms.set(term, (group.terms.get(term) ?? 0) + 1);
+    group.lightest = Math.min(group.lightest, item.mass);
+    let shelf = shelfOf.get(group);
+    if (!shelf) {
+      shelf = shelves.get(dateKey(item)) ?? { sample: item, index: new GroupTermIndex<Group>() };
+      shelves.set(dateKey(item), shelf);
+      shelfOf.set(group, shelf);
     }
+    shelf.index.add(group, item.terms, rarePrefix);
   }
-  return attachConflicts(groups, weight).map(toEntry);
+  return attachConflicts(groups, weight, ranking).map(toEntry);
+}
+
+/** What decides whether two dates agree: their first and last days, and whether the date is single or a range. */
+function dateKey(item: Scored): string {
+  return `${item.bounds[0]}:${item.bounds[1]}:${item.event.date.end === null ? 'single' : 'range'}`;
+}
+
+function agreesWithAll(group: Group, item: Scored): boolean {
+  for (const member of group.dates.values()) if (!compatibleBounds(member, item)) return false;
+  return true;
+}
+
+function inCreationOrder(groups: Set<Group>): Group[] {
+  return [...groups].sort((a, b) => a.order - b.order);
 }
 
 function termWeights(termSets: Set<string>[]): Map<string, number> {
@@ -79,6 +131,26 @@ function similarity(a: Scored, b: Scored, weight: Map<string, number>): { score:
   }
   const lighter = Math.min(a.mass, b.mass);
   return { score: lighter > 0 ? sharedWeight / lighter : 0, shared };
+}
+
+/**
+ * Whether a group of several members can reach the similarity needed, by a bound that costs one look
+ * per term of the event: the members share at least two of its terms between them, and the weight
+ * they share with it, over the lightest label, is enough on average. Exact when it says no.
+ */
+function mayReachSimilarity(group: Group, item: Scored, weight: Map<string, number>): boolean {
+  if (group.members.length < 2) return true;
+  let sharedTerms = 0;
+  let sharedWeight = 0;
+  for (const term of item.terms) {
+    const count = group.terms.get(term);
+    if (count === undefined) continue;
+    sharedTerms++;
+    sharedWeight += (weight.get(term) ?? 0) * count;
+  }
+  const lighter = Math.min(group.lightest, item.mass);
+  if (sharedTerms < mergeRule.minimumSharedTerms || lighter <= 0) return false;
+  return sharedWeight / (group.members.length * lighter) >= mergeRule.minimumSimilarity * (1 - 1e-9);
 }
 
 /**
@@ -124,24 +196,48 @@ function startYear(date: ResolvedDate): number {
   return Number(date.start.iso.slice(0, 4));
 }
 
-/** Groups from different documents that clearly tell the same event with dates that do not agree become one entry with a conflict. */
-function attachConflicts(groups: Group[], weight: Map<string, number>): Group[] {
-  // Only groups that share enough words can be in conflict: find them through the words.
-  const groupsByTerm = new Map<string, Group[]>();
+/**
+ * Groups from different documents that clearly tell the same event with dates that do not agree become one entry
+ * with a conflict. Clearly the same means a pair of members alike in at least `conflictSimilarity` of their weight,
+ * so the groups that can be are found through an index of terms at that share.
+ */
+function attachConflicts(groups: Group[], weight: Map<string, number>, ranking: TermRanking): Group[] {
+  const members = new GroupTermIndex<Scored>();
+  const rarePrefixes = new Map<Scored, string[]>();
+  const groupOf = new Map<Scored, Group>();
   for (const group of groups) {
-    for (const term of new Set(group.members.flatMap((member) => [...member.terms]))) groupsByTerm.set(term, [...(groupsByTerm.get(term) ?? []), group]);
+    for (const member of group.members) {
+      const rarePrefix = ranking.rarePrefix(member.terms, member.mass, mergeRule.conflictSimilarity);
+      rarePrefixes.set(member, rarePrefix);
+      groupOf.set(member, group);
+      members.add(member, member.terms, rarePrefix);
+    }
   }
+  const clearlySame = (group: Group): Set<Group> => {
+    const found = new Set<Group>();
+    for (const first of group.members) {
+      for (const second of members.candidates(first.terms, rarePrefixes.get(first) ?? [])) {
+        const other = groupOf.get(second);
+        if (!other || other === group || found.has(other)) continue;
+        const { score, shared } = similarity(first, second, weight);
+        if (score >= mergeRule.conflictSimilarity && shared >= mergeRule.conflictSharedTerms) found.add(other);
+      }
+    }
+    return found;
+  };
   const absorbed = new Set<Group>();
   const bySize = [...groups].sort((a, b) => b.members.length - a.members.length);
   for (const group of bySize) {
     if (absorbed.has(group)) continue;
-    const sharedCounts = new Map<Group, number>();
-    for (const term of new Set(group.members.flatMap((member) => [...member.terms]))) {
-      for (const other of groupsByTerm.get(term) ?? []) sharedCounts.set(other, (sharedCounts.get(other) ?? 0) + 1);
-    }
-    for (const [other, shared] of sharedCounts) {
-      if (shared < mergeRule.conflictSharedTerms || other === group || absorbed.has(other) || other.conflicts.length > 0) continue;
-      if (sharesDocument(group, other) || !clearlySame(group, other, weight)) continue;
+    // Each candidate is judged on its own (absorbing one changes nothing for another), so order only matters for the list.
+    const inConflict = [...clearlySame(group)].filter(
+      (other) =>
+        !absorbed.has(other) &&
+        other.conflicts.length === 0 &&
+        sharedTermCount(group, other) >= mergeRule.conflictSharedTerms &&
+        !sharesDocument(group, other),
+    );
+    for (const other of inMeetingOrder(group, inConflict)) {
       group.conflicts.push(other);
       absorbed.add(other);
     }
@@ -149,18 +245,35 @@ function attachConflicts(groups: Group[], weight: Map<string, number>): Group[] 
   return groups.filter((group) => !absorbed.has(group));
 }
 
+function sharedTermCount(a: Group, b: Group): number {
+  const [small, large] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
+  let shared = 0;
+  for (const term of small.keys()) if (large.has(term)) shared++;
+  return shared;
+}
+
+/**
+ * Groups in the order a walk through the terms of `group` meets them, older groups first on the
+ * same term: the order in which conflicts have always been listed.
+ */
+function inMeetingOrder(group: Group, others: Group[]): Group[] {
+  if (others.length < 2) return others;
+  const position = new Map<string, number>();
+  for (const term of group.terms.keys()) position.set(term, position.size);
+  const firstShared = (other: Group) => {
+    let first = Infinity;
+    for (const term of other.terms.keys()) first = Math.min(first, position.get(term) ?? Infinity);
+    return first;
+  };
+  return others
+    .map((other) => ({ other, first: firstShared(other) }))
+    .sort((a, b) => a.first - b.first || a.other.order - b.other.order)
+    .map(({ other }) => other);
+}
+
 function sharesDocument(a: Group, b: Group): boolean {
   const documents = new Set(a.members.map((member) => member.event.docId));
   return b.members.some((member) => documents.has(member.event.docId));
-}
-
-function clearlySame(a: Group, b: Group, weight: Map<string, number>): boolean {
-  return a.members.some((first) =>
-    b.members.some((second) => {
-      const { score, shared } = similarity(first, second, weight);
-      return score >= mergeRule.conflictSimilarity && shared >= mergeRule.conflictSharedTerms;
-    }),
-  );
 }
 
 function toEntry(group: Group): TimelineEntry {

@@ -21,11 +21,21 @@ export function isPrecededByQuantityWord(text: string, start: number): boolean {
 
 const urlPattern = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]+|\b[\w-]+(?:\.[\w-]+)+\/[^\s<>"]*|(?=[^\s<>"()]*\p{L})[^\s<>"()]*\/[^\s<>"()]*\/[^\s<>"()]*|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
+/** A run without spaces longer than this that holds an address sign is data (a long link, an encoded blob), not words. */
+export const longestAddressChars = 512;
+const mayHoldAddress = /[/@]|www\./i;
+
 /**
  * The text with URLs, e-mail addresses and file paths blanked out, character for character,
  * so offsets stay valid while "…/2003/image/…" or "ria.ru/20240322/…" are not read as dates.
+ * An address never holds a space, so each run without spaces is read on its own (the pattern
+ * costs the square of what it reads), and a run too long to be an address is blanked whole.
  */
 export function maskAddresses(text: string): string {
   if (!/[/@]/.test(text)) return text;
-  return text.replace(urlPattern, (address) => ' '.repeat(address.length));
+  return text.replace(/\S+/gu, (run) => {
+    if (!mayHoldAddress.test(run)) return run;
+    if (run.length > longestAddressChars) return ' '.repeat(run.length);
+    return run.replace(urlPattern, (address) => ' '.repeat(address.length));
+  });
 }

@@ -11,19 +11,55 @@ import { countPattern } from '../vocabulary.js';
  */
 export function recogniseWithChrono(text: string, reference: Day): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const result of english.parse(text, referenceOf(reference))) {
+  for (const result of parseInChunks(english, text, 0, reference)) {
     const candidate = toCandidate(text, result, english);
     if (candidate) candidates.push(candidate);
   }
   if (/[А-Яа-яЁё]/.test(text)) {
     for (const line of cyrillicLines(text)) {
-      for (const result of russian.parse(line.text, referenceOf(reference))) {
-        const candidate = toCandidate(text, { index: result.index + line.start, text: result.text, start: result.start, end: result.end, tags: () => result.tags() }, russian);
+      for (const result of parseInChunks(russian, line.text, line.start, reference)) {
+        const candidate = toCandidate(text, result, russian);
         if (candidate) candidates.push(candidate);
       }
     }
   }
   return candidates;
+}
+
+/** The most text chrono-node reads at once: some of its refiners re-read everything before each date they find. */
+export const chronoChunkChars = 2000;
+/** Context a chunk reads on each side of the part it answers for: more than any date expression and the words chrono looks at around it. */
+const chunkMargin = 200;
+
+/**
+ * chrono-node's results for a text, read in overlapping chunks of at most `chronoChunkChars` cut at
+ * spaces; each chunk answers for the dates that start in its middle, so every date is read with at
+ * least `chunkMargin` characters of context on both sides, as in one pass over the whole text.
+ * Offsets are shifted by `offset`.
+ */
+export function parseInChunks(parser: chrono.Chrono, text: string, offset: number, reference: Day): ChronoResult[] {
+  const results: ChronoResult[] = [];
+  let chunkStart = 0;
+  let ownedFrom = 0;
+  for (;;) {
+    const isLast = text.length - chunkStart <= chronoChunkChars;
+    const chunkEnd = isLast ? text.length : spaceBefore(text, chunkStart + chronoChunkChars, chunkStart + 3 * chunkMargin);
+    const ownedTo = isLast ? Infinity : chunkEnd - chunkMargin;
+    for (const result of parser.parse(text.slice(chunkStart, chunkEnd), referenceOf(reference))) {
+      const index = chunkStart + result.index;
+      if (index < ownedFrom || index >= ownedTo) continue;
+      results.push({ index: offset + index, text: result.text, start: result.start, end: result.end, tags: () => result.tags() });
+    }
+    if (isLast) return results;
+    ownedFrom = ownedTo;
+    chunkStart = spaceBefore(text, ownedTo - chunkMargin, chunkStart + 1);
+  }
+}
+
+/** The last space at or before `position`, but not before `floor` (then `position` itself): chunks start and end between words. */
+function spaceBefore(text: string, position: number, floor: number): number {
+  for (let index = position; index >= floor; index--) if (/\s/.test(text.charAt(index))) return index;
+  return position;
 }
 
 const english = chrono.en.casual.clone();

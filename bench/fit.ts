@@ -1,0 +1,44 @@
+/** Helpers the benchmarks share: medians, growth exponents, tables. */
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * The exponent k of the best fit time ≈ c·size^k (least squares on the logarithms): 1 is linear,
+ * 2 quadratic. Null with fewer than two sizes or a time of zero.
+ */
+export function growthExponent(points: { size: number; seconds: number }[]): number | null {
+  const usable = points.filter((point) => point.size > 0 && point.seconds > 0);
+  if (usable.length < 2) return null;
+  const xs = usable.map((point) => Math.log(point.size));
+  const ys = usable.map((point) => Math.log(point.seconds));
+  const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
+  const meanY = ys.reduce((sum, y) => sum + y, 0) / ys.length;
+  let numerator = 0;
+  let denominator = 0;
+  xs.forEach((x, index) => {
+    numerator += (x - meanX) * ((ys[index] ?? 0) - meanY);
+    denominator += (x - meanX) ** 2;
+  });
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+/** A plain-text table: the first row is the header, columns padded to their widest cell. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')).join('\n');
+}
+
+/** Wall-clock and CPU seconds of one call: on a shared machine CPU time is the steadier of the two. */
+export function timed<T>(run: () => T): { result: T; wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const result = run();
+  const wall = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { result, wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
