@@ -104,7 +104,7 @@ const environmentSchema = z.object({
   CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 2097152').transform(Number).pipe(z.number().positive('must be positive, e.g. 2097152')).default(2 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
-  DIGEST_MIN_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of minutes, e.g. 60').int('must be a whole number of minutes, e.g. 60').min(1, 'must be at least 1 minute, e.g. 60').max(10_080, 'must be at most 10080 minutes (a week), e.g. 60').default(60)),
+  DIGEST_MIN_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of minutes, e.g. 60').int('must be a whole number of minutes, e.g. 60').min(0, 'must be 0 (no minimum) or more minutes, e.g. 60').max(10_080, 'must be at most 10080 minutes (a week), e.g. 60').default(60)),
   GATEWAY_GIVE_UP_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 600').int('must be a whole number of seconds, e.g. 600').min(1, 'must be at least 1 second, e.g. 600').max(86_400, 'must be at most 86400 seconds (a day), e.g. 600').default(600)),
   DIGEST_LEASE_SECONDS: z.preprocess(
     emptyAsUndefined,

@@ -18,11 +18,12 @@ describe('DIGEST_MIN_INTERVAL_MINUTES', () => {
   it('defaults to an hour and reads a whole number of minutes', () => {
     expect(loadConfig({}, '/tmp').digestMinIntervalMinutes).toBe(60);
     expect(loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: '720' }, '/tmp').digestMinIntervalMinutes).toBe(720);
+    expect(loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: '0' }, '/tmp').digestMinIntervalMinutes).toBe(0);
   });
 
-  it('lists a value that is not a whole number of minutes from 1 to a week', () => {
+  it('lists a value that is not a whole number of minutes from 0 to a week', () => {
     expect(() => loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: 'hourly' }, '/tmp')).toThrow(/DIGEST_MIN_INTERVAL_MINUTES: must be a number of minutes, e.g. 60/);
-    expect(() => loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: '0' }, '/tmp')).toThrow(/DIGEST_MIN_INTERVAL_MINUTES: must be at least 1 minute/);
+    expect(() => loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: '-1' }, '/tmp')).toThrow(/DIGEST_MIN_INTERVAL_MINUTES: must be 0 \(no minimum\) or more minutes/);
     expect(() => loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: '0.5' }, '/tmp')).toThrow(/DIGEST_MIN_INTERVAL_MINUTES: must be a whole number of minutes/);
     expect(() => loadConfig({ DIGEST_MIN_INTERVAL_MINUTES: '20000' }, '/tmp')).toThrow(/DIGEST_MIN_INTERVAL_MINUTES: must be at most 10080 minutes/);
   });

@@ -35,13 +35,8 @@ describe('opening a SQLite database', () => {
 
   it('turns the digest picture on for servers set up before the switch existed', async () => {
     const file = path.join(folder, 'briefing.sqlite');
-    // The digest_settings table exactly as schema 1 of the first release wrote it.
     const old = new Database(file);
-    old.exec(`CREATE TABLE digest_settings (
-        guild_id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, schedule_input TEXT NOT NULL, schedule_cron TEXT NOT NULL,
-        schedule_label TEXT NOT NULL, time_zone TEXT NOT NULL, window_days INTEGER NOT NULL CHECK (window_days BETWEEN 1 AND 90),
-        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)), active_since INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
-      ) STRICT`);
+    old.exec(readFileSync(new URL('./fixtures/schema-v1-sqlite.sql', import.meta.url), 'utf8'));
     old.pragma('user_version = 1');
     old.prepare("INSERT INTO digest_settings VALUES ('g', 'c', 'daily 09:00', '0 9 * * *', 'daily at 09:00', 'UTC', 7, 1, 0, 0, 0)").run();
     old.close();
@@ -193,7 +188,7 @@ describe('opening a Postgres database', () => {
 });
 
 describe('a SQLite file written before the shared data-access layer', () => {
-  it('opens without a migration and works with every store', async () => {
+  it('opens it, adds what later schemas brought, and works with every store', async () => {
     const { folder, cleanup } = temporaryFolder();
     try {
       const file = path.join(folder, 'briefing.db');
@@ -215,7 +210,7 @@ describe('a SQLite file written before the shared data-access layer', () => {
         await db.close();
       }
       const reopened = new Database(file, { readonly: true });
-      expect(reopened.pragma('user_version', { simple: true })).toBe(1);
+      expect(reopened.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
       reopened.close();
     } finally {
       cleanup();

@@ -119,7 +119,7 @@ describe('the digest in Discord', () => {
     const reply = await harness.server.driver.slash('/digest setup', { channel: '#digest', schedule: '* * * * *', timezone: 'UTC' }, { user: 'ada' }).reply();
     expect(reply.flags ?? 0).toBe(MessageFlags.Ephemeral);
     expect(reply.content).toContain('would post a digest 1 minute after the one before; digests here are at least 1 hour apart');
-    expect(getDigestSettings(harness.db, harness.server.state.guild().id)).toBeNull();
+    expect(await getDigestSettings(harness.db, harness.server.state.guild().id)).toBeNull();
   });
 
   it('refuses an unknown time zone and suggests the closest', async () => {
