@@ -44,7 +44,8 @@ type SlotRow = Selectable<DigestSlotsTable>;
 
 const toDate = (value: number | null) => (value === null ? null : new Date(value));
 
-function fromRow(row: SlotRow): DigestSlot {
+/** A row of digest_slots as the slot it records. */
+export function slotFromRow(row: SlotRow): DigestSlot {
   return {
     guildId: row.guild_id,
     kind: row.kind,
@@ -116,7 +117,7 @@ export async function claimSlot(db: AppDatabase, request: ClaimRequest): Promise
     .onConflict((conflict) => conflict.doNothing())
     .returningAll()
     .executeTakeFirst();
-  return row ? fromRow(row) : null;
+  return row ? slotFromRow(row) : null;
 }
 
 /** Takes over a claim whose owner stopped renewing it (crashed or stopped mid-delivery). */
@@ -129,7 +130,7 @@ export async function reclaimExpiredSlot(db: AppDatabase, key: SlotKey, owner: s
     .where('lease_until', '<=', now.getTime())
     .returningAll()
     .executeTakeFirst();
-  return row ? fromRow(row) : null;
+  return row ? slotFromRow(row) : null;
 }
 
 /** Records a slot that will not be posted, unless the slot is already known. */
@@ -198,32 +199,32 @@ export function releaseSlot(db: AppDatabase, key: SlotKey, owner: string, now: D
 
 export async function getSlot(db: AppDatabase, key: SlotKey): Promise<DigestSlot | null> {
   const row = await db.kysely.selectFrom('digest_slots').selectAll().where(isSlot(key)).executeTakeFirst();
-  return row ? fromRow(row) : null;
+  return row ? slotFromRow(row) : null;
 }
 
 /** The newest scheduled slot of a server, whatever its state: catching up starts after it. */
 export async function latestScheduledSlot(db: AppDatabase, guildId: string): Promise<DigestSlot | null> {
   const row = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('kind', '=', 'scheduled').orderBy('slot_at', 'desc').limit(1).executeTakeFirst();
-  return row ? fromRow(row) : null;
+  return row ? slotFromRow(row) : null;
 }
 
 /** The digest last posted to a server, scheduled or by hand. */
 export async function lastPostedSlot(db: AppDatabase, guildId: string): Promise<DigestSlot | null> {
   const row = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('state', '=', 'posted').orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
-  return row ? fromRow(row) : null;
+  return row ? slotFromRow(row) : null;
 }
 
 /** Claims whose owner has stopped renewing them, oldest first. */
 export async function expiredClaims(db: AppDatabase, now: Date): Promise<DigestSlot[]> {
   const rows = await db.kysely.selectFrom('digest_slots').selectAll().where('state', '=', 'claimed').where('lease_until', '<=', now.getTime()).orderBy('slot_at').execute();
-  return rows.map(fromRow);
+  return rows.map(slotFromRow);
 }
 
 /** A server's slots in the given states, newest first. */
 export async function listSlots(db: AppDatabase, guildId: string, states: readonly SlotState[], limit: number): Promise<DigestSlot[]> {
   if (states.length === 0) return [];
   const rows = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('state', 'in', states).orderBy('slot_at', 'desc').limit(limit).execute();
-  return rows.map(fromRow);
+  return rows.map(slotFromRow);
 }
 
 /** How many of a server's slots are in each state. */

@@ -1,4 +1,4 @@
-import { slotKeyText, type DigestSlot, type SlotState } from '../../src/digest/slot-store.js';
+import { slotFromRow, slotKeyText, type DigestSlot, type SlotState } from '../../src/digest/slot-store.js';
 import { slotReference } from '../../src/discord/digest-delivery.js';
 import type { LocalDiscord } from '../../src/local-discord/index.js';
 import type { AppDatabase } from '../../src/storage/database.js';
@@ -18,27 +18,12 @@ export interface SlotAccount {
 function slotsOf(db: AppDatabase, guildId: string): Promise<DigestSlot[]> {
   return db.kysely
     .selectFrom('digest_slots')
-    .select(['guild_id', 'kind', 'time_zone', 'local_time', 'slot_at', 'state', 'late', 'claimed_by', 'finished_at'])
+    .selectAll()
     .where('guild_id', '=', guildId)
     .where('kind', '=', 'scheduled')
     .orderBy('slot_at')
     .execute()
-    .then((rows) =>
-      rows.map(
-        (row) =>
-          ({
-            guildId: row.guild_id,
-            kind: row.kind,
-            timeZone: row.time_zone,
-            localTime: row.local_time,
-            slotAt: new Date(row.slot_at),
-            state: row.state,
-            late: row.late === 1,
-            claimedBy: row.claimed_by,
-            finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
-          }) as DigestSlot,
-      ),
-    );
+    .then((rows) => rows.map(slotFromRow));
 }
 
 /** Successful message posts to a channel, counted by nonce. */
