@@ -6,7 +6,6 @@ import type { EventSource, TimelineEntry } from '../dates/types.js';
 import { UserError } from '../errors.js';
 import { parseCommandArguments } from './arguments.js';
 import { printJson, printText } from './output.js';
-import { writeTimelinePicture } from './timeline-picture.js';
 
 export interface TimelineCommandContext {
   corpus: LoadedCorpus;
@@ -53,7 +52,10 @@ export function runTimeline(args: string[], context: TimelineCommandContext): vo
   const entries = filterTimeline(buildTimeline(documents, context.passagesOf), { from: values.from, to: values.to, docId: values.doc, topic: values.topic });
   if (picture) {
     const title = ['Key dates', filterWords(values, documents)].filter(Boolean).join(' ');
-    return writeTimelinePicture(entries, { png: values.png, svg: values.svg, title, documents, cwd: context.cwd ?? process.cwd(), stdout: context.stdout });
+    // The renderer and its fonts take most of a second to load: only a picture pays for them.
+    return import('./timeline-picture.js').then(({ writeTimelinePicture }) =>
+      writeTimelinePicture(entries, { png: values.png, svg: values.svg, title, documents, cwd: context.cwd ?? process.cwd(), stdout: context.stdout }),
+    );
   }
   if (values.json) printJson(context.stdout, entries, 2);
   else if (values.ics) printText(context.stdout, timelineToIcs(entries, documents));
