@@ -101,18 +101,12 @@ export async function claimSlot(db: AppDatabase, request: ClaimRequest): Promise
   const row = await db.kysely
     .insertInto('digest_slots')
     .values({
-      guild_id: key.guildId,
-      kind: key.kind,
-      time_zone: key.timeZone,
-      local_time: key.localTime,
-      slot_at: request.slotAt.getTime(),
+      ...newSlotColumns(key, request.slotAt, now),
       state: 'claimed',
       late: request.late ? 1 : 0,
       attempts: 0,
       claimed_by: request.owner,
       lease_until: request.leaseUntil.getTime(),
-      created_at: now,
-      updated_at: now,
     })
     .onConflict((conflict) => conflict.doNothing())
     .returningAll()
@@ -133,6 +127,11 @@ export async function reclaimExpiredSlot(db: AppDatabase, key: SlotKey, owner: s
   return row ? slotFromRow(row) : null;
 }
 
+/** The columns every new slot row starts with: its key, its time, and when the row was made. */
+function newSlotColumns(key: SlotKey, slotAt: Date, now: number) {
+  return { guild_id: key.guildId, kind: key.kind, time_zone: key.timeZone, local_time: key.localTime, slot_at: slotAt.getTime(), created_at: now, updated_at: now };
+}
+
 /** Records a slot that will not be posted, unless the slot is already known. */
 export async function recordMissedSlot(db: AppDatabase, slot: { guildId: string; timeZone: string; slotAt: Date; reason: string; now: Date }): Promise<boolean> {
   const key = slotKeyOf(slot.guildId, 'scheduled', slot.timeZone, slot.slotAt);
@@ -140,17 +139,11 @@ export async function recordMissedSlot(db: AppDatabase, slot: { guildId: string;
   const result = await db.kysely
     .insertInto('digest_slots')
     .values({
-      guild_id: key.guildId,
-      kind: key.kind,
-      time_zone: key.timeZone,
-      local_time: key.localTime,
-      slot_at: slot.slotAt.getTime(),
+      ...newSlotColumns(key, slot.slotAt, now),
       state: 'missed',
       late: 0,
       attempts: 0,
       reason: slot.reason,
-      created_at: now,
-      updated_at: now,
       finished_at: now,
     })
     .onConflict((conflict) => conflict.doNothing())
