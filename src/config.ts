@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { invalidAllowEntries } from './extract/address-policy.js';
-import { isLoopbackHost } from './health/loopback.js';
+import { isLoopbackHost } from './http/host-guard.js';
 
 /** Everything the process can be told through its environment, validated. */
 export interface Config {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
 import type { InstanceHealth } from './instance-health.js';
-import { isLoopbackHost } from './loopback.js';
+import { isLoopbackHost } from '../http/host-guard.js';
 
 export interface HealthServerOptions {
   host: string;

@@ -29,3 +29,9 @@ export function hostsWithPort(names: Iterable<string>, port: number): Set<string
 
 /** The names a loopback server answers to on this machine. */
 export const loopbackNames = ['127.0.0.1', 'localhost', '::1'] as const;
+
+/** An address only this machine reaches: 127.0.0.0/8, ::1 (bracketed or not) or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return (loopbackNames as readonly string[]).includes(name) || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
+}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
-import { checkHostAndOrigin, hostsWithPort, loopbackNames, type GuardRefusal } from '../http/host-guard.js';
+import { checkHostAndOrigin, hostsWithPort, isLoopbackHost, loopbackNames, type GuardRefusal } from '../http/host-guard.js';
 import type { RequestTarget } from '../http/request-target.js';
 
 export interface BridgeAccessOptions {
@@ -33,10 +33,6 @@ export interface BridgeAccess {
 }
 
 const wildcardHosts = new Set(['0.0.0.0', '::', '[::]']);
-
-export function isLoopbackHost(host: string): boolean {
-  return (loopbackNames as readonly string[]).includes(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /**
  * The sandbox page's access rules. On loopback (the default) the Host and Origin checks
