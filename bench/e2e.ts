@@ -18,6 +18,7 @@ import { startLocalDiscord } from '../src/local-discord/index.js';
 import { createLogger } from '../src/logger.js';
 import { openSearchService } from '../src/search/search-service.js';
 import { openDatabase } from '../src/storage/database.js';
+import { percentile } from './fit.js';
 
 const questions = [
   'When was the Central Asia plus Japan Dialogue launched?',
@@ -87,8 +88,6 @@ await db.close();
 await server.close();
 rmSync(scratch, { recursive: true, force: true });
 
-const sorted = [...latencies].sort((left, right) => left - right);
-const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 const result = {
   benchmark: 'e2e /ask: INTERACTION_CREATE sent → interaction callback received',
   date: new Date().toISOString(),
@@ -97,10 +96,10 @@ const result = {
   interactions: count,
   warmup,
   latencyMs: {
-    p50: percentile(50),
-    p95: percentile(95),
-    p99: percentile(99),
-    max: sorted.at(-1) ?? Number.NaN,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: Math.max(...latencies),
     mean: latencies.reduce((sum, value) => sum + value, 0) / latencies.length,
   },
   throughputPerSecond: (count / elapsedMs) * 1000,

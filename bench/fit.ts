@@ -7,6 +7,14 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/** The p-th percentile (0–100) of some numbers, nearest-rank; NaN for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
 /**
  * The exponent k of the best fit time ≈ c·size^k (least squares on the logarithms): 1 is linear,
  * 2 quadratic. Null with fewer than two sizes or a time of zero.

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { ChartEntry } from '../../src/chart/types.js';
 import { seedCorpus } from '../../tests/dates/helpers.js';
 import { syntheticEntries } from './entries.js';
+import { median } from '../fit.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, out: { type: 'string', default: 'data/bench/chart.json' } } });
 const runs = Math.max(1, Number(values.runs) || 7);
@@ -38,7 +39,6 @@ const firstStart = performance.now();
 await svgToPng(chartSvg(timelineChartSpec(corpusTimeline, options)));
 const firstPictureMs = performance.now() - firstStart;
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
 
 interface Row {
   name: string;

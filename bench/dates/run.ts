@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeF
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { median } from '../fit.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,10 +80,6 @@ for (let run = 0; run < runs; run++) {
   buildTimeline(corpus.documents, passagesOf);
   timelineTimes.push(performance.now() - start);
 }
-const median = (list: number[]) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 console.log(`\nSpeed (${runs} runs, ${characters.toLocaleString('en')} characters, ${mentionCount} date expressions)`);
 console.log('step                               median ms   first run ms');
 console.log(`import date modules (start-up)     ${importMs.toFixed(1).padStart(9)}`);

@@ -19,6 +19,7 @@ import { extractDocument } from '../../src/extract/extract.js';
 import { pageAt } from '../../src/extract/pages.js';
 import type { ExtractedDocument, ExtractedMetadata } from '../../src/extract/types.js';
 import { articleParagraphs, makeDocx, makeFiftyPagePdf, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
+import { percentile } from '../fit.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'data/bench/extract.json' }, count: { type: 'string', default: '20' }, file: { type: 'string', multiple: true, default: [] } } });
 const count = Number(values.count);
@@ -96,10 +97,6 @@ function textSamples(format: 'markdown' | 'text'): Sample[] {
   });
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-}
-
 function fieldValue(document: ExtractedDocument, field: keyof ExtractedMetadata): string | null {
   const value = document.metadata[field];
   if (value === null) return null;
@@ -153,7 +150,7 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
     }
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), quotesVerbatim: quotes === 0 ? '—' : `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
+  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), quotesVerbatim: quotes === 0 ? '—' : `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -27,6 +27,7 @@ import { openDatabase, type AppDatabase } from '../../src/storage/database.js';
 import { startBotHost, type BotHost } from '../../tests/support/bot-hosts.js';
 import { startPostgresCluster } from '../../tests/support/postgres-cluster.js';
 import { ownerPid } from '../../tests/support/slot-accounting.js';
+import { median, percentile } from '../fit.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,14 +62,6 @@ function random(seed: number): () => number {
 }
 const chance = random(Number(values.seed));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (list: number[]) => {
-  const sorted = [...list].sort((left, right) => left - right);
-  return sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
-};
-const percentile = (list: number[], p: number) => {
-  const sorted = [...list].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-};
 
 async function transactions(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });

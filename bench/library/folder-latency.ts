@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openLiveLibrary } from '../../src/library/live-library.js';
 import { createLogger } from '../../src/logger.js';
+import { percentile } from '../fit.js';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '20' }, out: { type: 'string', default: 'data/bench/library.json' } } });
 const files = Number(values.files);
@@ -47,10 +48,6 @@ try {
   await rm(root, { recursive: true, force: true });
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 const rows = Object.entries(samples).map(([event, times]) => ({ event, n: times.length, p50Ms: Math.round(percentile(times, 50)), p95Ms: Math.round(percentile(times, 95)), maxMs: Math.round(Math.max(...times)) }));
 console.table(rows);
 mkdirSync(path.dirname(values.out), { recursive: true });

@@ -1,3 +1,7 @@
+import { percentile } from '../fit.js';
+
+export { percentile };
+
 /** nDCG@k with binary relevance, as BEIR computes it for SciFact. */
 export function ndcgAt(k: number, ranked: string[], relevant: Set<string>): number {
   let dcg = 0;
@@ -14,14 +18,6 @@ export function recallAt(k: number, ranked: string[], relevant: Set<string>): nu
   if (relevant.size === 0) return 0;
   const found = ranked.slice(0, k).filter((id) => relevant.has(id)).length;
   return found / relevant.size;
-}
-
-/** The p-th percentile (0–100) of some numbers, nearest-rank. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
 }
 
 export const median = (values: number[]): number => percentile(values, 50);
