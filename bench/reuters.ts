@@ -39,6 +39,10 @@ export function readReutersDocuments(file: string, limit = Infinity): SourceDocu
       publishedBasis: day ? 'front matter' : null,
       body: record.text ?? '',
       contentHash: record._id,
+      format: 'markdown',
+      pages: null,
+      scope: null,
+      addition: null,
     });
   }
   return documents;

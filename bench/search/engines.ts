@@ -51,6 +51,10 @@ function asSourceDocument(document: BenchDocument): SourceDocument {
     publishedBasis: null,
     body: document.text.trim() === '' ? document.title : document.text,
     contentHash: createHash('sha256').update(document.title).update('\n').update(document.text).digest('hex'),
+    format: 'text',
+    pages: null,
+    scope: null,
+    addition: null,
   };
 }
 

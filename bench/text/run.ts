@@ -36,7 +36,7 @@ if (seedBodies.length === 0) {
 }
 
 function documentOf(body: string): SourceDocument {
-  return { id: 'bench', file: 'bench.txt', title: 'Bench', author: null, outlet: null, published: { iso: '2025-06-01', precision: 'day' }, publishedBasis: null, body, contentHash: 'bench' };
+  return { id: 'bench', file: 'bench.txt', title: 'Bench', author: null, outlet: null, published: { iso: '2025-06-01', precision: 'day' }, publishedBasis: null, body, contentHash: 'bench' , format: 'text', pages: null, scope: null, addition: null};
 }
 
 // Warm up: the first call compiles chrono-node's and the recognisers' patterns.

@@ -188,6 +188,10 @@ export function parseDocumentFile(name: string, text: string, bytes: Uint8Array 
       publishedBasis: metadata?.publishedBasis ?? null,
       body,
       contentHash: createHash('sha256').update(bytes).digest('hex'),
+      format: path.extname(name).toLowerCase() === '.txt' ? 'text' : 'markdown',
+      pages: null,
+      scope: null,
+      addition: null,
     },
   };
 }

@@ -7,7 +7,27 @@ export interface PartialDate {
   precision: DatePrecision;
 }
 
-/** One document of the corpus, as loaded from a `.md` or `.txt` file. */
+/** The formats the library reads. Each has one extractor module behind the extractor interface (src/extract/). */
+export type DocumentFormat = 'pdf' | 'html' | 'docx' | 'markdown' | 'text';
+
+/** One page of a paged format: the body's characters `[start, end)` are on page `page` (1-based). */
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+/** How a document came in through `/add` or `briefing add`; folder documents have none. */
+export interface DocumentAddition {
+  /** The Discord member who added it; null when it was added from the command line. */
+  addedBy: { id: string; name: string } | null;
+  /** When it was added, in epoch milliseconds. */
+  addedAt: number;
+  /** The link it was fetched from; null for an uploaded file. */
+  link: string | null;
+}
+
+/** One document of the library: a file of the corpus folder, or one added from Discord or the command line. */
 export interface SourceDocument {
   /** Stable id: the front matter's `id`, else the file name without its extension. */
   id: string;
@@ -24,6 +44,12 @@ export interface SourceDocument {
   body: string;
   /** SHA-256 of the file's bytes: what the index snapshot uses to notice a change. */
   contentHash: string;
+  format: DocumentFormat;
+  /** Where each page starts and ends in the body, for paged formats (PDF); null otherwise. */
+  pages: PageSpan[] | null;
+  /** The one server (guild id) that may see it; null means every server, as for the folder and the command line. */
+  scope: string | null;
+  addition: DocumentAddition | null;
 }
 
 /** Why a file of the corpus was not loaded, for the person who maintains the folder. */

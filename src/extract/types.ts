@@ -1,7 +1,6 @@
-import type { PartialDate } from '../corpus/types.js';
+import type { DocumentFormat, PageSpan, PartialDate } from '../corpus/types.js';
 
-/** The formats the library reads. Each has one extractor module behind {@link Extractor}. */
-export type DocumentFormat = 'pdf' | 'html' | 'docx' | 'markdown' | 'text';
+export type { DocumentFormat, PageSpan };
 
 /** What arrives: the bytes, and what the sender says they are (both optional, never trusted over the bytes). */
 export interface ExtractInput {
@@ -25,13 +24,6 @@ export interface ExtractedMetadata {
   publishedBasis: string | null;
   /** A BCP 47 tag such as "en" or "ja-JP", as the document declares it. */
   language: string | null;
-}
-
-/** One page of a paged format: the body's characters `[start, end)` are on page `page` (1-based). */
-export interface PageSpan {
-  page: number;
-  start: number;
-  end: number;
 }
 
 /**

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 function documentOf(body: string): SourceDocument {
-  return { id: 'long', file: 'long.txt', title: 'Long', author: null, outlet: null, published: null, publishedBasis: null, body, contentHash: 'long' };
+  return { id: 'long', file: 'long.txt', title: 'Long', author: null, outlet: null, published: null, publishedBasis: null, body, contentHash: 'long' , format: 'text', pages: null, scope: null, addition: null};
 }
 
 function repeatTo(unit: string, chars: number): string {

@@ -11,7 +11,7 @@ describe('reporting a loaded corpus', () => {
 
   it('logs each skipped file with its reason, and no empty-corpus warning when documents loaded', () => {
     const sink = logSink();
-    const document = { id: 'a', file: 'a.md', title: 'A', author: null, outlet: null, published: null, publishedBasis: null, body: 'Text.', contentHash: 'x' };
+    const document = { id: 'a', file: 'a.md', title: 'A', author: null, outlet: null, published: null, publishedBasis: null, body: 'Text.', contentHash: 'x', format: 'markdown' as const, pages: null, scope: null, addition: null };
     reportCorpus({ documents: [document], problems: [{ file: 'link.md', reason: 'skipped: a symbolic link' }] }, '/srv/corpus', sink.logger);
     expect(sink.lines).toEqual([expect.objectContaining({ level: 40, file: 'link.md', reason: 'skipped: a symbolic link', msg: 'corpus file skipped' })]);
   });

@@ -31,7 +31,7 @@ export function published(iso: string): PartialDate {
 
 /** A document made in the test, with an optional publication date. */
 export function makeDocument(id: string, body: string, publishedIso: string | null): SourceDocument {
-  return { id, file: `${id}.md`, title: `Title of ${id}`, author: null, outlet: null, published: publishedIso ? published(publishedIso) : null, publishedBasis: null, body, contentHash: id };
+  return { id, file: `${id}.md`, title: `Title of ${id}`, author: null, outlet: null, published: publishedIso ? published(publishedIso) : null, publishedBasis: null, body, contentHash: id , format: 'markdown', pages: null, scope: null, addition: null};
 }
 
 /** The one mention whose text is `written`; fails the test when there is not exactly one. */

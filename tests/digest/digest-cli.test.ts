@@ -15,6 +15,10 @@ const document: SourceDocument = {
   publishedBasis: 'front matter',
   body: 'text',
   contentHash: 'hash',
+  format: 'markdown',
+  pages: null,
+  scope: null,
+  addition: null,
 };
 const timeline = [entry('2004-08-28', 'launch of the dialogue'), entry('2026-05', 'planned summit')];
 

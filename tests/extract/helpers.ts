@@ -23,6 +23,10 @@ export function asSourceDocument(document: ExtractedDocument, id = 'extracted'):
     publishedBasis: document.metadata.publishedBasis,
     body: document.body,
     contentHash: createHash('sha256').update(document.body).digest('hex'),
+    format: document.format,
+    pages: document.pages,
+    scope: null,
+    addition: null,
   };
 }
 
