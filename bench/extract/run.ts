@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../../src/extract/extract.js';
-import { pageAt } from '../../src/extract/pages.js';
+import { pageAt } from '../../src/corpus/pages.js';
 import type { ExtractedDocument, ExtractedMetadata } from '../../src/extract/types.js';
 import { articleParagraphs, makeDocx, makeFiftyPagePdf, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
 import { percentile } from '../fit.js';

@@ -1,4 +1,5 @@
 import { escapeControlCharacters } from '../corpus/control-characters.js';
+import { pageLabel } from '../corpus/pages.js';
 import { formatIsoDate, formatPartialDate } from '../corpus/partial-date.js';
 import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
 import type { Answer, CitedPassage, SearchResults } from '../search/types.js';
@@ -10,7 +11,8 @@ export const markdownBold: Emphasis = (text) => `**${text}**`;
 
 export function citationLine(passage: CitedPassage): string {
   const published = formatIsoDate(passage.published, passage.publishedPrecision);
-  const place = `passage ${passage.ordinal}${passage.heading ? `, under "${passage.heading}"` : ''}, characters ${passage.start}–${passage.end}`;
+  const pages = pageLabel(passage);
+  const place = `${pages === null ? '' : `${pages}, `}passage ${passage.ordinal}${passage.heading ? `, under "${passage.heading}"` : ''}, characters ${passage.start}–${passage.end}`;
   return ['—', [passage.title, passage.author, passage.outlet, published].filter(Boolean).join(' · '), `(${passage.docId}, ${place})`].join(' ');
 }
 
@@ -60,7 +62,7 @@ export function formatSources(documents: SourceDocument[], problems: CorpusProbl
   const lines = documents.map((document) =>
     [`${document.id}`, `  ${document.title}`, `  ${[document.author ?? 'author unknown', document.outlet ?? 'outlet unknown', formatPartialDate(document.published)].join(' · ')}`].join('\n'),
   );
-  if (documents.length === 0) lines.push('The corpus has no documents yet. Add .md or .txt files to the corpus folder.');
+  if (documents.length === 0) lines.push('The corpus has no documents yet. Add documents (PDF, DOCX, HTML, Markdown or text) to the corpus folder.');
   for (const problem of problems) lines.push(`! ${problem.file}: ${problem.reason}`);
   return `${lines.join('\n\n')}\n`;
 }

@@ -94,7 +94,7 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   reportCorpus(corpus, config.corpusDir, logger);
   // Listing and checking an empty folder are answers; the rest have nothing to answer from.
   if (corpus.documents.length === 0 && command !== 'sources' && command !== 'reindex') {
-    throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add .md or .txt files to it, or set CORPUS_DIR to the folder that has them.`);
+    throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add documents (PDF, DOCX, HTML, Markdown or text) to it, or set CORPUS_DIR to the folder that has them.`);
   }
   await run(args, { config, logger, corpus, passagesOf: memoisedPassages(corpus), stdout: environment.stdout, cwd: environment.cwd });
 }

@@ -24,8 +24,9 @@ export function runAsk(args: string[], { search, stdout }: SearchCommandContext)
     printText(stdout, formatAnswer(answer));
     return;
   }
-  const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, text, score, highlights, matchedInRussian }) => ({
-    docId, title, author, outlet, published, ordinal, start, end, text, score, highlights, ...(matchedInRussian && { matchedInRussian }),
+  // `page` and `pageEnd` only for paged formats (PDF), `pageEnd` only when the quote runs onto a later page: other tools rely on these names.
+  const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, page, pageEnd, text, score, highlights, matchedInRussian }) => ({
+    docId, title, author, outlet, published, ordinal, start, end, ...(page !== undefined && { page }), ...(pageEnd !== undefined && { pageEnd }), text, score, highlights, ...(matchedInRussian && { matchedInRussian }),
   }));
   printJson(stdout, { question: answer.question, confident: answer.confident, missingWords: answer.missingWords, passages });
 }
@@ -55,6 +56,7 @@ export function runSources(args: string[], { corpus, passagesOf, stdout }: Sourc
   const documents = corpus.documents.map((document) => ({
     id: document.id,
     file: document.file,
+    format: document.format,
     title: document.title,
     author: document.author,
     outlet: document.outlet,

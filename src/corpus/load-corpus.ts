@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
 import { constants, type Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { UserError } from '../errors.js';
-import { parseFrontMatter } from './front-matter.js';
-import type { CorpusProblem, LoadedCorpus, SourceDocument } from './types.js';
+import { folderFormatOf, readDocumentFile } from './document-file.js';
+import type { CorpusProblem, FileOutcome, LoadedCorpus, SourceDocument } from './types.js';
+
+export type { FileOutcome };
+// Kept where callers have always found them; the text reader itself lives in text-document.ts.
+export { decodeText, parseDocumentFile } from './text-document.js';
 
 export interface LoadCorpusOptions {
   /** Files larger than this are reported and skipped. */
@@ -16,19 +19,14 @@ export interface LoadCorpusOptions {
 
 export const defaultCorpusOptions = { maxFileBytes: 2 * 1024 * 1024, concurrency: 16 } as const;
 
-const documentExtensions = new Set(['.md', '.txt']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 // Never follow a link swapped in after the listing, and never block on a FIFO: both are checked after opening.
 const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-
-/** What one file turned into: a document, the reason it is not one, or nothing worth reporting. */
-export type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | null;
 
 /** A folder entry worth reading, or the reason it is not. */
 export type CorpusEntry = { name: string } | { problem: CorpusProblem };
 
 /**
- * Loads every `.md` and `.txt` file of a corpus folder. One bad file never stops the
+ * Loads every document of a corpus folder: PDF, DOCX, HTML, Markdown and text files. One bad file never stops the
  * others: each is reported with its reason and the rest load. Only a missing folder is
  * an error, because then there is nothing to serve at all.
  */
@@ -85,16 +83,19 @@ export async function listCorpusFolder(directory: string): Promise<CorpusEntry[]
       .map(classifyEntry);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`The corpus folder ${directory} does not exist. Create it and put .md or .txt documents in it, or set CORPUS_DIR to the folder that has them.`);
+    if (code === 'ENOENT') throw new UserError(`The corpus folder ${directory} does not exist. Create it and put documents in it (PDF, DOCX, HTML, Markdown or text), or set CORPUS_DIR to the folder that has them.`);
     if (code === 'ENOTDIR') throw new UserError(`CORPUS_DIR points at ${directory}, which is a file. Set it to the folder that holds the documents.`);
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`The corpus folder ${directory} (CORPUS_DIR) cannot be read: permission denied. Let the user running the bot read it, e.g. chmod a+rx "${directory}".`);
     throw error;
   }
 }
 
-/** Hidden files (an editor's swap and temporary files among them) are never documents. */
+/**
+ * Hidden files (an editor's swap and temporary files among them) are never documents, nor
+ * are Word's lock files ("~$notes.docx"), which sit beside a document while it is open.
+ */
 export function isHiddenName(name: string): boolean {
-  return name.startsWith('.');
+  return name.startsWith('.') || name.startsWith('~$');
 }
 
 /** The folder order, which decides which of two files with the same id is kept. */
@@ -110,10 +111,8 @@ export function classifyEntry(entry: Pick<Dirent, 'name' | 'isFile' | 'isSymboli
 }
 
 async function loadFile(directory: string, name: string, maxFileBytes: number): Promise<FileOutcome> {
-  const extension = path.extname(name).toLowerCase();
-  if (!documentExtensions.has(extension)) {
-    return { problem: { file: name, reason: `skipped: only .md and .txt files are read (this is "${extension || 'no extension'}")` } };
-  }
+  const kind = folderFormatOf(name);
+  if ('reason' in kind) return { problem: { file: name, reason: kind.reason } };
   let bytes: Buffer;
   try {
     const read = await readRegularFile(path.join(directory, name), maxFileBytes);
@@ -122,9 +121,7 @@ async function loadFile(directory: string, name: string, maxFileBytes: number): 
   } catch (error) {
     return { problem: { file: name, reason: readFailure(error) } };
   }
-  const text = decodeText(bytes);
-  if (typeof text !== 'string') return { problem: { file: name, reason: text.reason } };
-  return parseDocumentFile(name, text, bytes);
+  return readDocumentFile(name, kind.format, bytes, { maxBytes: maxFileBytes });
 }
 
 async function readRegularFile(filePath: string, maxFileBytes: number): Promise<{ bytes: Buffer } | { reason: string }> {
@@ -158,47 +155,3 @@ function readFailure(error: unknown): string {
   }
 }
 
-/** A file's bytes as UTF-8 text without a byte-order mark, or why they are not text. */
-export function decodeText(bytes: Uint8Array): string | { reason: string } {
-  if (bytes.includes(0)) return { reason: 'skipped: binary file (it contains NUL bytes); save the document as plain UTF-8 text' };
-  try {
-    // A leading byte-order mark is not part of the text, so offsets start after it.
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return { reason: 'skipped: not valid UTF-8; re-save the file with UTF-8 encoding' };
-  }
-}
-/** Turns one file's text into a document, or says why it cannot be one. */
-export function parseDocumentFile(name: string, text: string, bytes: Uint8Array = Buffer.from(text)): FileOutcome {
-  if (text.trim() === '') return { problem: { file: name, reason: 'skipped: the file is empty' } };
-  const frontMatter = parseFrontMatter(text);
-  if (!frontMatter.ok) return { problem: { file: name, line: frontMatter.line, reason: `invalid front matter on line ${frontMatter.line}: ${frontMatter.reason}` } };
-
-  const body = text.slice(frontMatter.bodyOffset);
-  if (body.trim() === '') return { problem: { file: name, reason: 'skipped: the document has front matter but no text' } };
-  const metadata = frontMatter.metadata;
-  return {
-    document: {
-      id: metadata?.id ?? path.basename(name, path.extname(name)),
-      file: name,
-      title: metadata?.title ?? titleFromFirstLine(body),
-      author: metadata?.author ?? null,
-      outlet: metadata?.outlet ?? null,
-      published: metadata?.published ?? null,
-      publishedBasis: metadata?.publishedBasis ?? null,
-      body,
-      contentHash: createHash('sha256').update(bytes).digest('hex'),
-      format: path.extname(name).toLowerCase() === '.txt' ? 'text' : 'markdown',
-      pages: null,
-      scope: null,
-      addition: null,
-    },
-  };
-}
-
-/** Without front matter, the first non-empty line names the document (Markdown heading marks dropped). */
-function titleFromFirstLine(body: string): string {
-  const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  const title = firstLine.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
-  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
-}

@@ -12,7 +12,7 @@ export interface SplitOptions {
  * Bumped whenever a change to the splitting rules can move passage boundaries, so that
  * stored passages (the index snapshot) are cut again rather than reused.
  */
-export const passageSplitterVersion = 1;
+export const passageSplitterVersion = 2;
 
 export const defaultSplitOptions = { maxPassageChars: 700 } as const;
 
@@ -98,7 +98,12 @@ function isReferenceHeading(text: string): boolean {
 
 /** Title, byline and dateline lines above the first paragraph: metadata already carries them. */
 function isMasthead(block: Block, state: SplitState): boolean {
-  return !state.seenParagraph && block.text.length <= 120 && !block.text.endsWith('.');
+  return !state.seenParagraph && block.text.length <= 120 && !withoutNoteMarks(block.text).endsWith('.');
+}
+
+/** A sentence's trailing note references ("…minerals.[1]", "…minerals.²"): a Word file's footnotes leave them, and they do not make a line a heading. */
+function withoutNoteMarks(text: string): string {
+  return text.replace(/(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$/u, '');
 }
 
 const trailingFunctionWord = /\b(?:a|an|the|of|to|in|on|at|for|from|with|by|and|or|but|that|which|who|whose|as|than|into|under|over)$/i;
@@ -106,7 +111,7 @@ const trailingFunctionWord = /\b(?:a|an|the|of|to|in|on|at|for|from|with|by|and|
 /** A short line that introduces what follows rather than saying something itself. */
 function isHeading(block: Block, next: Block | undefined): boolean {
   if (/^#{1,6}\s/.test(block.text)) return true;
-  const text = cleanHeading(block.text);
+  const text = withoutNoteMarks(cleanHeading(block.text));
   const words = text.split(/\s+/).length;
   if (next === undefined || text.length > 120 || words > 16) return false;
   if (/[,;:]$/.test(block.text) || trailingFunctionWord.test(text)) return false;

@@ -11,6 +11,6 @@ export function reportCorpus(corpus: LoadedCorpus, corpusDir: string, logger: Lo
   // A file name is whatever the folder holds; escaped, it cannot drive the terminal that shows the log.
   for (const problem of corpus.problems) log.warn({ ...problem, file: escapeControlCharacters(problem.file) }, 'corpus file skipped');
   if (corpus.documents.length === 0) {
-    log.warn({ corpusDir, skipped: corpus.problems.length }, 'the corpus has no documents: add .md or .txt files to the corpus folder (CORPUS_DIR), or point CORPUS_DIR at the folder that has them');
+    log.warn({ corpusDir, skipped: corpus.problems.length }, 'the corpus has no documents: add documents (PDF, DOCX, HTML, Markdown or text) to the corpus folder (CORPUS_DIR), or point CORPUS_DIR at the folder that has them');
   }
 }

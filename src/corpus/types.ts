@@ -64,3 +64,6 @@ export interface LoadedCorpus {
   documents: SourceDocument[];
   problems: CorpusProblem[];
 }
+
+/** What one file turned into: a document, the reason it is not one, or nothing worth reporting. */
+export type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | null;

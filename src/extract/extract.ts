@@ -25,7 +25,7 @@ export const extractors: Record<DocumentFormat, Extractor> = {
  * @example
  * const link = await fetchLink(url, { allowPrivate: config.links.allowPrivate });
  * const document = await extractDocument(link); // a FetchedLink is an ExtractInput
- * const { page } = pageRange(document.pages ?? [], passage.start, passage.end) ?? {};
+ * const { page } = pageRange(document.pages ?? [], passage.start, passage.end) ?? {}; // src/corpus/pages.ts
  */
 export async function extractDocument(input: ExtractInput, limits: Partial<ExtractLimits> = {}): Promise<ExtractedDocument> {
   const bounds: ExtractLimits = { ...defaultExtractLimits, ...limits };

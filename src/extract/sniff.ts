@@ -2,23 +2,8 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { UserError } from '../errors.js';
 import type { DocumentFormat, ExtractInput } from './types.js';
+import { byExtension, formatNames, unsupportedMessage } from './file-names.js';
 import { zipEntryNames } from './zip-guard.js';
-
-export const supportedList = 'PDF, DOCX, HTML, Markdown and text';
-
-const formatNames: Record<DocumentFormat, string> = { pdf: 'a PDF', docx: 'a Word document (DOCX)', html: 'a web page (HTML)', markdown: 'Markdown', text: 'plain text' };
-
-const byExtension: Record<string, DocumentFormat> = {
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'text',
-  '.text': 'text',
-};
 
 const byMediaType: Record<string, DocumentFormat> = {
   'application/pdf': 'pdf',
@@ -69,7 +54,7 @@ function declaredFormat(input: ExtractInput): Declared {
   const rawExtension = path.extname(input.fileName ?? '').toLowerCase();
   const extension = /^\.[a-z0-9]{1,8}$/.test(rawExtension) ? rawExtension : '';
   const mediaType = (input.contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  const fromExtension = byExtension[extension];
+  const fromExtension = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
   if (fromExtension) return { format: fromExtension, name: extension };
   if (!vagueMediaTypes.has(mediaType)) return { format: byMediaType[mediaType] ?? null, name: mediaType };
   if (extension !== '') return { format: null, name: extension };
@@ -110,9 +95,7 @@ export function looksLikeHtml(head: string): boolean {
 }
 
 function unsupported(name: string | null): UserError {
-  const what = name === null ? 'This type of file' : `\`${name}\``;
-  const hint = name === '.doc' ? ' Save it as .docx in Word and add that.' : '';
-  return new UserError(`${what} is not supported; supported are ${supportedList}.${hint}`);
+  return new UserError(unsupportedMessage(name));
 }
 
 function mismatch(declared: Declared, real: DocumentFormat): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { decodeText, parseDocumentFile } from '../corpus/load-corpus.js';
+import { decodeText, parseDocumentFile } from '../corpus/text-document.js';
 import { UserError } from '../errors.js';
 import type { DocumentFormat, ExtractContext, ExtractInput, ExtractedDocument, Extractor } from './types.js';
 

@@ -247,10 +247,9 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       const passages = quotes.flatMap((quote): CitedPassage[] => {
         const document = documentsById.get(quote.docId);
         if (!document) return [];
-        const cited = citePassage(document, quote.first, quote.score);
-        const quoted = document.body.slice(quote.start, quote.end);
-        const { highlights, matchedInRussian } = matchQuote(quoted, terms, (source) => specificity.get(source) ?? 0);
-        return [{ ...cited, start: quote.start, end: quote.end, text: quoted, highlights, ...(matchedInRussian.length > 0 && { matchedInRussian }) }];
+        const cited = citePassage(document, quote.first, quote.score, quote);
+        const { highlights, matchedInRussian } = matchQuote(cited.text, terms, (source) => specificity.get(source) ?? 0);
+        return [{ ...cited, highlights, ...(matchedInRussian.length > 0 && { matchedInRussian }) }];
       });
       return { question: text, confident, missingWords, passages };
     },

@@ -14,6 +14,10 @@ export interface CitedPassage extends Pick<Passage, 'docId' | 'ordinal' | 'start
   published: string | null;
   publishedPrecision: DatePrecision | null;
   score: number;
+  /** For a paged document (PDF): the page the quote's first character is on. Absent for formats without pages. */
+  page?: number;
+  /** Set only when the quote runs onto a later page: the page its last character is on. */
+  pageEnd?: number;
   /** The sentences that best answer the question, as offsets into `text`, for the renderer to mark; absent for lookups. */
   highlights?: Array<{ start: number; end: number }>;
   /** Words of `text` that matched the question only through a Russian translation, as written there. */

@@ -146,7 +146,7 @@ describe('the corpus folder', () => {
     await mkdir(empty, { recursive: true });
     const { code, stderr } = await briefing(['ask', 'loans'], { CORPUS_DIR: empty });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/has no documents.*Add .md or .txt files/s);
+    expect(stderr).toMatch(/has no documents.*Add documents \(PDF, DOCX, HTML, Markdown or text\)/s);
   });
 
   it('lists every configuration problem at once', async () => {

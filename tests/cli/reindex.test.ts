@@ -21,7 +21,7 @@ describe('briefing reindex', () => {
       'Added: c',
       'Changed: a',
       'Removed: b',
-      'Skipped deck.pptx: skipped: only .md and .txt files are read (this is ".pptx")',
+      'Skipped deck.pptx: skipped: `.pptx` is not supported; supported are PDF, DOCX, HTML, Markdown and text.',
       '',
     ]);
     const third = await briefing(['reindex', '--json'], env);

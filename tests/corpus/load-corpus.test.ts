@@ -100,10 +100,14 @@ describe('bad files', () => {
     expect(problems[0]?.reason).toContain('brief.md and brief.txt both use it');
   });
 
-  it('reports files of other types instead of ignoring them silently', async () => {
-    await writeFile(path.join(folder, 'notes.docx'), 'PK');
+  it('reports files of other types instead of ignoring them silently, naming the type and the supported ones', async () => {
+    await writeFile(path.join(folder, 'deck.pptx'), 'PK');
+    await writeFile(path.join(folder, 'README'), 'Notes without an extension.\n');
     const { problems } = await loadCorpus(folder);
-    expect(problems[0]).toMatchObject({ file: 'notes.docx', reason: expect.stringContaining('only .md and .txt') });
+    expect(problems).toEqual([
+      { file: 'deck.pptx', reason: 'skipped: `.pptx` is not supported; supported are PDF, DOCX, HTML, Markdown and text.' },
+      { file: 'README', reason: expect.stringMatching(/^skipped: a file without an extension is not read; supported are PDF, DOCX, HTML, Markdown and text/) },
+    ]);
   });
 });
 

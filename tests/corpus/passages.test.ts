@@ -137,6 +137,17 @@ describe('documents users add', () => {
     expect(passages.map((passage) => passage.text)).toEqual(['Japan lent Uzbekistan money.', 'The loan supports reforms in the energy sector and beyond.']);
   });
 
+  it('keeps short first paragraphs that end in a footnote mark, as a Word file\'s notes leave them, instead of taking them for a masthead', () => {
+    const text = 'Notes on the Tokyo Summit\n\nThe summit produced a joint declaration on critical minerals.[1]\n\nKazakhstan and Japan signed a memorandum.²\n\nFollow-up meetings are planned for the autumn.\n\n[1] Joint Declaration, December 2025.\n';
+    const passages = splitPassages(documentFrom('notes.txt', text));
+    expect(passages.map((passage) => `${passage.kind}: ${passage.text}`)).toEqual([
+      'paragraph: The summit produced a joint declaration on critical minerals.[1]',
+      'paragraph: Kazakhstan and Japan signed a memorandum.²',
+      'paragraph: Follow-up meetings are planned for the autumn.',
+      'footnote: [1] Joint Declaration, December 2025.',
+    ]);
+  });
+
   it('never breaks a sentence when splitting a long paragraph', () => {
     const sentence = 'Japan and Kazakhstan discussed rare earth supply chains and transport corridors at length. ';
     const document = documentFrom('long.txt', `Title\n\n${sentence.repeat(40).trim()}\n`);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { splitPassages } from '../../src/corpus/passages.js';
 import { isUserError } from '../../src/errors.js';
 import { extractDocument } from '../../src/extract/extract.js';
-import { pageAt, pageRange } from '../../src/extract/pages.js';
+import { pageAt, pageRange } from '../../src/corpus/pages.js';
 import type { ExtractedDocument } from '../../src/extract/types.js';
 import { makeFiftyPagePdf, makePdf, reportPdfSpec } from './fixtures/make.js';
 import { asSourceDocument, failure, offsetOf } from './helpers.js';

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { watchFolder, type FolderWatcher } from '../../src/library/folder-watcher.js';
 import { createLibrary, type Library, type LibraryChange } from '../../src/library/library.js';
 import { logSink } from '../discord/fixtures/log-sink.js';
+import { makeDocx, makePdf, notesDocxSpec, reportPdfSpec } from '../extract/fixtures/make.js';
 
 const timing = { debounceMs: 50, stableMs: 100, retryMs: 250, problemRetries: 3 };
 const cleanups: (() => Promise<void>)[] = [];
@@ -91,6 +92,23 @@ describe('watching the corpus folder', () => {
     await eventually(() => ids(library).includes('slow'));
     expect(changes.map((change) => `${change.kind} ${change.docId}`)).toEqual(['added slow']);
     expect(library.documents()[0]?.title).toBe('A slow write');
+    expect(library.problems()).toEqual([]);
+  });
+
+  it('reads a half-written PDF and Word file again instead of reporting them broken, and serves them once whole', async () => {
+    const { folder, library, changes, reads } = await watched({});
+    const pdf = await makePdf(reportPdfSpec);
+    const docx = await makeDocx(notesDocxSpec);
+    await writeFile(path.join(folder, 'report.pdf'), pdf.subarray(0, Math.floor(pdf.length / 2)));
+    await writeFile(path.join(folder, 'notes.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
+    // Each half is read at least once, and reads as broken: a cut-short PDF and a zip without its directory.
+    await eventually(() => ['report.pdf', 'notes.docx'].every((name) => reads.some((names) => names.includes(name))), 8000);
+    expect(library.problems()).toEqual([]);
+    await writeFile(path.join(folder, 'report.pdf'), pdf);
+    await writeFile(path.join(folder, 'notes.docx'), docx);
+    await eventually(() => ids(library).length === 2, 8000);
+    expect(changes.map((change) => `${change.kind} ${change.docId}`).sort()).toEqual(['added notes', 'added report']);
+    expect(library.documents().map((document) => [document.id, document.format, document.pages?.length ?? null])).toEqual([['notes', 'docx', null], ['report', 'pdf', 3]]);
     expect(library.problems()).toEqual([]);
   });
 

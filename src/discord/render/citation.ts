@@ -1,12 +1,14 @@
+import { pageLabel } from '../../corpus/pages.js';
 import type { CitedPassage } from '../ports.js';
 import { messageDate } from './dates.js';
 import { escapeText } from './escape.js';
 import { clampLine } from './truncate.js';
 
-/** Where a passage sits: "passage 3 of 12", with its heading when it has one. */
-export function passagePlace(passage: Pick<CitedPassage, 'ordinal' | 'heading' | 'kind'>, totalPassages: number | undefined): string {
+/** Where a passage sits: "p. 4, passage 3 of 12" (the page for paged documents), with its heading when it has one. */
+export function passagePlace(passage: Pick<CitedPassage, 'ordinal' | 'heading' | 'kind' | 'page' | 'pageEnd'>, totalPassages: number | undefined): string {
   const noun = passage.kind === 'footnote' ? 'footnote, passage' : passage.kind === 'reference' ? 'reference, passage' : 'passage';
-  const place = totalPassages === undefined ? `${noun} ${passage.ordinal}` : `${noun} ${passage.ordinal} of ${totalPassages}`;
+  const pages = pageLabel(passage);
+  const place = `${pages === null ? '' : `${pages}, `}${totalPassages === undefined ? `${noun} ${passage.ordinal}` : `${noun} ${passage.ordinal} of ${totalPassages}`}`;
   return passage.heading === null ? place : `${place}, under “${escapeText(clampLine(passage.heading, 80))}”`;
 }
 

@@ -24,7 +24,7 @@ export interface SourceListView {
 /** The corpus as a paged list: title, author, outlet, date and id of each document. */
 export function renderSourceList(view: SourceListView): MessagePayload {
   if (view.documents.length === 0) {
-    return { content: 'The corpus has no documents yet. Add .md or .txt files to the corpus folder and restart the bot.', allowedMentions: noMentions };
+    return { content: 'The corpus has no documents yet. Add documents (PDF, DOCX, HTML, Markdown or text) to the corpus folder; they are read within seconds.', allowedMentions: noMentions };
   }
   const pages = pageCount(view.documents.length, sourcesPageSize);
   const page = clampPage(view.page, pages);

@@ -21,7 +21,7 @@ describe('renderSourceList', () => {
   });
 
   it('says how to add documents when the corpus is empty', () => {
-    expect(renderSourceList({ documents: [], page: 0, passageTotal: () => 0 }).content).toContain('Add .md or .txt files');
+    expect(renderSourceList({ documents: [], page: 0, passageTotal: () => 0 }).content).toContain('Add documents (PDF, DOCX, HTML, Markdown or text)');
   });
 });
 
