@@ -11,6 +11,10 @@ import { loadPassageIndex, passageKey } from './passage-index.js';
 /**
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
  * passages are indexed changes: a snapshot of another version is rebuilt, never trusted.
+ * Pages are not saved: a quote's page is computed from its document's page spans when it is
+ * cited (src/corpus/pages.ts). A change to an extractor that moves text in the body of the
+ * same file is caught per passage by its text hash, but should bump this too, so that text
+ * the old body did not have is indexed.
  */
 export const snapshotFormatVersion = 3;
 

@@ -31,6 +31,15 @@ describe('renderAnswerPage', () => {
     expect(citation).toContain('passage 3 of 12, under “Background”');
   });
 
+  it('cites the page of a quote from a paged document, and both pages when it runs onto the next', () => {
+    const onePage = renderAnswerPage(view({ answer: answerOf([citedPassage({ page: 4 })]) })).embeds?.[0]?.description ?? '';
+    expect(onePage.split('\n').at(-1)).toContain('· p. 4, passage 3 of 12');
+    const twoPages = renderAnswerPage(view({ answer: answerOf([citedPassage({ page: 4, pageEnd: 5 })]) })).embeds?.[0]?.description ?? '';
+    expect(twoPages.split('\n').at(-1)).toContain('· pp. 4–5, passage 3 of 12');
+    const unpaged = renderAnswerPage(view()).embeds?.[0]?.description ?? '';
+    expect(unpaged).not.toMatch(/\bpp?\. \d/);
+  });
+
   it('gives a month-precision date as the month, never as a day', () => {
     const payload = renderAnswerPage(view({ answer: answerOf([citedPassage({ published: '2025-05', publishedPrecision: 'month' })]) }));
     const description = payload.embeds?.[0]?.description ?? '';

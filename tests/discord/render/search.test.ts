@@ -13,6 +13,12 @@ describe('renderSearchPage', () => {
     expect(value).toContain('passage 3 of 9');
   });
 
+  it('cites the page of a match in a paged document', () => {
+    const match = matchOf(citedPassage({ text: 'In 2024 Japan lent Uzbekistan 39 billion yen.', page: 2 }), ['Uzbekistan']);
+    const payload = renderSearchPage({ query: 'Uzbekistan', results: { terms: 'Uzbekistan', matches: [match] }, page: 0, sessionId: 'id', passageTotal: () => 9 });
+    expect(payload.embeds?.[0]?.fields?.[0]?.value).toContain('p. 2, passage 3 of 9');
+  });
+
   it('shows the part of a long passage around its first match, with the cuts marked', () => {
     const text = `${'Lorem ipsum dolor sit amet. '.repeat(100)}The railway to Termez opened. ${'More text follows here. '.repeat(100)}`;
     const snippet = markedSnippet(matchOf(citedPassage({ text }), ['Termez']), 400);
