@@ -3,7 +3,8 @@
  * fixtures' writers): 20 of each format, and a 50-page PDF read 20 times.
  *
  * Speed: p50 and p95 of extractDocument per file (warm: one of each is read first).
- * Quality: sentences quoted verbatim, sentences cited on the right page (PDF), metadata
+ * Quality: sentences quoted verbatim, sentences a passage holds whole (what ask() can quote,
+ * after the corpus splits the body), sentences cited on the right page (PDF), metadata
  * fields found out of the fields each file has, and files whose body still holds some of
  * their boilerplate (running headers; navigation, ads and footers of web pages).
  *
@@ -16,7 +17,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../../src/extract/extract.js';
+import { documentFromExtraction } from '../../src/corpus/document-file.js';
 import { pageAt } from '../../src/corpus/pages.js';
+import { splitPassages } from '../../src/corpus/passages.js';
 import type { ExtractedDocument, ExtractedMetadata } from '../../src/extract/types.js';
 import { articleParagraphs, makeDocx, makeFiftyPagePdf, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
 import { percentile } from '../fit.js';
@@ -109,6 +112,8 @@ interface Row {
   p50Ms: number;
   p95Ms: number;
   quotesVerbatim: string;
+  /** Quotes that a passage holds whole, as the corpus splits the body: what ask() can quote. */
+  inPassages: string;
   pagesRight: string;
   metadataFound: string;
   /** Files whose body still holds some of their boilerplate, out of files that have any. */
@@ -121,6 +126,7 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
   const times: number[] = [];
   let quotes = 0;
   let verbatim = 0;
+  let inPassages = 0;
   let paged = 0;
   let pagesRight = 0;
   let fields = 0;
@@ -131,10 +137,12 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
     const start = performance.now();
     const document = await extractDocument(sample);
     times.push(performance.now() - start);
+    const passages = splitPassages(documentFromExtraction(sample.fileName, document, sample.bytes));
     for (const quote of sample.quotes) {
       quotes += 1;
       const offset = document.body.indexOf(quote.text);
       if (offset >= 0) verbatim += 1;
+      if (passages.some((passage) => passage.text.includes(quote.text))) inPassages += 1;
       if (quote.page !== undefined) {
         paged += 1;
         if (offset >= 0 && pageAt(document.pages ?? [], offset) === quote.page) pagesRight += 1;
@@ -150,7 +158,7 @@ async function measure(label: string, samples: Sample[]): Promise<Row> {
     }
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), quotesVerbatim: quotes === 0 ? '—' : `${verbatim}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
+  return { format: label, files: samples.length, p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), quotesVerbatim: quotes === 0 ? '—' : `${verbatim}/${quotes}`, inPassages: quotes === 0 ? '—' : `${inPassages}/${quotes}`, pagesRight: paged === 0 ? '—' : `${pagesRight}/${paged}`, metadataFound: fields === 0 ? '—' : `${found}/${fields}`, boilerplateLeft: withBoilerplate === 0 ? '—' : `${boilerplateLeft}/${withBoilerplate}` };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -173,9 +181,9 @@ for (const file of values.file) {
   rows.push(await measure(label, Array.from({ length: count }, () => ({ label, bytes, fileName: path.basename(file), quotes: [], present: {} }))));
 }
 
-console.log(`${'format'.padEnd(34)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}${'boilerplate left'.padStart(18)}`);
+console.log(`${'format'.padEnd(34)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'in passages'.padStart(13)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}${'boilerplate left'.padStart(18)}`);
 for (const row of rows) {
-  console.log(`${row.format.padEnd(34)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}${row.boilerplateLeft.padStart(18)}`);
+  console.log(`${row.format.padEnd(34)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.inPassages.padStart(13)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}${row.boilerplateLeft.padStart(18)}`);
 }
 
 const out = path.resolve(values.out);

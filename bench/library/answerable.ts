@@ -88,7 +88,6 @@ const round = (value: number) => Math.round(value);
 const root = await mkdtemp(path.join(os.tmpdir(), 'bench-answerable-'));
 const config = { corpusDir: path.join(root, 'corpus'), dataDir: path.join(root, 'data'), corpusMaxFileBytes: 2 * 1024 * 1024 };
 await cp(path.resolve('corpus'), config.corpusDir, { recursive: true });
-const groups = await answerableDocuments(count);
 const live = await openLiveLibrary({ config, logger: createLogger({ level: 'warn' }) });
 const rows: Row[] = [];
 let skipped: string | null = null;
@@ -97,7 +96,7 @@ try {
   const add = values.path === 'folder' ? folderPath(config.corpusDir) : intake ? intakePath(intake) : null;
   if (add === null) skipped = 'the intake path needs LiveLibrary.intake (DocumentIntake from src/library), which this build does not have yet';
   else {
-    for (const [warmUp, ...documents] of groups) {
+    for (const [warmUp, ...documents] of await answerableDocuments(count)) {
       if (!warmUp) continue;
       const firstMs = await timeToAnswerable(live, add, warmUp);
       const times: number[] = [];

@@ -8,6 +8,7 @@ import { loadConfig } from '../../../src/config.js';
 import { deployCommands } from '../../../src/discord/deploy-commands.js';
 import { startLocalDiscord, type LocalDiscord } from '../../../src/local-discord/index.js';
 import { startBriefingBot, type RunningBot } from '../../../src/start-briefing-bot.js';
+import { makePdf, reportPdfSpec } from '../../extract/fixtures/make.js';
 import { logSink } from '../fixtures/log-sink.js';
 import { applicationId, botToken } from './harness.js';
 
@@ -59,7 +60,7 @@ describe('the corpus folder while the bot runs, through a local Discord', () => 
     const served = running.bot.context.search.documents.length;
     expect(served).toBe(6);
     expect(embed?.description).toBe(`0 added, 0 changed, 0 removed, ${served} unchanged; 1 skipped.`);
-    expect(embed?.fields).toContainEqual({ name: 'Skipped files', value: expect.stringMatching(/^deck\.pptx: skipped: only \.md and \.txt files are read/) });
+    expect(embed?.fields).toContainEqual({ name: 'Skipped files', value: expect.stringMatching(/^deck\.pptx: skipped: \\?`\.pptx\\?` is not supported; supported are PDF, DOCX, HTML, Markdown and text\./) });
   });
 
   it('lists the key date of the dropped file in /sources', async () => {
@@ -67,6 +68,15 @@ describe('the corpus folder while the bot runs, through a local Discord', () => 
     const keyDates = reply.embeds[0]?.fields?.find((field) => field.name.startsWith('Key dates'));
     expect(keyDates?.value).toContain(`<t:${Date.UTC(2025, 4, 14, 12) / 1000}:D>`);
     expect(keyDates?.value).toContain('The Zarafshan corridor agreement was signed in Samarkand');
+  });
+
+  it('answers /ask from a PDF dropped in the folder, citing the page of the quote', async () => {
+    await writeFile(path.join(corpusDir, 'decade-report.pdf'), await makePdf(reportPdfSpec));
+    const reply = await askUntilQuoted(server, 'How large was the yen loan for the modernisation of the power grid?', 'Japan and Central Asia: A Decade of Dialogue');
+    const embed = reply.embeds.find((candidate) => JSON.stringify(candidate).includes('A Decade of Dialogue'));
+    const description = embed?.description ?? '';
+    expect(description).toContain('Uzbekistan received a yen loan of 39 billion yen for the modernisation of its power grid.');
+    expect(description).toMatch(/\*Japan and Central Asia: A Decade of Dialogue\* · Keiko Tanaka · .* · p\. 2, passage \d+ of \d+/);
   });
 
   it('hides /reindex from a member without Manage Server', () => {
