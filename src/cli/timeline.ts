@@ -1,3 +1,4 @@
+import { pageLabel } from '../corpus/pages.js';
 import type { Passage } from '../corpus/passage-types.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { timelineToIcs } from '../dates/ics.js';
@@ -94,5 +95,6 @@ function dateText(date: string, end: string | null): string {
 function citation(source: EventSource, titles: Map<string, string>): string {
   const quote = source.quote.replace(/\s+/g, ' ');
   const shown = quote.length > longestQuote ? `${quote.slice(0, longestQuote - 1)}…` : quote;
-  return `    - “${shown}”\n      ${titles.get(source.docId) ?? source.docId} [${source.docId}, characters ${source.start}-${source.end}]`;
+  const pages = pageLabel(source);
+  return `    - “${shown}”\n      ${titles.get(source.docId) ?? source.docId} [${source.docId}, ${pages === null ? '' : `${pages}, `}characters ${source.start}-${source.end}]`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { escapeControlCharacters } from '../corpus/control-characters.js';
+import { pageLabel } from '../corpus/pages.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { addDays, daysOfPartial, type Day } from './calendar.js';
 import type { EventSource, TimelineEntry } from './types.js';
@@ -86,5 +87,6 @@ function cite(source: EventSource, documents: Map<string, SourceDocument>): stri
   const document = documents.get(source.docId);
   const by = [document?.author, document?.outlet, document?.published?.iso].filter(Boolean).join(', ');
   const title = document?.title ?? source.docId;
-  return `“${source.quote.replace(/\s+/g, ' ')}” (${title}${by ? `; ${by}` : ''})`;
+  const pages = pageLabel(source);
+  return `“${source.quote.replace(/\s+/g, ' ')}” (${title}${pages === null ? '' : `, ${pages}`}${by ? `; ${by}` : ''})`;
 }

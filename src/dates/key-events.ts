@@ -1,3 +1,4 @@
+import { pageRange } from '../corpus/pages.js';
 import type { Passage } from '../corpus/passage-types.js';
 import { maxSentenceChars, splitSentences, type SentenceSpan } from '../corpus/sentences.js';
 import type { SourceDocument } from '../corpus/types.js';
@@ -41,7 +42,7 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
         docId: document.id,
         date,
         label: labelFor(quote, start - sentence.start, end - sentence.start),
-        source: { docId: document.id, start: sentence.start, end: sentence.end, quote },
+        source: { docId: document.id, start: sentence.start, end: sentence.end, quote, ...(document.pages !== null && pageRange(document.pages, sentence.start, sentence.end)) },
         mention: { start, end, text: document.body.slice(start, end) },
       });
     }

@@ -7,6 +7,9 @@ export interface EventSource {
   start: number;
   end: number;
   quote: string;
+  /** For a paged document (PDF): the page the quote starts on, and `pageEnd` when it runs onto a later one. */
+  page?: number;
+  pageEnd?: number;
 }
 
 /** A date the sources disagree on for what is clearly the same event. */

@@ -1,3 +1,4 @@
+import { pageLabel } from '../corpus/pages.js';
 import type { PartialDate } from '../corpus/types.js';
 import type { Digest, DigestCitation, DigestEvent } from './types.js';
 import { describeIsoDate } from '../corpus/partial-date.js';
@@ -25,7 +26,8 @@ function shortQuote(quote: string): string {
 function citationLine(citation: DigestCitation, documents: ReadonlyMap<string, RenderedDocumentInfo>): string {
   const document = documents.get(citation.docId);
   const details = [document?.outlet, document?.published ? describeIsoDate(document.published.iso) : null].filter(Boolean).join(', ');
-  return `    "${shortQuote(citation.quote)}" — ${citation.title}${details ? ` (${details})` : ''} [${citation.docId} @${citation.start}]`;
+  const pages = pageLabel(citation);
+  return `    "${shortQuote(citation.quote)}" — ${citation.title}${pages === null ? '' : `, ${pages}`}${details ? ` (${details})` : ''} [${citation.docId} @${citation.start}]`;
 }
 
 function eventLines(event: DigestEvent, heading: string, documents: ReadonlyMap<string, RenderedDocumentInfo>): string[] {

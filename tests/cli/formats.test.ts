@@ -47,6 +47,15 @@ describe('the command line on a folder of PDF, Word and Markdown files', () => {
     expect(stdout).toMatch(/\(report, p\. 2, passage \d+, characters \d+–\d+\)/);
   });
 
+  it('cites the page of a PDF\'s key date in timeline, as text and as JSON', async () => {
+    const text = await briefing(['timeline', '--doc', 'report'], env);
+    expect(text.stdout).toMatch(/\[report, p\. 2, characters \d+-\d+\]/);
+    const json = await briefing(['timeline', '--doc', 'report', '--json'], env);
+    const entries = JSON.parse(json.stdout) as { sources: { docId: string; quote: string; page?: number }[] }[];
+    const summit = entries.flatMap((entry) => entry.sources).find((source) => source.quote.startsWith('In 2024 the leaders agreed'));
+    expect(summit).toMatchObject({ docId: 'report', page: 2 });
+  });
+
   it('gives each document\'s "format" in sources --json', async () => {
     const { stdout } = await briefing(['sources', '--json'], env);
     const documents = (JSON.parse(stdout) as { documents: { id: string; format: string; title: string }[] }).documents;

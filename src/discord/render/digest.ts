@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { pageLabel } from '../../corpus/pages.js';
 import type { Digest, DigestEvent } from '../../digest/types.js';
 import { plainDate, messageDateRange } from './dates.js';
 import { blockQuote, escapeText } from './escape.js';
@@ -59,7 +60,8 @@ function eventItem(event: DigestEvent, wording: string | null): string {
   const quote = fitFormatted(first.quote.trim(), quoteRoom, (text) => blockQuote(escapeText(text))).text;
   const more = others.length > 0 ? ` and ${others.length} other ${others.length === 1 ? 'source' : 'sources'}` : '';
   const conflict = event.conflicts.length > 0 ? `\n⚠️ Sources disagree on the date: ${event.conflicts.map((item) => plainDate(item.date, item.precision)).join(', ')}` : '';
-  return `${head}\n${quote}\n— *${escapeText(clampLine(first.title, 120))}*${more}${conflict}`;
+  const pages = pageLabel(first);
+  return `${head}\n${quote}\n— *${escapeText(clampLine(first.title, 120))}*${pages === null ? '' : `, ${pages}`}${more}${conflict}`;
 }
 
 /** Items joined until the room is used, then a line saying how many were left out. */

@@ -1,3 +1,4 @@
+import { pageLabel } from '../../corpus/pages.js';
 import type { TimelineEntry } from '../../dates/types.js';
 import { encodeCustomId } from '../custom-id.js';
 import { button, buttonRows, clampPage, pageCount, pagerButtons } from './buttons.js';
@@ -70,7 +71,8 @@ export function renderEntry(entry: TimelineEntry, titleOf: (docId: string) => st
   const head = `**${messageDateRange(entry.date, entry.end, entry.precision)}** — ${escapeText(clampLine(entry.label, 120))}`;
   const [first, ...others] = entry.sources;
   const sourceTitle = (docId: string) => escapeText(clampLine(titleOf(docId) ?? docId, 80));
-  const citation = first === undefined ? '' : `\n— *${sourceTitle(first.docId)}*${others.length > 0 ? `, and ${others.length} other ${others.length === 1 ? 'source' : 'sources'}` : ''}`;
+  const pages = first === undefined ? null : pageLabel(first);
+  const citation = first === undefined ? '' : `\n— *${sourceTitle(first.docId)}*${pages === null ? '' : `, ${pages}`}${others.length > 0 ? `, and ${others.length} other ${others.length === 1 ? 'source' : 'sources'}` : ''}`;
   const conflicts = entry.conflicts.length === 0 ? '' : `\n⚠️ Sources disagree: ${entry.conflicts
     .slice(0, 3)
     .map((conflict) => `${messageDateRange(conflict.date, conflict.end, conflict.precision)} in ${conflict.sources.map((source) => `*${sourceTitle(source.docId)}*`).slice(0, 2).join(', ')}`)
