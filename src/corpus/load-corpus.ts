@@ -26,9 +26,9 @@ const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.
 export type CorpusEntry = { name: string } | { problem: CorpusProblem };
 
 /**
- * Loads every document of a corpus folder: PDF, DOCX, HTML, Markdown and text files. One bad file never stops the
- * others: each is reported with its reason and the rest load. Only a missing folder is
- * an error, because then there is nothing to serve at all.
+ * Loads every document of a corpus folder: PDF, DOCX, HTML, Markdown and text files. One
+ * bad file never stops the others: each is reported with its reason and the rest load.
+ * Only a missing folder is an error, because then there is nothing to serve at all.
  */
 export async function loadCorpus(directory: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   return loadCorpusEntries(directory, await listCorpusFolder(directory), options);
@@ -154,4 +154,3 @@ function readFailure(error: unknown): string {
       return `skipped: it could not be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
   }
 }
-
