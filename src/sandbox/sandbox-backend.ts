@@ -228,7 +228,7 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
 
     attachment(id) {
       const stored = state.attachments.get(id);
-      return stored === undefined ? null : { filename: stored.filename, contentType: stored.contentType, data: stored.data };
+      return stored === undefined ? null : { filename: stored.filename, contentType: stored.contentType ?? 'application/octet-stream', data: stored.data };
     },
 
     subscribe(listener) {
