@@ -94,6 +94,20 @@ describe('attachment options: a user attaches a file to a command, the bot reads
     expect([expired.status, await expired.text()]).toEqual([404, 'This content is no longer available.']);
   });
 
+  it('drops an expired file\'s bytes once the next file is attached, since its URL can never be served again', async () => {
+    let offsetMs = 0;
+    pair = await startPair({ commands: [upload], timings: { attachmentUrlLifetimeMs: 1_000 }, now: () => Date.now() + offsetMs });
+    downloadingBot(pair, []);
+    const first = pair.discord.driver.slash('/upload', { file: report });
+    await first.reply();
+    const firstId = Object.keys((first.payload.data as unknown as { resolved: { attachments: Record<string, unknown> } }).resolved.attachments)[0] ?? '';
+    expect(pair.discord.state.attachments.has(firstId)).toBe(true);
+    offsetMs = 1_001;
+    await pair.discord.driver.slash('/upload', { file: report }).reply();
+    expect(pair.discord.state.attachments.has(firstId)).toBe(false);
+    expect([...pair.discord.state.attachments.values()].filter((stored) => stored.kind === 'option')).toHaveLength(1);
+  });
+
   it('lets the bot\'s own download fail after expiry, as a late download of a real attachment does', async () => {
     let offsetMs = 0;
     pair = await startPair({ commands: [upload], timings: { attachmentUrlLifetimeMs: 1_000 }, now: () => Date.now() + offsetMs });
@@ -121,6 +135,16 @@ describe('attachment options: a user attaches a file to a command, the bot reads
     expect((await handle.reply()).content).toBe(`200 map.png image/png ${onePixelPng.length} ${sha256(onePixelPng)}`);
     const resolved = (handle.payload.data as { resolved: { attachments: Record<string, { width?: number; height?: number }> } }).resolved.attachments;
     expect(Object.values(resolved)[0]).toMatchObject({ width: 1, height: 1 });
+  });
+
+  it('holds at most 50 MiB of files not yet sent: the oldest goes first', async () => {
+    pair = await startPair({ commands: [upload] });
+    downloadingBot(pair, []);
+    const { driver } = pair.discord;
+    const nineMiB = Buffer.alloc(9 * 1024 * 1024, 1);
+    const held = Array.from({ length: 6 }, (_, index) => driver.upload({ data: nineMiB, filename: `part-${index}.bin` }, { user: 'bob' }));
+    expect(() => driver.slash('/upload', { file: held[0]?.id ?? '' }, { user: 'bob' })).toThrow(/no file uploaded as \d+ by this user is waiting/);
+    expect((await driver.slash('/upload', { file: held[1]?.id ?? '' }, { user: 'bob' }).reply()).content).toMatch(/^200 part-1\.bin no type 9437184 /);
   });
 
   it('refuses what Discord\'s client refuses: a file over 10 MiB, a file for a text option, text for a file option, a nameless file', async () => {

@@ -25,8 +25,12 @@ interface HeldUpload extends PendingUpload {
   data: Buffer;
 }
 
-/** Uploads not yet sent with a command. Bounded: the oldest goes once more are held, as a client drops a file it was never sent. */
+/**
+ * Uploads not yet sent with a command, bounded in count and bytes: the oldest goes once more
+ * are held, as a client drops a file it was never sent.
+ */
 const maxPendingUploads = 20;
+const maxPendingBytes = 50 * 1024 * 1024;
 
 /**
  * Files users attach to command options. Discord's client uploads the file, then sends the
@@ -35,6 +39,9 @@ const maxPendingUploads = 20;
  */
 export class OptionAttachments {
   private readonly pending = new Map<string, HeldUpload>();
+  private pendingBytes = 0;
+  /** Ids of stored option attachments in the order they expire (all live equally long), for dropping the expired ones. */
+  private readonly stored: { id: string; expiresAt: number }[] = [];
 
   constructor(private readonly core: LocalDiscordCore) {}
 
@@ -44,9 +51,11 @@ export class OptionAttachments {
     checkFile(file.filename, data.length, checked);
     const held: HeldUpload = { id: this.core.state.nextId(), filename: discordFilename(file.filename), size: data.length, contentType: file.contentType ?? null, userId, data };
     this.pending.set(held.id, held);
-    for (const id of this.pending.keys()) {
-      if (this.pending.size <= maxPendingUploads) break;
+    this.pendingBytes += held.size;
+    for (const [id, oldest] of this.pending) {
+      if (this.pending.size <= maxPendingUploads && this.pendingBytes <= maxPendingBytes) break;
       this.pending.delete(id);
+      this.pendingBytes -= oldest.size;
     }
     const { userId: _user, data: _data, ...summary } = held;
     return summary;
@@ -61,11 +70,13 @@ export class OptionAttachments {
     const file = typeof value === 'string' ? this.held(value, userId) : { filename: discordFilename(value.filename), data: Buffer.from(value.data), contentType: value.contentType ?? null };
     checkFile(file.filename, file.data.length, checked);
     const now = this.core.now();
+    this.dropExpired(now);
     const stored = this.core.state.storeAttachment(
       channelId,
       { filename: file.filename, data: file.data, contentType: file.contentType },
       { kind: 'option', issuedAt: now, expiresAt: now + this.core.timings.attachmentUrlLifetimeMs },
     );
+    if (stored.expiresAt !== null) this.stored.push({ id: stored.id, expiresAt: stored.expiresAt });
     const url = this.core.cdn.url(stored);
     return {
       id: stored.id,
@@ -77,6 +88,17 @@ export class OptionAttachments {
       ephemeral: true,
       ...pngSize(stored.data),
     };
+  }
+
+  /** Files whose URL has expired can never be served again: their bytes go, oldest first, as each new one comes. */
+  private dropExpired(now: number): void {
+    let expired = 0;
+    for (const entry of this.stored) {
+      if (entry.expiresAt > now) break;
+      this.core.state.attachments.delete(entry.id);
+      expired += 1;
+    }
+    if (expired > 0) this.stored.splice(0, expired);
   }
 
   private held(id: string, userId: string): HeldUpload {
