@@ -1,4 +1,5 @@
 import type { GatewayDispatchEvents } from 'discord-api-types/v10';
+import type { AttachmentCdn } from './cdn.js';
 import type { LocalDiscordEvents } from './events.js';
 import type { LocalDiscordState } from './state.js';
 
@@ -10,12 +11,15 @@ export interface LocalDiscordTimings {
   interactionAckWindowMs: number;
   /** How long an interaction token works for edits and follow-ups. Discord: 15 minutes. */
   interactionTokenLifetimeMs: number;
+  /** How long the signed URL of a file attached to a command option works (`ex` minus `is`). Discord: 24 hours. */
+  attachmentUrlLifetimeMs: number;
 }
 
 export const defaultTimings: LocalDiscordTimings = {
   heartbeatIntervalMs: 41_250,
   interactionAckWindowMs: 3_000,
   interactionTokenLifetimeMs: 15 * 60_000,
+  attachmentUrlLifetimeMs: 24 * 60 * 60_000,
 };
 
 /** How the rest of the server hands dispatches to the gateway. */
@@ -38,4 +42,6 @@ export interface LocalDiscordCore {
   now(): number;
   /** `http://127.0.0.1:PORT`, known once the server listens; used for attachment URLs. */
   origin(): string;
+  /** Attachment URLs, signed where Discord signs them, and what a request for one may be served. */
+  readonly cdn: AttachmentCdn;
 }

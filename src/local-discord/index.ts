@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { APIMessage, APIUser } from 'discord-api-types/v10';
 import { hostsWithPort, loopbackNames } from '../http/host-guard.js';
+import { createAttachmentCdn } from './cdn.js';
 import { toApplicationCommand, validateCommandBodies } from './commands.js';
 import { defaultTimings, type LocalDiscordCore, type LocalDiscordTimings } from './core.js';
 import { LocalDiscordEvents, type WaitForOptions } from './events.js';
@@ -23,6 +24,9 @@ import { LocalDiscordState } from './state.js';
 export type { ActAs, MessageReference } from './interactions/interaction-driver.js';
 export type { InteractionHandle } from './interactions/interaction-handle.js';
 export type { OptionValue } from './interactions/command-options.js';
+export type { FileInput, PendingUpload } from './interactions/option-attachments.js';
+export type { StoredAttachment } from './state.js';
+export type { ShownModal, ModalItem, ModalTextField, ModalSelectField, ModalText, ModalValues } from './modal-forms.js';
 export { DriverError } from './interactions/driver-error.js';
 export type { LocalDiscordEventMap, LocalDiscordEventName, WaitForOptions } from './events.js';
 export type { HttpFault } from './faults.js';
@@ -128,6 +132,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     timings,
     now,
     origin: () => origin,
+    cdn: createAttachmentCdn(() => origin, (id) => state.attachments.get(id)),
     gateway: { dispatch: (type, data, intent) => gateway?.dispatch(type, data, intent) ?? 0 },
   };
   const shardCount = options.shardCount ?? 1;

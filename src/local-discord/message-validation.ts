@@ -255,10 +255,3 @@ export function validateAutocompleteChoices(data: Record<string, unknown>, error
     else if (typeof choice.value !== 'number') errors.add([...choicePath, 'value'], 'BASE_TYPE_REQUIRED', 'This field is required');
   });
 }
-
-/** Discord's limits on a modal: a title of 1–45 characters, a custom id, and 1–5 rows. */
-export function validateModal(data: Record<string, unknown>, errors: FormErrors, path: Path): void {
-  errors.lengthBetween([...path, 'title'], data.title, 1, 45);
-  errors.lengthBetween([...path, 'custom_id'], data.custom_id, 1, messageLimits.customId);
-  errors.lengthBetween([...path, 'components'], data.components, 1, 5);
-}

@@ -172,8 +172,8 @@ function buildAttachments(
     const index = /^files\[(\d+)\]$/.exec(file.field)?.[1] ?? String(position);
     const entry = entries?.find((candidate) => String(candidate.id) === index);
     const filename = typeof entry?.filename === 'string' ? entry.filename : file.filename;
-    const stored = core.state.storeAttachment(channelId, { ...file, filename });
-    const url = `${core.origin()}/attachments/${channelId}/${stored.id}/${encodeURIComponent(filename)}`;
+    const stored = core.state.storeAttachment(channelId, { ...file, filename }, { kind: 'message', issuedAt: core.now(), expiresAt: null });
+    const url = core.cdn.url(stored);
     const attachment: APIAttachment = { id: stored.id, filename, size: file.data.length, url, proxy_url: url, content_type: file.contentType };
     if (typeof entry?.description === 'string') attachment.description = entry.description;
     const size = pngSize(file.data);

@@ -20,13 +20,19 @@ export interface StateInit {
   nextId: SnowflakeGenerator;
 }
 
-/** A stored upload that `GET /attachments/...` serves back. */
+/** A stored file that the CDN (`GET /attachments/...`, `GET /ephemeral-attachments/...`) serves back. */
 export interface StoredAttachment {
   id: string;
   channelId: string;
   filename: string;
-  contentType: string;
+  /** Null when the uploader gave none: Discord then leaves `content_type` out. */
+  contentType: string | null;
   data: Buffer;
+  /** `message`: uploaded by the bot with a message. `option`: attached by a user to a command option. */
+  kind: 'message' | 'option';
+  issuedAt: number;
+  /** When its signed URL stops working (epoch ms); null for an unsigned URL that works while the file exists. */
+  expiresAt: number | null;
 }
 
 /**
@@ -174,13 +180,18 @@ export class LocalDiscordState {
     return this.commandPermissions.get(`${guildId}:${commandId}`) ?? [];
   }
 
-  storeAttachment(channelId: string, upload: AttachmentUpload): StoredAttachment {
+  storeAttachment(
+    channelId: string,
+    upload: Pick<AttachmentUpload, 'filename' | 'data'> & { contentType: string | null },
+    lifetime: { kind: StoredAttachment['kind']; issuedAt: number; expiresAt: number | null } = { kind: 'message', issuedAt: 0, expiresAt: null },
+  ): StoredAttachment {
     const attachment: StoredAttachment = {
       id: this.nextId(),
       channelId,
       filename: upload.filename,
       contentType: upload.contentType,
       data: upload.data,
+      ...lifetime,
     };
     this.attachments.set(attachment.id, attachment);
     return attachment;

@@ -70,8 +70,10 @@ export interface InteractionRecord {
   /** The message `@original` refers to: the reply, the deferred "thinking" message, or the component's message. */
   originalMessageId: string | null;
   followUpIds: string[];
-  /** For a component interaction, the message the component is on. */
+  /** For a component interaction, the message the component is on; for a modal submit, that of the modal's component, if any. */
   componentMessageId: string | null;
+  /** For a modal submit, the interaction whose modal (callback type 9) was submitted. */
+  modalOf: string | null;
 }
 
 /** One REST request, as the server saw and answered it. */

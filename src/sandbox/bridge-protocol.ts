@@ -68,6 +68,54 @@ export interface SlashRequest {
   line: string;
   /** Autocomplete choices picked from suggestions, by option name: the line shows the name, the bot gets the value. */
   picked?: Record<string, APIApplicationCommandOptionChoice>;
+  /** Files attached to attachment options, by option name: the `id` of each upload (`POST /api/uploads`). */
+  attachments?: Record<string, string>;
+}
+
+/**
+ * A file the page uploaded for an attachment option, before the command that attaches it
+ * (`POST /api/uploads?userId=…`, the bytes as `application/octet-stream`, the name in
+ * `X-File-Name` percent-encoded, the type in `X-File-Type`).
+ */
+export interface SandboxUpload {
+  id: string;
+  filename: string;
+  size: number;
+  contentType: string | null;
+}
+
+/** One part of a modal the bot showed: a text input to fill in, text to read, or a part the page does not draw. */
+export type SandboxModalItem =
+  | {
+      kind: 'text';
+      customId: string;
+      label: string;
+      description: string | null;
+      style: 'short' | 'paragraph';
+      required: boolean;
+      minLength: number;
+      maxLength: number;
+      /** What the field starts with. */
+      value: string;
+      placeholder: string | null;
+    }
+  | { kind: 'display'; content: string }
+  | { kind: 'unsupported'; label: string };
+
+/** A modal the bot answered an action with, for the person who acted to fill in. */
+export interface SandboxModal {
+  /** The interaction the modal answers; the submit names it. */
+  interactionId: string;
+  title: string;
+  items: SandboxModalItem[];
+}
+
+/** A filled-in modal: each text input's value by its custom id. */
+export interface ModalSubmitRequest {
+  userId: string;
+  channelId: string;
+  interactionId: string;
+  values: Record<string, string>;
 }
 
 export interface ButtonRequest {
@@ -100,8 +148,9 @@ export interface DigestRequest {
 /**
  * The bridge's answer to an action: done, or why not in words meant for the person.
  * `confirm` marks a question rather than a refusal: the action runs if it is sent again confirmed.
+ * `modal` is a form the bot answered with, which the page shows to fill in.
  */
-export type ActionResult = { ok: true } | { ok: false; error: string; confirm?: string };
+export type ActionResult = { ok: true; modal?: SandboxModal } | { ok: false; error: string; confirm?: string };
 
 export interface AutocompleteResult {
   /** The option the choices are for. */

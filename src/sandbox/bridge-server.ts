@@ -8,6 +8,7 @@ import { createGuardedServer, refuseUpgrade } from '../http/guarded-server.js';
 import { parseRequestTarget } from '../http/request-target.js';
 import type { Logger } from '../logger.js';
 import { createBridgeAccess, type BridgeAccess } from './bridge-access.js';
+import { receiveUpload } from './bridge-uploads.js';
 import type { ActionResult } from './bridge-protocol.js';
 import type { SandboxBackend } from './sandbox-backend.js';
 import { SandboxRefusal } from './sandbox-refusal.js';
@@ -36,7 +37,14 @@ export interface BridgeServer {
 const maxBodyBytes = 64 * 1024;
 const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake id');
 const choice = z.object({ name: z.string().max(100), value: z.union([z.string().max(100), z.number()]) });
-const slashRequest = z.object({ userId: id, channelId: id, line: z.string(), picked: z.record(z.string(), choice).optional() });
+const slashRequest = z.object({
+  userId: id,
+  channelId: id,
+  line: z.string(),
+  picked: z.record(z.string(), choice).optional(),
+  attachments: z.record(z.string().max(32), id).optional(),
+});
+const modalSubmitRequest = z.object({ userId: id, channelId: id, interactionId: id, values: z.record(z.string().max(100), z.string().max(8000)) });
 const buttonRequest = z.object({ userId: id, channelId: id, messageId: id, customId: z.string().min(1).max(100) });
 const messageCommandRequest = z.object({ userId: id, channelId: id, messageId: id, commandName: z.string().min(1).max(32) });
 const plainMessageRequest = z.object({ userId: id, channelId: id, content: z.string() });
@@ -128,6 +136,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       response.end(file.data);
       return;
     }
+    if (route === 'POST /api/uploads') return sendJson(response, 200, await receiveUpload(backend, url.searchParams, request));
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) return handlePost(url.pathname, request, response);
     if (url.pathname.startsWith('/api/')) throw new SandboxRefusal(404, `No such sandbox API: ${route}`);
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new SandboxRefusal(405, 'Method not allowed.');
@@ -152,6 +161,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         return reply(await backend.button(parse(buttonRequest)));
       case '/api/interactions/message-command':
         return reply(await backend.messageCommand(parse(messageCommandRequest)));
+      case '/api/interactions/modal-submit':
+        return reply(await backend.submitModal(parse(modalSubmitRequest)));
       case '/api/messages':
         return reply(backend.postMessage(parse(plainMessageRequest)));
       case '/api/digest/run':

@@ -20,12 +20,14 @@ export type SlashInvocationResult = { ok: true; invocation: SlashInvocation } | 
 /**
  * Reads each typed value as its option's type, as Discord's client does before it sends
  * anything: numbers, booleans, and choices typed by their name. For autocomplete the
- * option being typed goes as typed, and the others go when they read cleanly.
+ * option being typed goes as typed, and the others go when they read cleanly. An attachment
+ * option's text is the file's name; `attachments` gives the upload behind it, by option name.
  */
 export function slashInvocation(
   parsed: SlashLine,
   picked: Record<string, APIApplicationCommandOptionChoice> = {},
   mode: 'execute' | 'autocomplete' = 'execute',
+  attachments: Record<string, string> = {},
 ): SlashInvocationResult {
   if (parsed.command === null) return { ok: false, problems: parsed.problems };
   const focusedValue = mode === 'autocomplete' && parsed.focus.kind === 'options' ? parsed.focus.value : null;
@@ -39,7 +41,7 @@ export function slashInvocation(
       values[value.option.name] = value.raw;
       continue;
     }
-    const converted = convertValue(value, picked[value.option.name]);
+    const converted = convertValue(value, picked[value.option.name], attachments[value.option.name]);
     if (typeof converted === 'object') problems.push(converted.problem);
     else values[value.option.name] = converted;
   }
@@ -52,7 +54,7 @@ export function slashInvocation(
 }
 
 /** One value in the type its option declares, or what to type instead. */
-function convertValue(value: OptionValue, picked: APIApplicationCommandOptionChoice | undefined): string | number | boolean | { problem: string } {
+function convertValue(value: OptionValue, picked: APIApplicationCommandOptionChoice | undefined, uploadId: string | undefined): string | number | boolean | { problem: string } {
   const { option, raw } = value;
   if (picked !== undefined && picked.name === raw) return picked.value;
   const choices = 'choices' in option ? (option.choices as APIApplicationCommandOptionChoice[] | undefined) : undefined;
@@ -72,7 +74,8 @@ function convertValue(value: OptionValue, picked: APIApplicationCommandOptionCho
       return { problem: `${option.name} must be True or False.` };
     }
     case optionTypes.attachment:
-      return { problem: `${option.name}: the sandbox cannot attach files; use the command in Discord.` };
+      // The line shows the file's name; the driver takes the upload's id.
+      return uploadId ?? { problem: `${option.name}: attach a file with the 📎 ${option.name} button above the message box.` };
     case optionTypes.user:
     case optionTypes.role:
     case optionTypes.mentionable:

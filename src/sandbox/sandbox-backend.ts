@@ -1,13 +1,14 @@
 import {
   ApplicationCommandType,
   ChannelType,
+  InteractionResponseType,
   InteractionType,
   PermissionFlagsBits,
   type APIApplicationCommand,
   type APINewsChannel,
   type APITextChannel,
 } from 'discord-api-types/v10';
-import { DriverError, type InteractionHandle, type LocalDiscord, type MessageRecord } from '../local-discord/index.js';
+import { DriverError, type InteractionHandle, type LocalDiscord, type MessageRecord, type ShownModal } from '../local-discord/index.js';
 import { guildPermissions, hasPermission } from '../local-discord/permissions.js';
 import type { GuildRecord } from '../local-discord/types.js';
 import type {
@@ -16,11 +17,14 @@ import type {
   ButtonRequest,
   DigestRequest,
   MessageCommandRequest,
+  ModalSubmitRequest,
   PlainMessageRequest,
   SandboxEvent,
   SandboxInvocation,
   SandboxMessage,
+  SandboxModal,
   SandboxSession,
+  SandboxUpload,
   SlashRequest,
 } from './bridge-protocol.js';
 import { slashInvocation } from './command-options.js';
@@ -41,6 +45,9 @@ export interface SandboxBackend {
   autocomplete(request: SlashRequest): Promise<AutocompleteResult>;
   button(request: ButtonRequest): Promise<ActionResult>;
   messageCommand(request: MessageCommandRequest): Promise<ActionResult>;
+  /** Holds a file for an attachment option until the command that attaches it is sent. */
+  upload(userId: string, file: { data: Buffer; filename: string; contentType: string | null }): SandboxUpload | { error: string };
+  submitModal(request: ModalSubmitRequest): Promise<ActionResult>;
   postMessage(request: PlainMessageRequest): ActionResult;
   runDigest(request: DigestRequest): Promise<ActionResult>;
   attachment(id: string): { filename: string; contentType: string; data: Buffer } | null;
@@ -123,12 +130,14 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
       if (error instanceof DriverError) return { ok: false, error: error.message };
       throw error;
     }
+    let callback: Awaited<ReturnType<InteractionHandle['callback']>>;
     try {
-      await handle.callback();
-      return { ok: true };
+      callback = await handle.callback();
     } catch {
       return { ok: false, error: noResponse };
     }
+    if (callback.type === InteractionResponseType.Modal) return { ok: true, modal: sandboxModal(handle.id, await handle.modal()) };
+    return { ok: true };
   };
 
   return {
@@ -173,7 +182,7 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
       if (request.line.length > maxLineLength) return { ok: false, error: `A command is limited to ${maxLineLength.toLocaleString('en')} characters; this one has ${request.line.length.toLocaleString('en')}.` };
       const parsed = parseSlashLine(request.line, commandsFor(request.userId));
       if (parsed === null) return { ok: false, error: 'A command starts with "/".' };
-      const built = slashInvocation(parsed, request.picked);
+      const built = slashInvocation(parsed, request.picked, 'execute', request.attachments);
       if (!built.ok) return { ok: false, error: built.problems.join('\n') };
       const { commandName, subcommandPath: path, values } = built.invocation;
       return settle(() => driver.slash(`/${[commandName, ...path].join(' ')}`, values, { user: request.userId, channel: request.channelId }));
@@ -207,6 +216,24 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
       return settle(() => driver.messageCommand(request.commandName, request.messageId, { user: request.userId }));
     },
 
+    upload(userId, file) {
+      checkMember(userId);
+      try {
+        const held = driver.upload({ data: file.data, filename: file.filename, ...(file.contentType === null ? {} : { contentType: file.contentType }) }, { user: userId });
+        return { id: held.id, filename: held.filename, size: held.size, contentType: held.contentType };
+      } catch (error) {
+        if (error instanceof DriverError) return { error: error.message };
+        throw error;
+      }
+    },
+
+    submitModal(request) {
+      checkActor(request);
+      const shown = state.interactions.get(request.interactionId);
+      if (shown === undefined || shown.guildId !== guild().id || shown.channelId !== request.channelId) throw new SandboxRefusal(404, 'No such form in this channel: run the command again.');
+      return settle(() => driver.submitModal(shown, request.values, { user: request.userId }));
+    },
+
     postMessage(request) {
       checkActor(request);
       const content = request.content.trim();
@@ -228,7 +255,7 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
 
     attachment(id) {
       const stored = state.attachments.get(id);
-      return stored === undefined ? null : { filename: stored.filename, contentType: stored.contentType, data: stored.data };
+      return stored === undefined ? null : { filename: stored.filename, contentType: stored.contentType ?? 'application/octet-stream', data: stored.data };
     },
 
     subscribe(listener) {
@@ -264,6 +291,20 @@ export function createSandboxBackend(options: SandboxBackendOptions): SandboxBac
   function registeredCommands(): APIApplicationCommand[] {
     return [...state.commands(guild().id), ...state.commands()];
   }
+}
+
+/** A modal as the page draws it: text inputs and text; other parts named, since the page does not draw them. */
+function sandboxModal(interactionId: string, modal: ShownModal): SandboxModal {
+  return {
+    interactionId,
+    title: modal.title,
+    items: modal.items.map(({ item }) => {
+      if (item.kind === 'display') return { kind: 'display', content: item.content };
+      if (item.kind === 'select') return { kind: 'unsupported', label: item.label };
+      const { customId, label, description, required, minLength, maxLength, value, placeholder } = item;
+      return { kind: 'text', customId, label, description, style: item.style === 2 ? 'paragraph' : 'short', required, minLength, maxLength, value, placeholder };
+    }),
+  };
 }
 
 /** `['setup']` for `/digest setup`: the subcommand group and subcommand names in the options. */

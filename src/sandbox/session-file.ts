@@ -56,6 +56,9 @@ export async function restoreSession(file: string, discord: LocalDiscord): Promi
       filename: attachment.filename,
       contentType: attachment.contentType,
       data: Buffer.from(attachment.base64, 'base64'),
+      kind: 'message',
+      issuedAt: Date.now(),
+      expiresAt: null,
     });
   }
   for (const entry of saved.messages) {
@@ -89,8 +92,8 @@ export function writeSessionOnChange(options: {
     const messages = options.messages();
     const attachmentIds = new Set(messages.flatMap((entry) => entry.message.attachments.map((attachment) => attachment.id)));
     const attachments = [...discord.state.attachments.values()]
-      .filter((attachment) => attachmentIds.has(attachment.id))
-      .map((attachment) => ({ id: attachment.id, channelId: attachment.channelId, filename: attachment.filename, contentType: attachment.contentType, base64: attachment.data.toString('base64') }));
+      .filter((attachment) => attachment.kind === 'message' && attachmentIds.has(attachment.id))
+      .map((attachment) => ({ id: attachment.id, channelId: attachment.channelId, filename: attachment.filename, contentType: attachment.contentType ?? 'application/octet-stream', base64: attachment.data.toString('base64') }));
     const session = {
       version: sessionVersion,
       messages: messages.map((entry) => ({ message: entry.message, guildId: discord.state.defaultGuild.id, visibleTo: entry.visibleTo, invocation: entry.invocation })),

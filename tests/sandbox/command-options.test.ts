@@ -1,10 +1,19 @@
+import type { APIApplicationCommand } from 'discord-api-types/v10';
+import { SlashCommandBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { slashInvocation } from '../../src/sandbox/command-options.js';
 import { parseSlashLine } from '../../src/sandbox/slash-line.js';
 import { fixtureCommands } from './fixture-commands.js';
 
-const commands = fixtureCommands();
-const invoke = (line: string, ...rest: [Parameters<typeof slashInvocation>[1]?, Parameters<typeof slashInvocation>[2]?]) => {
+/** Shaped like `/add`: a file or a link. */
+const add = new SlashCommandBuilder()
+  .setName('add')
+  .setDescription('Add a document')
+  .addAttachmentOption((option) => option.setName('file').setDescription('A PDF, DOCX, HTML, Markdown or text file'))
+  .addStringOption((option) => option.setName('link').setDescription('A web page or PDF link'))
+  .addStringOption((option) => option.setName('title').setDescription('Title'));
+const commands = [...fixtureCommands(), { id: '2000', application_id: '1', version: '1', default_member_permissions: null, ...add.toJSON() } as APIApplicationCommand];
+const invoke = (line: string, ...rest: [Parameters<typeof slashInvocation>[1]?, Parameters<typeof slashInvocation>[2]?, Parameters<typeof slashInvocation>[3]?]) => {
   const parsed = parseSlashLine(line, commands);
   if (parsed === null) throw new Error('not a slash line');
   return slashInvocation(parsed, ...rest);
@@ -54,5 +63,21 @@ describe('slashInvocation', () => {
       ok: true,
       invocation: { commandName: 'digest', subcommandPath: ['setup'], values: { channel: '#digest', schedule: 'daily 09:00', timezone: 'Europe/Pa' }, focused: 'timezone' },
     });
+  });
+
+  it('sends an attachment option as the id of the file attached to it, the line showing only its name', () => {
+    expect(invoke('/add file:Report 2025.pdf title:Loans', {}, 'execute', { file: '123456' })).toEqual({
+      ok: true,
+      invocation: { commandName: 'add', subcommandPath: [], values: { file: '123456', title: 'Loans' }, focused: null },
+    });
+  });
+
+  it('asks for a file when an attachment option is named but nothing is attached', () => {
+    expect(invoke('/add file:report.pdf')).toEqual({ ok: false, problems: ['file: attach a file with the 📎 file button above the message box.'] });
+  });
+
+  it('passes a pasted link into a string option exactly as typed, query and fragment included', () => {
+    const link = 'https://www.example.org/analysis/japan-central-asia?utm_source=x&page=2#section-3';
+    expect(invoke(`/add link:${link}`)).toMatchObject({ ok: true, invocation: { values: { link } } });
   });
 });

@@ -35,7 +35,8 @@ const targets = [
   '/api/v10/channels/%ff/messages', '/api/v10/users/@me', '/api/v10/gateway/bot', '/api/v10/interactions/1/x/callback', '/api/v10/webhooks/1/%zz/messages/@original',
   '/attachments/1/2/x', '/attachments/', '/..%2f..%2fpackage.json', '/../../etc/passwd', '/\\evil', '/api/session', '/api/session?x=%zz',
   '/api/channels/1/messages', '/api/channels/99999999999999999999999/messages', '/api/attachments/%', '/api/interactions/slash', '/api/interactions/button',
-  '/api/messages', '/api/digest/run', '/assets/../../x', `/${'a'.repeat(9000)}`, '/\u00e9', '/a b',
+  '/api/messages', '/api/digest/run', '/api/uploads', '/api/uploads?userId=1', '/api/uploads?userId=%zz', '/api/interactions/modal-submit',
+  '/ephemeral-attachments/1/2/x', '/ephemeral-attachments/1/2/x?ex=zz&is=&hm=%zz', '/assets/../../x', `/${'a'.repeat(9000)}`, '/\u00e9', '/a b',
 ];
 const origins = [undefined, 'null', 'http://[::1', 'http://[::1]:80', 'http://evil.example', 'file://', 'javascript:alert(1)', '%', 'http://', 'OWN', 'OWN/path'];
 const hosts = ['OWN', 'OWN', '', 'evil.example', '[::1', '[::1]:1', '127.0.0.1:99999', 'a b', 'localhost', null];
@@ -43,7 +44,7 @@ const bodies = [
   '', '{', '[]', 'null', '{"userId":"1","channelId":"1","content":"x"}', '{"userId":"BOT","channelId":"1","content":"<@1> @everyone"}',
   '{"line":"/help","userId":"1","channelId":"1","picked":{"__proto__":{"name":"x","value":1}}}', '\u0000\u0001\u0002', '{"content":' + '"x",'.repeat(50) + '}',
 ];
-const contentTypes = [undefined, 'application/json', 'text/plain', 'multipart/form-data; boundary=x', 'multipart/form-data', 'application/json; charset=\u0001'];
+const contentTypes = [undefined, 'application/json', 'application/octet-stream', 'text/plain', 'multipart/form-data; boundary=x', 'multipart/form-data', 'application/json; charset=\u0001'];
 const upgradeKeys = ['dGhlIHNhbXBsZSBub25jZQ==', 'short', ''];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -51,7 +52,7 @@ function pick<T>(random: () => number, list: readonly T[]): T {
 }
 
 /** The parts of a well-formed request to either server, for the fuzzer to keep most of and break the rest. */
-const realTargets = ['/api/events', '/gateway?v=10&encoding=json', '/api/session', '/api/v10/gateway', '/api/v10/users/@me', '/api/messages', '/api/interactions/slash', '/'];
+const realTargets = ['/api/events', '/gateway?v=10&encoding=json', '/api/session', '/api/v10/gateway', '/api/v10/users/@me', '/api/messages', '/api/interactions/slash', '/api/interactions/modal-submit', '/api/uploads?userId=1', '/'];
 
 /**
  * One malformed request as raw text: each part (method, target, version, Host, Origin,

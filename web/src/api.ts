@@ -4,10 +4,12 @@ import type {
   ButtonRequest,
   DigestRequest,
   MessageCommandRequest,
+  ModalSubmitRequest,
   PlainMessageRequest,
   SandboxEvent,
   SandboxMessage,
   SandboxSession,
+  SandboxUpload,
   SlashRequest,
 } from '../../src/sandbox/bridge-protocol.js';
 
@@ -22,6 +24,9 @@ export interface BridgeClient {
   autocomplete(request: SlashRequest): Promise<AutocompleteResult>;
   button(request: ButtonRequest): Promise<ActionResult>;
   messageCommand(request: MessageCommandRequest): Promise<ActionResult>;
+  /** Uploads a file for an attachment option; the bridge's reason in words when it refuses (too large, say). */
+  upload(userId: string, file: File): Promise<SandboxUpload | { error: string }>;
+  submitModal(request: ModalSubmitRequest): Promise<ActionResult>;
   postMessage(request: PlainMessageRequest): Promise<ActionResult>;
   runDigest(request: DigestRequest): Promise<ActionResult>;
   /** Calls `listener` for every event until the returned function is called; reconnects after a drop. */
@@ -76,6 +81,21 @@ export function createBridgeClient(base: URL = new URL('./', window.location.hre
     autocomplete: (request) => postJson(url('api/interactions/autocomplete'), request),
     button: (request) => postAction(url('api/interactions/button'), request),
     messageCommand: (request) => postAction(url('api/interactions/message-command'), request),
+    async upload(userId, file) {
+      const response = await fetch(url(`api/uploads?userId=${encodeURIComponent(userId)}`), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          accept: 'application/json',
+          'x-file-name': encodeURIComponent(file.name),
+          ...(file.type === '' ? {} : { 'x-file-type': file.type }),
+        },
+        body: file,
+      });
+      if (!response.ok) return { error: await refusalText(response) };
+      return (await response.json()) as SandboxUpload;
+    },
+    submitModal: (request) => postAction(url('api/interactions/modal-submit'), request),
     postMessage: (request) => postAction(url('api/messages'), request),
     runDigest: (request) => postAction(url('api/digest/run'), request),
     subscribe(listener, onStatus) {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { ActionResult, SandboxEvent, SandboxMessage, SandboxSession } from '../../src/sandbox/bridge-protocol.js';
+import type { ActionResult, SandboxEvent, SandboxMessage, SandboxModal, SandboxSession } from '../../src/sandbox/bridge-protocol.js';
 import { commandTypes } from '../../src/sandbox/slash-line.js';
 import type { BridgeClient, ConnectionStatus } from './api.js';
 import { Composer } from './components/composer.js';
 import { MessageView } from './components/message-view.js';
+import { ModalDialog } from './components/modal-dialog.js';
 import { NamesContext } from './components/names.js';
 import { Sidebar } from './components/sidebar.js';
 
@@ -32,6 +33,8 @@ export function App({ bridge }: { bridge: BridgeClient }): JSX.Element {
   const [digestBusy, setDigestBusy] = useState(false);
   /** The bridge's question before "Run digest now" posts while the digest is off. */
   const [digestQuestion, setDigestQuestion] = useState<{ channelId: string; text: string; confirm: string } | null>(null);
+  /** A form the bot answered the person's action with, open until they submit or cancel it. */
+  const [modal, setModal] = useState<{ channelId: string; userId: string; modal: SandboxModal } | null>(null);
   const channelRef = useRef(channelId);
   channelRef.current = channelId;
 
@@ -88,10 +91,16 @@ export function App({ bridge }: { bridge: BridgeClient }): JSX.Element {
   const notify = (text: string): void => {
     setNotices((previous) => [...previous, { id: `notice-${Date.now()}-${previous.length}`, channelId: channel.id, userId, text }]);
   };
+  /** Opens the form a successful action was answered with, if any, and passes the result on. */
+  const opening = async (action: Promise<ActionResult>): Promise<ActionResult> => {
+    const result = await action;
+    if (result.ok && result.modal !== undefined) setModal({ channelId: channel.id, userId, modal: result.modal });
+    return result;
+  };
   const report = async (action: Promise<ActionResult>): Promise<void> => {
     following.current = true;
     try {
-      const result = await action;
+      const result = await opening(action);
       if (!result.ok) notify(result.error);
     } catch (error) {
       notify(`The sandbox could not do that: ${error instanceof Error ? error.message : String(error)}`);
@@ -186,16 +195,28 @@ export function App({ bridge }: { bridge: BridgeClient }): JSX.Element {
             channel={channel}
             commands={userCommands}
             channels={session.channels}
-            onSend={(line, picked) => {
+            onSend={(line, picked, attachments) => {
               following.current = true;
               return line.startsWith('/')
-              ? bridge.slash({ userId, channelId: channel.id, line, picked })
+                ? opening(bridge.slash({ userId, channelId: channel.id, line, picked, attachments }))
                 : bridge.postMessage({ userId, channelId: channel.id, content: line });
             }}
+            onUpload={(file) => bridge.upload(userId, file)}
             onAutocomplete={(line) => bridge.autocomplete({ userId, channelId: channel.id, line })}
           />
         </main>
       </div>
+      {modal !== null && (
+        <ModalDialog
+          key={modal.modal.interactionId}
+          modal={modal.modal}
+          onSubmit={(values) => {
+            following.current = true;
+            return opening(bridge.submitModal({ userId: modal.userId, channelId: modal.channelId, interactionId: modal.modal.interactionId, values }));
+          }}
+          onClose={() => setModal(null)}
+        />
+      )}
     </NamesContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { createGuardedServer, refuseUpgrade } from '../../http/guarded-server.js';
 import { checkHostAndOrigin } from '../../http/host-guard.js';
 import { parseRequestTarget, type RequestTarget } from '../../http/request-target.js';
+import { contentGone } from '../cdn.js';
 import type { LocalDiscordCore } from '../core.js';
 import { DiscordHttpError, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { FaultInjector, HttpFault } from '../faults.js';
@@ -57,8 +58,8 @@ async function handle(parts: HttpServerParts, request: IncomingMessage, response
   if (url === null) return send(response, 400, { message: '400: Bad Request (the request target is not a path)', code: 0 }, {});
   const method = (request.method ?? 'GET').toUpperCase();
 
-  if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
-    serveAttachment(core, url.pathname, response);
+  if (method === 'GET' && /^\/(ephemeral-)?attachments\//.test(url.pathname)) {
+    serveAttachment(core, url, response);
     return;
   }
   const path = url.pathname.startsWith(`${apiPrefix}/`) ? url.pathname.slice(apiPrefix.length) : null;
@@ -155,14 +156,15 @@ function exhaustedBucketHeaders(headers: Record<string, string>, retryAfterMs: n
   };
 }
 
-function serveAttachment(core: LocalDiscordCore, pathname: string, response: ServerResponse): void {
-  const [, , channelId, attachmentId] = pathname.split('/');
-  const attachment = attachmentId === undefined ? undefined : core.state.attachments.get(attachmentId);
-  if (!attachment || attachment.channelId !== channelId) {
-    send(response, 404, notFound().body, {});
+/** The CDN: the file's bytes, or Discord's 404 for a file that is gone (expired, unsigned, never stored). */
+function serveAttachment(core: LocalDiscordCore, url: RequestTarget, response: ServerResponse): void {
+  const attachment = core.cdn.resolve(url.pathname, url.searchParams, core.now());
+  if (attachment === null) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(contentGone)) });
+    response.end(contentGone);
     return;
   }
-  response.writeHead(200, { 'Content-Type': attachment.contentType, 'Content-Length': String(attachment.data.length) });
+  response.writeHead(200, { 'Content-Type': attachment.contentType ?? 'application/octet-stream', 'Content-Length': String(attachment.data.length) });
   response.end(attachment.data);
 }
 

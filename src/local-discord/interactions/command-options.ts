@@ -8,24 +8,30 @@ import {
   type GuildMemberFlags,
   type APIInteractionDataResolved,
   type APIInteractionDataResolvedChannel,
+  type APIAttachment,
 } from 'discord-api-types/v10';
 import { userChannelPermissions } from '../access.js';
 import { channelPermissions } from '../permissions.js';
 import type { LocalDiscordState } from '../state.js';
 import type { GuildRecord, StoredChannel } from '../types.js';
 import { DriverError } from './driver-error.js';
+import type { FileInput } from './option-attachments.js';
 
 /**
  * A value for an option as a test writes it. Users, channels and roles may be given by
- * id or by name (`'bob'`, `'#digest'`, `'Admin'`); they are resolved as Discord does.
+ * id or by name (`'bob'`, `'#digest'`, `'Admin'`); they are resolved as Discord does. An
+ * attachment option takes a file (`{ data, filename, contentType }`) or the id of one
+ * uploaded before with `driver.upload`.
  */
-export type OptionValue = string | number | boolean;
+export type OptionValue = string | number | boolean | FileInput;
 
 export interface OptionContext {
   state: LocalDiscordState;
   guild: GuildRecord | null;
   channel: StoredChannel;
   userId: string;
+  /** Stores a file attached to an option and returns the attachment Discord would resolve. */
+  attach(value: FileInput | string, checked: boolean): APIAttachment;
 }
 
 export interface OptionMode {
@@ -76,7 +82,10 @@ export function buildCommandOptions(
       throw new DriverError(`/${[command.name, ...subcommandPath].join(' ')} has no option "${name}"; it has: ${leaves.map((option) => option.name).join(', ') || 'none'}`);
     }
     const type = definition?.type ?? inferType(value);
-    if (mode.focused === name) return { type, name, value: String(value), focused: true } as APIApplicationCommandInteractionDataOption;
+    if (mode.focused === name) {
+      if (typeof value === 'object') throw new DriverError(`option "${name}" is a file: autocomplete is for typed options`);
+      return { type, name, value: String(value), focused: true } as APIApplicationCommandInteractionDataOption;
+    }
     return { type, name, value: convertValue(type, name, value, definition, context, resolved, mode.checked) } as APIApplicationCommandInteractionDataOption;
   });
   if (mode.checked && mode.focused === undefined) {
@@ -96,6 +105,7 @@ function isNestingOption(option: APIApplicationCommandOption): option is Nesting
 }
 
 function inferType(value: OptionValue): ApplicationCommandOptionType {
+  if (typeof value === 'object') return ApplicationCommandOptionType.Attachment;
   if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
   return ApplicationCommandOptionType.String;
@@ -113,6 +123,14 @@ function convertValue(
   const fail = (reason: string): never => {
     throw new DriverError(`option "${name}": ${reason}`);
   };
+  if (type === ApplicationCommandOptionType.Attachment) {
+    // A typed value names a file uploaded before; anything else is a file given there and then.
+    if (typeof value !== 'object' && typeof value !== 'string') return fail('takes a file: { data, filename, contentType } or an uploaded file\'s id');
+    const attachment = context.attach(value, checked);
+    resolved.attachments = { ...resolved.attachments, [attachment.id]: attachment };
+    return attachment.id;
+  }
+  if (typeof value === 'object') return fail('is not an attachment option: it takes typed text, not a file');
   switch (type) {
     case ApplicationCommandOptionType.String: {
       const text = String(value);
@@ -154,7 +172,7 @@ function convertValue(
         return resolveRole(String(value), context, resolved);
       }
     default:
-      return fail('attachment options are not supported by the driver');
+      return fail(`options of type ${type} are not supported by the driver`);
   }
 }
 

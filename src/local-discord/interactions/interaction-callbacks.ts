@@ -2,7 +2,8 @@ import { InteractionResponseType, InteractionType, MessageFlags, type RESTPostAP
 import type { LocalDiscordCore } from '../core.js';
 import { emptyMessage, interactionAlreadyAcknowledged, unknownInteraction } from '../errors.js';
 import { FormErrors, isRecord } from '../form-errors.js';
-import { isEmptyMessage, validateAutocompleteChoices, validateMessageBody, validateModal } from '../message-validation.js';
+import { isEmptyMessage, validateAutocompleteChoices, validateMessageBody } from '../message-validation.js';
+import { validateModal } from '../modal-forms.js';
 import { createMessage, editMessage } from '../messages.js';
 import type { RouteResponse } from '../http/router.js';
 import type { AttachmentUpload, InteractionRecord, MessageRecord } from '../types.js';
@@ -64,6 +65,11 @@ export function handleInteractionCallback(core: LocalDiscordCore, request: Callb
     errors.add(['type'], 'INTERACTION_CALLBACK_TYPE_INVALID', `Callback type ${callbackType} is not valid for interaction type ${record.payload.type}`);
     errors.throwIfAny();
   }
+  if (record.payload.type === InteractionType.ModalSubmit && record.componentMessageId === null && updatesMessage(callbackType)) {
+    // Only a modal opened from a message's component has a message to update.
+    errors.add(['type'], 'INTERACTION_CALLBACK_TYPE_INVALID', `Callback type ${callbackType} needs a message: this modal was not opened from one`);
+    errors.throwIfAny();
+  }
   const data = isRecord(body.data) ? body.data : {};
   if (callbackType === InteractionResponseType.ApplicationCommandAutocompleteResult) validateAutocompleteChoices(data, errors, ['data']);
   else if (callbackType === InteractionResponseType.Modal) validateModal(data, errors, ['data']);
@@ -96,6 +102,10 @@ export function handleInteractionCallback(core: LocalDiscordCore, request: Callb
     resource: { type: callbackType, ...(message ? { message: message.message } : {}) },
   };
   return { status: 200, body: result };
+}
+
+function updatesMessage(type: InteractionResponseType): boolean {
+  return type === InteractionResponseType.UpdateMessage || type === InteractionResponseType.DeferredMessageUpdate;
 }
 
 function applyCallback(

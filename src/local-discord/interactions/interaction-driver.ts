@@ -6,6 +6,7 @@ import {
   ComponentType,
   GatewayDispatchEvents,
   InteractionContextType,
+  InteractionResponseType,
   InteractionType,
   Locale,
   PermissionFlagsBits,
@@ -17,9 +18,11 @@ import { memberCanUseCommand } from '../command-permissions.js';
 import type { LocalDiscordCore } from '../core.js';
 import { isRecord } from '../form-errors.js';
 import { createMessage } from '../messages.js';
+import { modalSubmission, readModal, type ModalValues } from '../modal-forms.js';
 import { hasPermission } from '../permissions.js';
 import type { InteractionRecord, MessageRecord } from '../types.js';
-import { buildCommandOptions, type OptionValue } from './command-options.js';
+import { buildCommandOptions, type OptionContext, type OptionValue } from './command-options.js';
+import { OptionAttachments, type FileInput, type PendingUpload } from './option-attachments.js';
 import { DriverError } from './driver-error.js';
 import { InteractionHandle } from './interaction-handle.js';
 import { interactionBase, type InteractionScene } from './interaction-payloads.js';
@@ -55,10 +58,23 @@ export interface GatewayPresence {
  * user messages. Each interaction returns a handle to await the bot's answer.
  */
 export class InteractionDriver {
+  private readonly files: OptionAttachments;
+
   constructor(
     private readonly core: LocalDiscordCore,
     private readonly gateway: GatewayPresence,
-  ) {}
+  ) {
+    this.files = new OptionAttachments(core);
+  }
+
+  /**
+   * Uploads a file the way Discord's client does before a command that attaches it:
+   * `slash('/add', { file: driver.upload(file).id })`. Files can also go straight into the
+   * options (`{ file: { data, filename, contentType } }`); this is for a page that uploads on pick.
+   */
+  upload(file: FileInput, as: Pick<ActAs, 'user' | 'guild' | 'unchecked'> = {}): PendingUpload {
+    return this.files.upload(file, this.scene(as).user.id, as.unchecked !== true);
+  }
 
   /**
    * Runs a chat input command: `slash('/ask', { question: 'When?' })`, with subcommands
@@ -150,6 +166,38 @@ export class InteractionDriver {
     this.core.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, record.payload);
   }
 
+  /**
+   * Fills in and submits the modal the bot showed in answer to `interaction`, as its user:
+   * `submitModal(handle, { title: 'New title' })`. Fields left out keep the value the modal
+   * started with. As Discord's client does, it refuses an unknown field, a required field
+   * left empty, a value outside its lengths, another user, and a modal already submitted
+   * and answered (it has closed); `unchecked` sends it anyway. Await the modal
+   * (`handle.modal()`) first: a modal the bot has not shown yet cannot be filled in.
+   */
+  submitModal(interaction: Pick<InteractionHandle, 'id'>, values: ModalValues, as: Pick<ActAs, 'user' | 'locale' | 'unchecked'> = {}): InteractionHandle {
+    const { state } = this.core;
+    const source = state.interactions.get(interaction.id);
+    if (!source) throw new DriverError(`interaction ${interaction.id} was never dispatched by this server`);
+    const callback = source.callback;
+    if (callback?.type !== InteractionResponseType.Modal || callback.data === null) {
+      throw new DriverError(`interaction ${source.id} was not answered with a modal${callback ? ` (callback type ${callback.type})` : ' (yet: await handle.modal() first)'}`);
+    }
+    const owner = state.users.get(source.userId);
+    const user = as.user === undefined ? owner : state.user(as.user);
+    if (!owner || user?.id !== owner.id) throw new DriverError(`only ${owner?.username ?? 'its user'} sees this modal`);
+    const checked = as.unchecked !== true;
+    if (checked && [...state.interactions.values()].some((record) => record.modalOf === source.id && record.callback !== null)) {
+      throw new DriverError(`the modal of interaction ${source.id} was submitted and answered: it has closed`);
+    }
+    const modal = readModal(callback.data);
+    const submission = modalSubmission(modal, values, checked);
+    if (submission.problems.length > 0) throw new DriverError(`modal "${modal.customId}": ${submission.problems.join('; ')}`);
+    const scene = this.scene({ user: owner.id, channel: source.channelId, ...(source.guildId === null ? {} : { guild: source.guildId }), ...(as.locale ? { locale: as.locale } : {}), unchecked: true });
+    const componentMessage = source.componentMessageId === null ? null : (state.messages.get(source.componentMessageId) ?? null);
+    const data = { custom_id: modal.customId, components: submission.components };
+    return this.dispatch(scene, InteractionType.ModalSubmit, data, componentMessage, `modal "${modal.customId}"`, source.id);
+  }
+
   private component(
     reference: MessageReference,
     customId: string,
@@ -181,6 +229,7 @@ export class InteractionDriver {
     data: Record<string, unknown>,
     componentMessage: MessageRecord | null,
     description: string,
+    modalOf: string | null = null,
   ): InteractionHandle {
     if (this.gateway.liveSessionCount === 0) throw new DriverError('no bot is connected to the gateway: log a discord.js client in first');
     const { state } = this.core;
@@ -204,6 +253,7 @@ export class InteractionDriver {
       originalMessageId: null,
       followUpIds: [],
       componentMessageId: componentMessage?.message.id ?? null,
+      modalOf,
     };
     state.addInteraction(record);
     this.core.events.emit('interaction-create', record);
@@ -276,8 +326,14 @@ export class InteractionDriver {
     );
   }
 
-  private optionContext(scene: InteractionScene) {
-    return { state: this.core.state, guild: scene.guild, channel: scene.channel, userId: scene.user.id };
+  private optionContext(scene: InteractionScene): OptionContext {
+    return {
+      state: this.core.state,
+      guild: scene.guild,
+      channel: scene.channel,
+      userId: scene.user.id,
+      attach: (value, checked) => this.files.attach(value, scene.user.id, scene.channel.id, checked),
+    };
   }
 
   private message(reference: MessageReference): MessageRecord {

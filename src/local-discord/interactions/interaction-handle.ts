@@ -6,6 +6,7 @@ import {
   type APIMessage,
 } from 'discord-api-types/v10';
 import type { LocalDiscordCore } from '../core.js';
+import { readModal, type ShownModal } from '../modal-forms.js';
 import type { InteractionCallbackRecord, InteractionRecord, MessageRecord } from '../types.js';
 
 export interface HandleWaitOptions {
@@ -89,6 +90,15 @@ export class InteractionHandle {
       throw new Error(`local-discord: ${this.description} was answered with callback type ${callback.type}, not autocomplete choices`);
     }
     return (callback.data?.choices ?? []) as APIApplicationCommandOptionChoice[];
+  }
+
+  /** The modal the bot showed (callback type 9), read into its fields, to fill in with `driver.submitModal`. */
+  async modal(): Promise<ShownModal> {
+    const callback = await this.callback();
+    if (callback.type !== InteractionResponseType.Modal || callback.data === null) {
+      throw new Error(`local-discord: ${this.description} was answered with callback type ${callback.type}, not a modal`);
+    }
+    return readModal(callback.data);
   }
 
   /** The follow-up at `index` (0 for the first), waiting for it to be sent. */

@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { APIApplicationCommand, APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { JSX, TargetedKeyboardEvent } from 'preact';
-import type { ActionResult, AutocompleteResult, SandboxChannel } from '../../../src/sandbox/bridge-protocol.js';
-import { parseSlashLine, type SlashLine } from '../../../src/sandbox/slash-line.js';
+import type { ActionResult, AutocompleteResult, SandboxChannel, SandboxUpload } from '../../../src/sandbox/bridge-protocol.js';
+import { optionTypes, parseSlashLine, type SlashLine } from '../../../src/sandbox/slash-line.js';
 import { suggestionsFor, type Suggestion } from '../composer/suggestions.js';
 
 export interface ComposerProps {
   channel: SandboxChannel;
   commands: readonly APIApplicationCommand[];
   channels: readonly SandboxChannel[];
-  /** Sends the line: a slash command, or a plain message. */
-  onSend: (line: string, picked: Record<string, APIApplicationCommandOptionChoice>) => Promise<ActionResult>;
+  /** Sends the line: a slash command (with the uploads attached to its attachment options, by option name), or a plain message. */
+  onSend: (line: string, picked: Record<string, APIApplicationCommandOptionChoice>, attachments: Record<string, string>) => Promise<ActionResult>;
+  /** Uploads a file picked for an attachment option. */
+  onUpload: (file: File) => Promise<SandboxUpload | { error: string }>;
   /** Asks the bot's autocomplete handler about the option being typed. */
   onAutocomplete: (line: string) => Promise<AutocompleteResult>;
 }
@@ -18,7 +20,7 @@ export interface ComposerProps {
 const autocompleteDelayMs = 150;
 
 /** The message box: slash commands with their options suggested as you type, as in Discord. */
-export function Composer({ channel, commands, channels, onSend, onAutocomplete }: ComposerProps): JSX.Element {
+export function Composer({ channel, commands, channels, onSend, onUpload, onAutocomplete }: ComposerProps): JSX.Element {
   const [line, setLine] = useState('');
   const [picked, setPicked] = useState<Record<string, APIApplicationCommandOptionChoice>>({});
   const [autocomplete, setAutocomplete] = useState<{ line: string; result: AutocompleteResult } | null>(null);
@@ -27,6 +29,9 @@ export function Composer({ channel, commands, channels, onSend, onAutocomplete }
   const [dismissed, setDismissed] = useState(false);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Files attached to attachment options, by option name, as Discord's box holds them until the command is sent. */
+  const [attached, setAttached] = useState<Record<string, SandboxUpload>>({});
+  const [uploading, setUploading] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
   const parsed = useMemo(() => parseSlashLine(line, commands), [line, commands]);
@@ -79,10 +84,13 @@ export function Composer({ channel, commands, channels, onSend, onAutocomplete }
     }
     setSending(true);
     try {
-      const result = await onSend(line, picked);
+      const optionNames = new Set(parsed?.options.map((option) => option.name) ?? []);
+      const attachments = Object.fromEntries(Object.entries(attached).filter(([name]) => optionNames.has(name)).map(([name, upload]) => [name, upload.id]));
+      const result = await onSend(line, picked, attachments);
       if (result.ok) {
         edit('');
         setPicked({});
+        setAttached({});
       } else {
         setProblem(result.error);
       }
@@ -93,6 +101,29 @@ export function Composer({ channel, commands, channels, onSend, onAutocomplete }
       setSending(false);
     }
   };
+
+  /** Uploads a picked file and names it in the line as the option's value, as Discord's box shows it. */
+  const attach = async (option: string, file: File): Promise<void> => {
+    setUploading(option);
+    setProblem(null);
+    try {
+      const upload = await onUpload(file);
+      if ('error' in upload) {
+        setProblem(upload.error);
+        return;
+      }
+      setAttached((previous) => ({ ...previous, [option]: upload }));
+      const current = parseSlashLine(line, commands)?.values.find((value) => value.option.name === option);
+      const next = current === undefined ? `${line.replace(/\s*$/, ' ')}${option}:${upload.filename} ` : `${line.slice(0, current.start)}${upload.filename}${line.slice(current.end)}`;
+      setLine(next);
+      input.current?.focus();
+    } catch (error) {
+      setProblem(`The sandbox could not take this file: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setUploading(null);
+    }
+  };
+  const attachmentOptions = parsed?.options.filter((option) => option.type === optionTypes.attachment) ?? [];
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>): void => {
     if (suggestions.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
@@ -141,6 +172,36 @@ export function Composer({ channel, commands, channels, onSend, onAutocomplete }
         </ul>
       )}
       {parsed?.command !== null && parsed !== null && <OptionHints parsed={parsed} />}
+      {attachmentOptions.length > 0 && (
+        <div class="attachments-bar" aria-label="Attachments">
+          {attachmentOptions.map((option) => {
+            const upload = attached[option.name];
+            if (upload !== undefined) {
+              return (
+                <span key={option.name} class="attached" data-testid="attached-file">
+                  📎 {option.name}: {upload.filename} ({formatSize(upload.size)})
+                  <button type="button" aria-label={`Remove ${upload.filename}`} onClick={() => setAttached(({ [option.name]: _removed, ...rest }) => rest)}>✕</button>
+                </span>
+              );
+            }
+            return (
+              <label key={option.name} class="attach-button">
+                {uploading === option.name ? `Uploading to ${option.name}…` : `📎 ${option.name}`}
+                <input
+                  type="file"
+                  aria-label={`Attach a file to ${option.name}`}
+                  disabled={uploading !== null}
+                  onChange={(event) => {
+                    const file = event.currentTarget.files?.[0];
+                    event.currentTarget.value = '';
+                    if (file !== undefined) void attach(option.name, file);
+                  }}
+                />
+              </label>
+            );
+          })}
+        </div>
+      )}
       {problem !== null && <div class="composer-problem" role="alert">{problem}</div>}
       <div class="composer-box">
         <textarea
@@ -177,6 +238,13 @@ function OptionHints({ parsed }: { parsed: SlashLine }): JSX.Element {
       {described !== null && described !== undefined && <span class="hint-description">{described.description}</span>}
     </div>
   );
+}
+
+/** A file size as Discord's client writes it: bytes, KB or MB. */
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The option whose value is being typed, when the bot answers autocomplete for it. */
