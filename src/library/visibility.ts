@@ -5,13 +5,15 @@ import type { TimelineEntry } from '../dates/types.js';
 // The rule itself sits with the documents, so that search (below the library) can use it too.
 export { isVisibleTo, scopesOverlap, type Viewer } from '../corpus/visibility.js';
 
-const visibleLists = new WeakMap<readonly SourceDocument[], Map<string | null, SourceDocument[]>>();
+type Scoped = Pick<SourceDocument, 'scope'>;
+
+const visibleLists = new WeakMap<readonly Scoped[], Map<string | null, readonly Scoped[]>>();
 
 /**
  * The documents `viewer` may see, in the same order. Remembered per list and viewer, so each
  * keystroke of an autocomplete filters once per change of the library, not once per call.
  */
-export function visibleDocuments(documents: readonly SourceDocument[], viewer: Viewer): readonly SourceDocument[] {
+export function visibleDocuments<T extends Scoped>(documents: readonly T[], viewer: Viewer): readonly T[] {
   if (viewer === undefined) return documents;
   let byViewer = visibleLists.get(documents);
   if (byViewer === undefined) {
@@ -21,10 +23,11 @@ export function visibleDocuments(documents: readonly SourceDocument[], viewer: V
   let visible = byViewer.get(viewer);
   if (visible === undefined) {
     // Every document shared: the same list, and so the same autocomplete index.
-    visible = documents.every((document) => isVisibleTo(document, viewer)) ? (documents as SourceDocument[]) : documents.filter((document) => isVisibleTo(document, viewer));
+    visible = documents.every((document) => isVisibleTo(document, viewer)) ? documents : documents.filter((document) => isVisibleTo(document, viewer));
     byViewer.set(viewer, visible);
   }
-  return visible;
+  // Only ever filled from `documents` itself, so its elements are T.
+  return visible as readonly T[];
 }
 
 /**
@@ -32,7 +35,7 @@ export function visibleDocuments(documents: readonly SourceDocument[], viewer: V
  * come from invisible documents are left out, and an entry left with no source is dropped.
  * `documents` are the library's: what says which document belongs to which server.
  */
-export function visibleTimeline(entries: readonly TimelineEntry[], documents: readonly SourceDocument[], viewer: Viewer): readonly TimelineEntry[] {
+export function visibleTimeline(entries: readonly TimelineEntry[], documents: readonly Pick<SourceDocument, 'id' | 'scope'>[], viewer: Viewer): readonly TimelineEntry[] {
   if (viewer === undefined) return entries;
   const hidden = new Set(documents.filter((document) => !isVisibleTo(document, viewer)).map((document) => document.id));
   if (hidden.size === 0) return entries;
