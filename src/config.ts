@@ -97,6 +97,11 @@ export interface ShardingConfig {
   shardCount: number | 'auto';
 }
 
+/** Where the process's state lives: the shared Postgres of DATABASE_URL, else `briefing.db` under DATA_DIR. */
+export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  return config.databaseUrl ?? path.join(config.dataDir, 'briefing.db');
+}
+
 /** Discord's own REST base URL, the default of `DISCORD_API_BASE`. */
 export const discordApiBase = 'https://discord.com/api';
 
