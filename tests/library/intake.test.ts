@@ -158,6 +158,9 @@ describe('refusals, each with what to do', () => {
     expect(quoted(guildB)).toEqual([theirs.id]);
     expect(quoted(null)).toEqual([]);
     expect(live.search.search('Zarafshan').matches).toHaveLength(2);
+    // Another server's document is as unknown as one that does not exist, also when named by id.
+    expect(() => live.search.ask('Zarafshan corridor', { docId: theirs.id, guildId: guildA })).toThrow(`There is no source with the id "${theirs.id}"`);
+    expect(live.search.ask('Zarafshan corridor', { docId: theirs.id }).passages[0]?.docId).toBe(theirs.id);
     expect(await refusal(intake.prepare(fileRequest(memo, {}, null)))).toMatch(/^The same document is already in the library/);
   });
 
