@@ -156,6 +156,14 @@ export function createDocumentIntake(options: DocumentIntakeOptions): DocumentIn
     }
   }
 
+  /**
+   * Serves what was just stored. The change is in the database already: should reading it back
+   * fail, the next poll serves it, and the person is not told a stored document failed.
+   */
+  async function serveNow(docId: string): Promise<void> {
+    await library.refresh().catch((error: unknown) => log.warn({ err: error, docId }, 'stored, but could not be read back at once; the next poll of the database serves it'));
+  }
+
   async function store(entry: Pending): Promise<SourceDocument> {
     let document = documentOf(entry, clock());
     refuseServedDuplicate(document.scope, document.contentHash, entry.links);
@@ -168,7 +176,7 @@ export function createDocumentIntake(options: DocumentIntakeOptions): DocumentIn
     }
     if ('duplicate' in outcome) throw duplicateError(outcome.duplicate);
     if ('idTaken' in outcome) throw new UserError('Another document took this id at the same moment. Run /add again.');
-    await library.refresh();
+    await serveNow(entry.id);
     pending.delete(entry.token);
     log.info({ docId: entry.id, revision: outcome.revision, scope: document.scope }, 'document added');
     return library.documents().find((served) => served.id === document.id) ?? document;
@@ -223,7 +231,7 @@ export function createDocumentIntake(options: DocumentIntakeOptions): DocumentIn
         throw new UserError(`“${stored.title}” was added from the command line for every server, so it is removed there: \`npx briefing remove ${docId}\`.`);
       }
       await deleteAddedDocument(db, docId);
-      await library.refresh();
+      await serveNow(docId);
       log.info({ docId, scope }, 'document removed');
       return stored;
     },
