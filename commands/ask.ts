@@ -5,6 +5,7 @@ import { resolveSource, sourceChoices } from '../src/discord/autocomplete/source
 import type { Command } from '../src/discord/command.js';
 import type { CommandContext } from '../src/discord/command-context.js';
 import { passageTotals } from '../src/discord/passage-totals.js';
+import { documentsFor } from '../src/discord/visible-library.js';
 import { ephemeral, textMessage, visible } from '../src/discord/render/payload.js';
 import { readSession, type AskSession } from '../src/discord/sessions.js';
 import { UserError } from '../src/errors.js';
@@ -31,8 +32,8 @@ export default {
     await replyInTime(
       interaction,
       () => {
-        const docId = source === null ? undefined : resolveSource(context.search.documents, source).id;
-        const answer = context.search.ask(question, { limit: answerLimit, docId });
+        const docId = source === null ? undefined : resolveSource(documentsFor(context, interaction.guildId), source).id;
+        const answer = context.search.ask(question, { limit: answerLimit, docId, guildId: interaction.guildId });
         const session: AskSession = { kind: 'ask', answer, ephemeral: !isPublic };
         return renderPage(context, session, context.sessions.create(session), 0);
       },
@@ -40,7 +41,7 @@ export default {
     );
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(sourceChoices(context.search.documents, interaction.options.getFocused()));
+    await interaction.respond(sourceChoices(documentsFor(context, interaction.guildId), interaction.options.getFocused()));
   },
   async button(interaction, customId, context) {
     const [sessionId, pageText, vote] = customId.args;

@@ -25,7 +25,7 @@ export default {
       () => {
         if (text.length < 2) throw new UserError('That message has no text to look up. Use Find sources on a message with words in it, or ask with /ask.');
         const question = text.length <= questionLimit ? text : text.slice(0, text.lastIndexOf(' ', questionLimit) > 0 ? text.lastIndexOf(' ', questionLimit) : questionLimit);
-        const answer = context.search.ask(question, { limit: 12 });
+        const answer = context.search.ask(question, { limit: 12, guildId: interaction.guildId });
         const heading = `**Sources for:** “${escapeText(clampLine(text, 200))}”`;
         const session: AskSession = { kind: 'ask', answer, ephemeral: true, heading };
         const sessionId = context.sessions.create(session);

@@ -24,7 +24,7 @@ export default {
     await replyInTime(
       interaction,
       () => {
-        const session: SearchSession = { kind: 'search', query: terms, results: context.search.search(terms, { limit: matchLimit }) };
+        const session: SearchSession = { kind: 'search', query: terms, results: context.search.search(terms, { limit: matchLimit, guildId: interaction.guildId }) };
         return renderPage(context, session, context.sessions.create(session), 0);
       },
       { ephemeral: true },

@@ -4,6 +4,7 @@ import { replyInTime, updateInTime } from '../src/discord/acknowledge.js';
 import { resolveSource, sourceChoices } from '../src/discord/autocomplete/source-choices.js';
 import type { Command } from '../src/discord/command.js';
 import { passageTotals } from '../src/discord/passage-totals.js';
+import { documentsFor, timelineFor } from '../src/discord/visible-library.js';
 import { UserError } from '../src/errors.js';
 
 export default {
@@ -22,20 +23,21 @@ export default {
     await replyInTime(
       interaction,
       () => {
-        if (source === null) return context.render.sourceList({ documents: context.search.documents, page: 0, passageTotal: totals });
-        const document = resolveSource(context.search.documents, source);
-        const keyDates = filterTimeline([...context.timeline], { docId: document.id });
+        const documents = documentsFor(context, interaction.guildId);
+        if (source === null) return context.render.sourceList({ documents, page: 0, passageTotal: totals });
+        const document = resolveSource(documents, source);
+        const keyDates = filterTimeline([...timelineFor(context, interaction.guildId)], { docId: document.id });
         return context.render.sourceDetails({ document, passageTotal: totals(document.id), keyDates });
       },
       { ephemeral: true },
     );
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(sourceChoices(context.search.documents, interaction.options.getFocused()));
+    await interaction.respond(sourceChoices(documentsFor(context, interaction.guildId), interaction.options.getFocused()));
   },
   async button(interaction, customId, context) {
     if (customId.action !== 'page') throw new UserError('This button is not recognised. Run /sources again.');
     const page = Number(customId.args[0]);
-    await updateInTime(interaction, () => context.render.sourceList({ documents: context.search.documents, page, passageTotal: passageTotals(context.search) }));
+    await updateInTime(interaction, () => context.render.sourceList({ documents: documentsFor(context, interaction.guildId), page, passageTotal: passageTotals(context.search) }));
   },
 } satisfies Command;

@@ -7,6 +7,7 @@ import { resolveSource, sourceChoices } from '../src/discord/autocomplete/source
 import type { Command } from '../src/discord/command.js';
 import type { CommandContext } from '../src/discord/command-context.js';
 import { pictureWanted, timelinePictureFile } from '../src/discord/pictures.js';
+import { documentsFor, timelineFor } from '../src/discord/visible-library.js';
 import { ephemeral, type FilePayload } from '../src/discord/render/payload.js';
 import type { TimelineView } from '../src/discord/render/timeline.js';
 import { readSession, type TimelineSession } from '../src/discord/sessions.js';
@@ -37,8 +38,8 @@ export default {
     await replyInTime(
       interaction,
       async () => {
-        const document = source === null ? undefined : resolveSource(context.search.documents, source);
-        const entries = filterTimeline([...context.timeline], { from, to, docId: document?.id, topic });
+        const document = source === null ? undefined : resolveSource(documentsFor(context, interaction.guildId), source);
+        const entries = filterTimeline([...timelineFor(context, interaction.guildId)], { from, to, docId: document?.id, topic });
         const summary = [from && `from ${from}`, to && `to ${to}`, document && `source: ${document.title}`, topic && `topic: ${topic}`].filter(Boolean).join(' · ');
         const session: TimelineSession = { kind: 'timeline', entries, filterSummary: summary === '' ? null : summary };
         const sessionId = context.sessions.create(session);
@@ -55,7 +56,7 @@ export default {
     );
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(sourceChoices(context.search.documents, interaction.options.getFocused()));
+    await interaction.respond(sourceChoices(documentsFor(context, interaction.guildId), interaction.options.getFocused()));
   },
   async button(interaction, customId, context) {
     const [sessionId, page] = customId.args;

@@ -25,6 +25,8 @@ export interface Config {
   sandbox: SandboxConfig;
   /** Fetching links added to the library. */
   links: LinksConfig;
+  /** Documents added through `/add` and `briefing add`. */
+  adding: AddingConfig;
   /**
    * An English–Russian dictd dictionary (path without `.index`) for English questions to find
    * Russian passages; undefined for the system's own (Debian's mueller7-dict), null for none.
@@ -38,6 +40,18 @@ export interface Config {
 export interface LinksConfig {
   /** Addresses or CIDR ranges a link may reach although private, e.g. ["127.0.0.1"] for tests; empty by default. */
   allowPrivate: string[];
+}
+
+/** Caps on one added document, and how often a host looks for documents another host added. */
+export interface AddingConfig {
+  /** Largest file or link accepted, in bytes (20 MB by default). */
+  maxBytes: number;
+  /** PDFs with more pages are refused. */
+  maxPages: number;
+  /** Extraction of one document stops with a message after this long. */
+  timeoutMs: number;
+  /** How often the database is asked whether another host added or removed a document; 0 for never. */
+  syncIntervalMs: number;
 }
 
 /** GET /healthz: 200 when this instance is well, 503 with its problems when not. */
@@ -81,6 +95,11 @@ export interface DiscordConfig {
 export interface ShardingConfig {
   shards: number[] | 'auto';
   shardCount: number | 'auto';
+}
+
+/** Where the process's state lives: the shared Postgres of DATABASE_URL, else `briefing.db` under DATA_DIR. */
+export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  return config.databaseUrl ?? path.join(config.dataDir, 'briefing.db');
 }
 
 /** Discord's own REST base URL, the default of `DISCORD_API_BASE`. */
@@ -143,6 +162,10 @@ const environmentSchema = z.object({
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
   LINKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.string().default('').transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== '')).refine((entries) => invalidAllowEntries(entries).length === 0, { error: 'must list IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1 or 10.0.0.0/8 (host names are not allowed: the check is on addresses)' })),
+  ADD_MAX_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 20971520 (20 MB)').transform(Number).pipe(z.number().min(1024, 'must be at least 1024 bytes, e.g. 20971520 (20 MB)').max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GB), e.g. 20971520 (20 MB)')).default(20 * 1024 * 1024)),
+  ADD_MAX_PAGES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of pages, e.g. 500').int('must be a whole number of pages, e.g. 500').min(1, 'must be at least 1 page, e.g. 500').max(100_000, 'must be at most 100000 pages, e.g. 500').default(500)),
+  ADD_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 30').min(1, 'must be at least 1 second, e.g. 30').max(600, 'must be at most 600 seconds, e.g. 30').default(30)),
+  LIBRARY_SYNC_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 3').min(0, 'must be 0 (never look) or more seconds, e.g. 3').max(3600, 'must be at most 3600 seconds (an hour), e.g. 3').default(3)),
   HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 8080').int('must be a whole port number, e.g. 8080').min(1, 'must be between 1 and 65535, e.g. 8080').max(65535, 'must be between 1 and 65535, e.g. 8080').optional()),
   HEALTH_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
   HEALTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, 'must be at least 16 characters, e.g. the output of `openssl rand -hex 16`').optional()),
@@ -192,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       secret: value.SANDBOX_SECRET ?? null,
     },
     links: { allowPrivate: value.LINKS_ALLOW_PRIVATE },
+    adding: { maxBytes: value.ADD_MAX_BYTES, maxPages: value.ADD_MAX_PAGES, timeoutMs: value.ADD_TIMEOUT_SECONDS * 1000, syncIntervalMs: value.LIBRARY_SYNC_SECONDS * 1000 },
     russianDictionary: value.RUSSIAN_DICTIONARY === undefined ? undefined : value.RUSSIAN_DICTIONARY.toLowerCase() === 'off' ? null : path.resolve(cwd, value.RUSSIAN_DICTIONARY),
   };
 }

@@ -4,7 +4,7 @@
  * web page to use it from. SIGINT and SIGTERM shut either down cleanly.
  */
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, databaseTarget, loadConfig, type Config } from './config.js';
 import { environmentWithDotEnv } from './dot-env.js';
 import { exitFatally, exitOnUncaughtErrors } from './fatal-errors.js';
 import { startHealthFile } from './health-file.js';
@@ -36,7 +36,7 @@ async function runOnDiscord(config: Config, logger: Logger): Promise<() => Promi
   const running = await startBriefingBot({
     config,
     discord: config.discord,
-    database: config.databaseUrl ?? path.join(config.dataDir, 'briefing.db'),
+    database: databaseTarget(config),
     logger,
     // Schedules and leases are handed over cleanly, then the process exits for its supervisor to restart it.
     onGatewayLost: (error) => {

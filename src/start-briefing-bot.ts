@@ -2,7 +2,7 @@ import type { Config, DiscordConfig } from './config.js';
 import { startBot, type Bot } from './discord/bot.js';
 import type { GatewayLostError } from './discord/gateway-watch.js';
 import { startHealthServer, type HealthServer } from './health/health-server.js';
-import { openLiveLibrary } from './library/live-library.js';
+import { openLiveLibrary, type LiveLibrary } from './library/live-library.js';
 import type { Logger } from './logger.js';
 import { openDatabase, type AppDatabase } from './storage/database.js';
 import { recordDocumentsSeen } from './storage/documents-seen-store.js';
@@ -30,17 +30,18 @@ export interface StartBriefingBotOptions {
  * database and connects the bot. The one way the bot is started, whether against Discord or the sandbox.
  */
 export async function startBriefingBot({ config, discord, database, logger, onGatewayLost }: StartBriefingBotOptions): Promise<RunningBot> {
-  const live = await openLiveLibrary({ config, logger });
-  const { search } = live;
-  const indexBuiltAt = new Date();
-  let db: AppDatabase | null = null;
+  // The database first: the documents added from Discord are served beside the folder's from the start.
+  const opened = await openDatabase(database, logger);
+  let live: LiveLibrary | null = null;
   try {
-    db = await openDatabase(database, logger);
-    const opened = db;
+    live = await openLiveLibrary({ config, logger, db: opened });
+    const running = live;
+    const { search } = running;
+    const indexBuiltAt = new Date();
     let closed = false;
     await recordDocumentsSeen(opened, search.documents.map((document) => document.id), new Date());
     // A document that arrives while the bot runs counts as new from then on, as it would after a restart.
-    live.library.subscribe((changes) => {
+    running.library.subscribe((changes) => {
       const added = changes.filter((change) => change.kind === 'added').map((change) => change.docId);
       if (added.length === 0 || closed) return;
       recordDocumentsSeen(opened, added, new Date()).catch((error: unknown) => {
@@ -50,8 +51,9 @@ export async function startBriefingBot({ config, discord, database, logger, onGa
     const bot = await startBot({
       discord,
       search,
-      timeline: live.timeline,
-      library: { reindex: () => live.reindex() },
+      timeline: running.timeline,
+      library: { reindex: () => running.reindex() },
+      ...(running.intake && { intake: running.intake }),
       db: opened,
       logger,
       indexBuiltAt,
@@ -74,14 +76,14 @@ export async function startBriefingBot({ config, discord, database, logger, onGa
       async stop() {
         await health?.close();
         await bot.stop();
-        await live.stop();
+        await running.stop();
         closed = true;
         await opened.close();
       },
     };
   } catch (error) {
-    await db?.close();
-    await live.stop();
+    await live?.stop();
+    await opened.close();
     throw error;
   }
 }

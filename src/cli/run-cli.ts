@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { dataDirError, prepareDataDir } from '../runtime-folder.js';
 import { openSearchService, type SearchService } from '../search/search-service.js';
 import { runDigest } from './digest.js';
+import { runAdd, runExport, runRemove, withStoredDocuments, type LibraryCommandContext } from './library-commands.js';
 import { runReindex } from './reindex.js';
 import { printText } from './output.js';
 import { runAsk, runSearch, runSources } from './search-commands.js';
@@ -28,6 +29,10 @@ export const usage = `briefing: cited answers and key dates from the documents i
   briefing digest [--date YYYY-MM-DD] [--tz ZONE] [--window DAYS] [--json]
                                                               the digest a server would get on a day
   briefing reindex [--json]                                   read the folder again, update the index, say what changed
+  briefing add <file|url> [--title …] [--author …] [--outlet …] [--published YYYY[-MM[-DD]]] [--json]
+                                                              add a PDF, Word, HTML, Markdown or text document for every server
+  briefing remove <id>                                        remove a document added with /add or briefing add
+  briefing export <dir> [--json]                              write the added documents out as files with front matter
   briefing timex                                              TempEval-3 adapter: JSON lines in, dates out
 
 Configuration comes from the environment or a .env file: see .env.example.
@@ -55,6 +60,13 @@ interface CorpusCommandContext {
 }
 
 type CorpusCommand = (args: string[], context: CorpusCommandContext) => Promise<void> | void;
+
+/** The commands that change the added documents: they read the folder, but not the added documents, up front. */
+const libraryCommands: Record<string, (args: string[], context: LibraryCommandContext) => Promise<void>> = {
+  add: runAdd,
+  remove: runRemove,
+  export: runExport,
+};
 
 const corpusCommands: Record<string, CorpusCommand> = {
   ask: withSearch(runAsk),
@@ -84,17 +96,24 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   // The TempEval adapter reads its documents from stdin and needs neither configuration nor corpus.
   if (command === 'timex') return runTimex(environment.stdin ?? process.stdin, environment.stdout);
   const run = Object.hasOwn(corpusCommands, command) ? corpusCommands[command] : undefined;
-  if (run === undefined) throw new UserError(`Unknown command "${command}".\n\n${usage}`);
+  const change = Object.hasOwn(libraryCommands, command) ? libraryCommands[command] : undefined;
+  if (run === undefined && change === undefined) throw new UserError(`Unknown command "${command}".\n\n${usage}`);
 
   // A command's output is the answer; progress lines would only clutter it, so the CLI logs warnings and up unless told otherwise.
   const env = environment.dotEnvFile === undefined ? environment.env : environmentWithDotEnv(environment.env, path.resolve(environment.cwd, environment.dotEnvFile));
   const config = loadConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, environment.cwd);
   const logger = environment.logger ?? createLogger({ level: config.logLevel });
-  const corpus = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
-  reportCorpus(corpus, config.corpusDir, logger);
+  const folder = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
+  reportCorpus(folder, config.corpusDir, logger);
+  if (change !== undefined) {
+    await prepareDataDir(config.dataDir);
+    return change(args, { config, logger, folder, stdout: environment.stdout, cwd: environment.cwd });
+  }
+  if (run === undefined) return;
+  const corpus = await withStoredDocuments(folder, config, logger);
   // Listing and checking an empty folder are answers; the rest have nothing to answer from.
   if (corpus.documents.length === 0 && command !== 'sources' && command !== 'reindex') {
-    throw new UserError(`The corpus folder ${config.corpusDir} has no documents. Add documents (PDF, DOCX, HTML, Markdown or text) to it, or set CORPUS_DIR to the folder that has them.`);
+    throw new UserError(`The corpus folder ${config.corpusDir} has no documents, and none were added. Add documents (PDF, DOCX, HTML, Markdown or text) to it (or run \`briefing add <file|url>\`), or set CORPUS_DIR to the folder that has them.`);
   }
   await run(args, { config, logger, corpus, passagesOf: memoisedPassages(corpus), stdout: environment.stdout, cwd: environment.cwd });
 }

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../dates/types.js';
 import type { InstanceHealth } from '../health/instance-health.js';
+import type { DocumentIntake } from '../library/intake-types.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import type { Digest } from '../digest/types.js';
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly timeline: readonly TimelineEntry[];
   /** The corpus folder's full check; absent when the bot serves a fixed corpus. */
   library?: LibraryControl;
+  /** Adds and removes the documents kept in the database (`/add`, `/remove`); absent when the bot serves a fixed corpus. */
+  intake?: DocumentIntake;
   db: AppDatabase;
   scheduler: DigestControl;
   /** The digest a server would get now, with its settings or the defaults. */

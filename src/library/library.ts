@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { assembleCorpus, classifyEntry, compareFileNames, defaultCorpusOptions, isHiddenName, listCorpusFolder, loadCorpusEntry, type FileOutcome } from '../corpus/load-corpus.js';
-import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
+import type { CorpusProblem, LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 
 /** One document's change, as the library's subscribers see it. */
@@ -33,16 +33,22 @@ export interface UpdateFilesOptions {
   holdProblems?: boolean;
 }
 
-/** The one owner of the corpus folder's documents. Discord-free; search and the timeline follow its change events. */
+/**
+ * The one owner of the served documents: the corpus folder's, and those added through `/add` or
+ * `briefing add` (kept in the database, handed in with `setAdded`). Discord-free; search and the
+ * timeline follow its change events.
+ */
 export interface Library {
   readonly directory: string;
-  /** The served documents, in folder order. */
+  /** The served documents: the folder's in folder order, then the added ones, oldest first. */
   documents(): SourceDocument[];
   problems(): CorpusProblem[];
   /** Reads the whole folder again: the full check. */
   reload(): Promise<ChangeReport>;
   /** Reads only these files (names inside the folder) again; a name that is gone is removed. */
   updateFiles(names: Iterable<string>, options?: UpdateFilesOptions): Promise<FileUpdate>;
+  /** Serves these added documents beside the folder's, in place of the ones handed in before. */
+  setAdded(documents: readonly SourceDocument[]): Promise<ChangeReport>;
   /** Called with each batch of changes, after the library holds them; returns the unsubscribe. */
   subscribe(listener: (changes: LibraryChange[]) => void): () => void;
 }
@@ -64,6 +70,7 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
   const log = logger.child({ module: 'library' });
   /** Each file's last outcome, by name: what the served documents are assembled from. */
   let outcomes = new Map<string, FileOutcome>();
+  let added: readonly SourceDocument[] = [];
   let byId = new Map<string, SourceDocument>();
   let problems: CorpusProblem[] = [];
   const listeners = new Set<(changes: LibraryChange[]) => void>();
@@ -77,7 +84,7 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
 
   function publish(): ChangeReport {
     const names = [...outcomes.keys()].sort(compareFileNames);
-    const corpus = assembleCorpus(names.map((name) => outcomes.get(name) ?? null));
+    const corpus = withAddedDocuments(assembleCorpus(names.map((name) => outcomes.get(name) ?? null)), added);
     const next = new Map(corpus.documents.map((document) => [document.id, document]));
     const changes = diff(byId, next);
     byId = next;
@@ -132,11 +139,35 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
         return { report: publish(), retry };
       }),
 
+    setAdded: (documents) =>
+      serialised(() => {
+        added = [...documents];
+        return Promise.resolve(publish());
+      }),
+
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * The folder's corpus with the added documents after it. An added document keeps its id: answers,
+ * buttons and digests already point at it. A folder file that declares the same id is not
+ * served, and is reported with what to do, as two files with one id are.
+ */
+export function withAddedDocuments(folder: LoadedCorpus, added: readonly SourceDocument[]): LoadedCorpus {
+  if (added.length === 0) return folder;
+  const addedIds = new Map(added.map((document) => [document.id, document]));
+  const problems = [...folder.problems];
+  const documents: SourceDocument[] = [];
+  for (const document of folder.documents) {
+    const taken = addedIds.get(document.id);
+    if (taken === undefined) documents.push(document);
+    else problems.push({ file: document.file, reason: `duplicate id "${document.id}": a document added from Discord or the command line ("${taken.title}") has it, so ${document.file} was skipped. Set a different "id" in its front matter, or rename the file.` });
+  }
+  return { documents: [...documents, ...added], problems };
 }
 
 /** The changes from one set of served documents to the next; a moved file with the same id is a change. */

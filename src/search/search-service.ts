@@ -22,12 +22,18 @@ import { readSnapshot, restorePassage, storePassage, writeSnapshot, type StoredD
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
+import { isVisibleTo } from '../corpus/visibility.js';
 
 export interface QueryOptions {
   /** How many passages to return (1–100); 5 for `ask`, 10 for `search` when not given. */
   limit?: number;
   /** Only passages of this document (an id from `briefing sources`). */
   docId?: string;
+  /**
+   * The server asking: its own documents and the shared ones are searched. Null (a direct
+   * message): the shared ones only. Omitted: every document (the command line).
+   */
+  guildId?: string | null;
 }
 
 /** Cited answers and quick lookups over the corpus. Discord-free: the CLI and the bot both use it. */
@@ -171,6 +177,8 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
   const { index, passagesById, stored } = prepared;
   const documentsById = new Map(initial.map((document) => [document.id, document]));
   let documents: SourceDocument[] | null = initial;
+  /** Whether any document belongs to one server only; worked out again after a change. */
+  let anyScoped: boolean | null = null;
   const passageByKey = new Map<string, Passage>();
   for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
   const saveSnapshot = serialisedSaves(index, stored, persistence);
@@ -187,14 +195,28 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
     documentsById.delete(docId);
     stored.delete(docId);
     documents = null;
+    anyScoped = null;
   }
 
-  function acceptFor(docId: string | undefined): ((key: string) => boolean) | undefined {
-    if (docId === undefined) return undefined;
-    if (!documentsById.has(docId)) {
+  function acceptFor({ docId, guildId }: QueryOptions): ((key: string) => boolean) | undefined {
+    if (docId === undefined) return guildId === undefined ? undefined : acceptVisible(guildId);
+    const document = documentsById.get(docId);
+    // Another server's document is as unknown here as one that does not exist.
+    if (document === undefined || !isVisibleTo(document, guildId)) {
       throw new UserError(`There is no source with the id "${docId}". Run \`briefing sources\` to list the ids, then pass one of them.`);
     }
     return (key) => passageByKey.get(key)?.docId === docId;
+  }
+
+  function acceptVisible(guildId: string | null): ((key: string) => boolean) | undefined {
+    // With every document shared, as in a library without additions, nothing needs filtering.
+    anyScoped ??= [...documentsById.values()].some((document) => document.scope !== null);
+    if (!anyScoped) return undefined;
+    return (key) => {
+      const passage = passageByKey.get(key);
+      const document = passage && documentsById.get(passage.docId);
+      return document !== undefined && isVisibleTo(document, guildId);
+    };
   }
 
   function resolve(key: string): { document: SourceDocument; passage: Passage } | null {
@@ -224,11 +246,12 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       documentsById.set(document.id, document);
       stored.set(document.id, { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
       documents = null;
+      anyScoped = null;
     },
 
     ask(question, options = {}) {
       const text = validateQuery(question, 'question');
-      const accept = acceptFor(options.docId);
+      const accept = acceptFor(options);
       const limit = checkLimit(options.limit, 5);
       // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
       const terms = withoutCommonExpansions(index, expandQuery(text, expanders));
@@ -256,7 +279,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
 
     search(terms, options = {}) {
       const text = validateQuery(terms, 'search terms');
-      const accept = acceptFor(options.docId);
+      const accept = acceptFor(options);
       const limit = checkLimit(options.limit, 10);
       const ranked = rankQuery(index, text, ranking, { limit: maximumLimit * 2, prefix: true, ...(accept && { accept }) });
       // A lookup wants the passages with all its words when there are some.

@@ -5,6 +5,7 @@ import { openPostgresEngine } from './engines/postgres.js';
 import { openSqliteEngine } from './engines/sqlite.js';
 import { migrate } from './migrations.js';
 import type { Schema } from './schema.js';
+import { writeTransaction } from './write-transaction.js';
 
 /**
  * The process's database: settings, digest slots, documents seen, feedback. SQLite (a file
@@ -15,6 +16,11 @@ export interface AppDatabase {
   /** The file, or the server and database without the password: safe to log and show. */
   location: string;
   kysely: Kysely<Schema>;
+  /**
+   * Runs `work` holding the database's write lock from its first statement, across processes
+   * and hosts, so a read-then-write (a duplicate check, then the insert) is never interleaved.
+   */
+  writeTransaction<T>(work: (db: Kysely<Schema>) => Promise<T>): Promise<T>;
   /** Statements sent to the database since it was opened: its round trips. */
   statements(): number;
   /** How long a trivial statement takes to come back, in milliseconds. */
@@ -61,6 +67,7 @@ export async function openDatabase(target: string, logger: Logger, options: Open
     engine: engine.kind,
     location: engine.location,
     kysely: engine.kysely,
+    writeTransaction: (work) => writeTransaction(engine, work),
     statements: () => statements,
     async ping() {
       const started = performance.now();

@@ -7,6 +7,8 @@ export type EngineKind = 'sqlite' | 'postgres';
 export interface SchemaDialect {
   /** Milliseconds since the epoch. */
   epochMs: ColumnDataType;
+  /** Raw bytes (an added document's original file): BLOB in SQLite, BYTEA in Postgres. */
+  bytes: ColumnDataType;
   /** A surrogate key the database numbers itself. */
   generatedId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Options every table gets (SQLite: STRICT, so a value of the wrong type is refused as Postgres refuses it). */

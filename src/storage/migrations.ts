@@ -106,6 +106,56 @@ export const migrations: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 3,
+    description: 'documents added from Discord and the command line, and the library revision',
+    async up(db, ddl) {
+      await ddl
+        .table(
+          db.schema
+            .createTable('added_documents')
+            .addColumn('id', 'text', (column) => column.primaryKey())
+            // The server that may see it; null: every server (added from the command line).
+            .addColumn('scope', 'text')
+            .addColumn('format', 'text', (column) => column.notNull().check(sql`format IN ('pdf', 'html', 'docx', 'markdown', 'text')`))
+            .addColumn('title', 'text', (column) => column.notNull())
+            .addColumn('author', 'text')
+            .addColumn('outlet', 'text')
+            .addColumn('published', 'text')
+            .addColumn('published_precision', 'text', (column) => column.check(sql`published_precision IN ('year', 'month', 'day')`))
+            .addColumn('published_basis', 'text')
+            .addColumn('file_name', 'text')
+            .addColumn('content_type', 'text')
+            .addColumn('link_url', 'text')
+            .addColumn('original', ddl.bytes, (column) => column.notNull())
+            .addColumn('body', 'text', (column) => column.notNull())
+            // Page spans as JSON, for paged formats; null otherwise.
+            .addColumn('pages', 'text')
+            .addColumn('content_hash', 'text', (column) => column.notNull())
+            .addColumn('added_by_id', 'text')
+            .addColumn('added_by_name', 'text')
+            .addColumn('added_at', ddl.epochMs, (column) => column.notNull())
+            // The library revision that added it: what another host compares to notice it.
+            .addColumn('revision', 'integer', (column) => column.notNull()),
+        )
+        .execute();
+      // Unique per server, not globally: a global rule would tell one server the title of another's
+      // document, and refuse it a file it has every right to add. Null (every server) is its own key.
+      await sql`CREATE UNIQUE INDEX added_documents_one_content ON added_documents (coalesce(scope, ''), content_hash)`.execute(db);
+      await sql`CREATE UNIQUE INDEX added_documents_one_link ON added_documents (coalesce(scope, ''), link_url) WHERE link_url IS NOT NULL`.execute(db);
+
+      // One row, bumped with every addition and removal: one cheap read tells a host whether to look again.
+      await ddl
+        .table(
+          db.schema
+            .createTable('library_revision')
+            .addColumn('id', 'integer', (column) => column.primaryKey().check(sql`id = 1`))
+            .addColumn('revision', 'integer', (column) => column.notNull()),
+        )
+        .execute();
+      await db.insertInto('library_revision').values({ id: 1, revision: 0 }).execute();
+    },
+  },
 ];
 
 export const latestSchemaVersion: number = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);

@@ -56,9 +56,42 @@ export interface AskFeedbackTable {
   at: number;
 }
 
+/** A document added through `/add` or `briefing add`: its original bytes, what was extracted, and who added it. */
+export interface AddedDocumentsTable {
+  id: string;
+  scope: string | null;
+  format: 'pdf' | 'html' | 'docx' | 'markdown' | 'text';
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  published: string | null;
+  published_precision: 'year' | 'month' | 'day' | null;
+  published_basis: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  link_url: string | null;
+  original: Uint8Array;
+  body: string;
+  /** JSON of the page spans, or null. */
+  pages: string | null;
+  content_hash: string;
+  added_by_id: string | null;
+  added_by_name: string | null;
+  added_at: number;
+  revision: number;
+}
+
+/** One row (id 1): the count of additions and removals, which hosts poll to notice another's. */
+export interface LibraryRevisionTable {
+  id: number;
+  revision: number;
+}
+
 export interface Schema {
   digest_settings: DigestSettingsTable;
   digest_slots: DigestSlotsTable;
   documents_seen: DocumentsSeenTable;
   ask_feedback: AskFeedbackTable;
+  added_documents: AddedDocumentsTable;
+  library_revision: LibraryRevisionTable;
 }

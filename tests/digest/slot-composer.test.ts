@@ -16,9 +16,9 @@ describe('composing the digest of a slot', () => {
       db,
       timeline: () => [entry('2004-08-27', 'launch', 'old')],
       documents: () => [
-        { id: 'old', title: 'Old source' },
-        { id: 'new', title: 'New source' },
-        { id: 'unrecorded', title: 'Never recorded as seen' },
+        { id: 'old', title: 'Old source', scope: null },
+        { id: 'new', title: 'New source', scope: null },
+        { id: 'unrecorded', title: 'Never recorded as seen', scope: null },
       ],
     });
     // 00:00 UTC on the 25th is 09:00 in Tokyo: the window is the 25th to the 27th.
@@ -26,6 +26,32 @@ describe('composing the digest of a slot', () => {
     expect(digest.window).toEqual({ from: '2026-08-25', to: '2026-08-27' });
     expect(digest.anniversaries.map((anniversary) => [anniversary.wording, anniversary.event.citations[0]?.title])).toEqual([['22 years ago this week', 'Old source']]);
     expect(digest.newDocuments.map((document) => document.title)).toEqual(['New source']);
+    await db.close();
+  });
+
+  it('gives each server its own and the shared documents only, with their dates', async () => {
+    const db = await openDatabase(':memory:', silentLogger);
+    const at = new Date('2026-08-01T00:00:00Z');
+    const ours = await saveDigestSettings(db, { guildId: '111111111111111111', channelId: 'c', schedule: parseSchedule('daily 09:00'), timeZone: 'UTC', windowDays: 3, enabled: true }, at);
+    const theirs = await saveDigestSettings(db, { guildId: '222222222222222222', channelId: 'c', schedule: parseSchedule('daily 09:00'), timeZone: 'UTC', windowDays: 3, enabled: true }, at);
+    await recordDocumentsSeen(db, ['shared', 'ours', 'theirs'], new Date('2026-08-24T00:00:00Z'));
+    const compose = createSlotComposer({
+      db,
+      timeline: () => [entry('2004-08-26', 'launch', 'shared'), entry('2010-08-26', 'our memo', 'ours'), entry('2012-08-26', 'their memo', 'theirs')],
+      documents: () => [
+        { id: 'shared', title: 'Shared source', scope: null },
+        { id: 'ours', title: 'Our memo', scope: '111111111111111111' },
+        { id: 'theirs', title: 'Their memo', scope: '222222222222222222' },
+      ],
+    });
+    const slot = new Date('2026-08-25T09:00:00Z');
+    const since = new Date('2026-08-20T00:00:00Z');
+    const titles = (digest: Awaited<ReturnType<typeof compose>>) => ({
+      newDocuments: digest.newDocuments.map((document) => document.title),
+      cited: digest.anniversaries.flatMap((anniversary) => anniversary.event.citations.map((citation) => citation.title)),
+    });
+    expect(titles(await compose(ours, slot, { since }))).toEqual({ newDocuments: ['Our memo', 'Shared source'], cited: ['Shared source', 'Our memo'] });
+    expect(titles(await compose(theirs, slot, { since }))).toEqual({ newDocuments: ['Shared source', 'Their memo'], cited: ['Shared source', 'Their memo'] });
     await db.close();
   });
 });

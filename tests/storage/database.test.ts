@@ -59,10 +59,12 @@ describe('opening a SQLite database', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = raw.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
     expect(tables).toEqual([
+      { name: 'added_documents', strict: 1 },
       { name: 'ask_feedback', strict: 1 },
       { name: 'digest_settings', strict: 1 },
       { name: 'digest_slots', strict: 1 },
       { name: 'documents_seen', strict: 1 },
+      { name: 'library_revision', strict: 1 },
     ]);
     raw.close();
   });

@@ -62,6 +62,7 @@ export function openPostgresEngine(url: string, options: PostgresEngineOptions):
     kysely: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: options.log }),
     ddl: {
       epochMs: 'bigint',
+      bytes: 'bytea',
       generatedId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
       table: (builder) => builder,
     },

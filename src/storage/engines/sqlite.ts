@@ -38,6 +38,7 @@ export function openSqliteEngine(file: string, options: SqliteEngineOptions): Da
     kysely: new Kysely<Schema>({ dialect: new SqliteDialect({ database }), log: options.log }),
     ddl: {
       epochMs: 'integer',
+      bytes: 'blob',
       generatedId: (column) => column.primaryKey(),
       table: (builder) => builder.modifyEnd(sql`strict`),
     },
