@@ -53,4 +53,31 @@ describe('rankQuery', () => {
     const hits = rankQuery(buildIndex(), 'uzbek', { bm25: { k: 1.2, b: 0.75, d: 0.5 }, boost: { title: 1, text: 1 }, coordination: 0 }, { limit: 5, prefix: true });
     expect(hits.map((hit) => hit.id)).toEqual(['loan']);
   });
+
+  it('finds the same best documents when it skips the common words\' long postings, as an exhaustive BM25 does', () => {
+    // A seeded Zipf-like collection: a few words in most documents, many in a handful.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const vocabulary = Array.from({ length: 60 }, (_, rank) => `w${rank}x`);
+    const pick = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)] ?? 'w0x';
+    const collection = Array.from({ length: 500 }, (_, position) => ({
+      id: `d${position}`,
+      title: Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join(' '),
+      text: Array.from({ length: 3 + Math.floor(random() * 30) }, pick).join(' '),
+    }));
+    const index = new MiniSearch<(typeof collection)[number]>(createIndexOptions(['title', 'text']));
+    index.addAll(collection);
+    const bm25 = { k: 1.5, b: 0.75, d: 0.5 };
+    for (let query = 0; query < 200; query += 1) {
+      const text = Array.from({ length: 2 + (query % 4) }, pick).join(' ');
+      // MiniSearch multiplies by the number of query terms matched; dividing it out gives plain BM25+.
+      const exhaustive = index
+        .search(text, { bm25 })
+        .map((result) => result.score / result.queryTerms.length)
+        .sort((a, b) => b - a)
+        .slice(0, 3);
+      const ranked = rankQuery(index, text, { bm25, boost: { title: 1, text: 1 }, coordination: 0 }, { limit: 3 });
+      expect(ranked.map((hit) => hit.score.toFixed(9)), text).toEqual(exhaustive.map((score) => score.toFixed(9)));
+    }
+  });
 });
