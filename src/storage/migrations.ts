@@ -106,6 +106,22 @@ export const migrations: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 4,
+    description: 'the role that may add and remove documents, per server',
+    // Its own table, touching nothing of version 3 (the documents), so either may land first.
+    async up(db, ddl) {
+      await ddl
+        .table(
+          db.schema
+            .createTable('library_settings')
+            .addColumn('guild_id', 'text', (column) => column.primaryKey())
+            .addColumn('editor_role_id', 'text')
+            .addColumn('updated_at', ddl.epochMs, (column) => column.notNull()),
+        )
+        .execute();
+    },
+  },
 ];
 
 export const latestSchemaVersion: number = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);

@@ -56,9 +56,18 @@ export interface AskFeedbackTable {
   at: number;
 }
 
+/** Who may add and remove documents in a server, besides members with Manage Server. */
+export interface LibrarySettingsTable {
+  guild_id: string;
+  /** Members with this role may use /add and /remove; null: only Manage Server. */
+  editor_role_id: string | null;
+  updated_at: number;
+}
+
 export interface Schema {
   digest_settings: DigestSettingsTable;
   digest_slots: DigestSlotsTable;
   documents_seen: DocumentsSeenTable;
   ask_feedback: AskFeedbackTable;
+  library_settings: LibrarySettingsTable;
 }
