@@ -2,7 +2,7 @@ import type { TimelineEntry } from '../dates/types.js';
 import { anniversariesInWindow } from './anniversaries.js';
 import { eventSpan } from './event-span.js';
 import { nextKeyDateAfter } from './next-key-date.js';
-import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestEvent } from './types.js';
+import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestDocument, DigestDocumentInput, DigestEvent } from './types.js';
 import { describeIsoDate } from '../corpus/partial-date.js';
 import { addDays, localDate } from './zoned-time.js';
 
@@ -36,6 +36,12 @@ function eventsInWindows(events: readonly DigestEvent[], window: DayRange, pastW
   return { recent: recent.sort(byDate), upcoming: upcoming.sort(byDate) };
 }
 
+/** A server sees the documents added in it and those shared with every server (the folder, the command line). */
+function visibleIn(document: DigestDocumentInput, guildId: string | undefined): boolean {
+  const scope = document.scope ?? null;
+  return guildId === undefined || scope === null || scope === guildId;
+}
+
 function describeRange(range: DayRange): string {
   return range.from === range.to ? `on ${describeIsoDate(range.from)}` : `between ${describeIsoDate(range.from)} and ${describeIsoDate(range.to)}`;
 }
@@ -58,8 +64,8 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const anniversaries = anniversariesInWindow(events, window, today);
   const { recent, upcoming } = eventsInWindows(events, window, pastWindow);
   const newDocuments = input.documents
-    .filter((document) => document.addedAt > since && document.addedAt <= input.today)
-    .map((document) => ({ docId: document.docId, title: document.title, addedAt: document.addedAt }))
+    .filter((document) => document.addedAt > since && document.addedAt <= input.today && visibleIn(document, input.guildId))
+    .map((document): DigestDocument => ({ docId: document.docId, title: document.title, addedAt: document.addedAt, addedBy: document.addedBy ?? { kind: 'folder' } }))
     .sort((left, right) => left.addedAt.getTime() - right.addedAt.getTime() || left.title.localeCompare(right.title));
 
   const empty = anniversaries.length === 0 && recent.length === 0 && upcoming.length === 0 && newDocuments.length === 0;

@@ -3,6 +3,7 @@ import type { InstanceHealth } from '../health/instance-health.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import type { Digest } from '../digest/types.js';
+import type { DocumentIntake } from '../library/intake-types.js';
 import type { ChannelAccess } from './channel-access.js';
 import type { DigestControl, LibraryControl, SearchService } from './ports.js';
 import type { Renderers } from './render/index.js';
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly timeline: readonly TimelineEntry[];
   /** The corpus folder's full check; absent when the bot serves a fixed corpus. */
   library?: LibraryControl;
+  /** Adds and removes documents from Discord (/add, /remove); absent when the bot cannot store documents. */
+  intake?: DocumentIntake;
   db: AppDatabase;
   scheduler: DigestControl;
   /** The digest a server would get now, with its settings or the defaults. */
