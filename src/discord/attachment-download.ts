@@ -48,18 +48,16 @@ async function readCapped(response: Response, label: string, limits: DownloadLim
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
+    // Leaving the loop early cancels the rest of the body.
     for await (const chunk of response.body ?? []) {
       total += chunk.length;
-      if (total > limits.maxBytes) {
-        await response.body?.cancel();
-        throw tooLarge(label, total, limits.maxBytes);
-      }
+      if (total > limits.maxBytes) break;
       chunks.push(chunk);
     }
   } catch (error) {
-    if (error instanceof UserError) throw error;
     throw unreachable(label, error, limits);
   }
+  if (total > limits.maxBytes) throw tooLarge(label, total, limits.maxBytes);
   return Buffer.concat(chunks, total);
 }
 

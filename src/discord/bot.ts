@@ -6,6 +6,7 @@ import { defaultMinIntervalMinutes } from '../digest/schedule.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../digest/scheduler.js';
 import { createSlotComposer } from '../digest/slot-composer.js';
 import { checkInstanceHealth, type InstanceHealth } from '../health/instance-health.js';
+import type { DocumentIntake } from '../library/intake-types.js';
 import type { Logger } from '../logger.js';
 import type { AppDatabase } from '../storage/database.js';
 import { createChannelAccess } from './channel-access.js';
@@ -28,6 +29,8 @@ export interface StartBotOptions {
   timeline: readonly TimelineEntry[] | (() => readonly TimelineEntry[]);
   /** The library's full check, for /reindex; absent when the bot serves a fixed corpus. */
   library?: LibraryControl;
+  /** Adds and removes documents for /add and /remove; absent, those commands say the bot cannot store documents. */
+  intake?: DocumentIntake;
   db: AppDatabase;
   logger: Logger;
   /** The scheduler's and the commands' clock; the system clock by default. */
@@ -106,6 +109,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
       return timeline();
     },
     ...(options.library && { library: options.library }),
+    ...(options.intake && { intake: options.intake }),
     db,
     scheduler,
     previewDigest: createDigestPreview({ db, compose, now }),
