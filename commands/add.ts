@@ -6,7 +6,9 @@ import type { CommandContext } from '../src/discord/command-context.js';
 import { requireLibraryEditor } from '../src/discord/library-access.js';
 import { requireGuildId } from '../src/discord/permissions.js';
 import { metadataFields } from '../src/discord/render/add.js';
+import { escapeText } from '../src/discord/render/escape.js';
 import { readSession, requireOwner, type AddSession } from '../src/discord/sessions.js';
+import { parseIsoPartialDate } from '../src/corpus/partial-date.js';
 import { UserError } from '../src/errors.js';
 import type { AddSource, DocumentIntake, MetadataOverrides } from '../src/library/intake-types.js';
 
@@ -34,13 +36,14 @@ export default {
     const attachment = interaction.options.getAttachment('file');
     const link = interaction.options.getString('link')?.trim() ?? null;
     if ((attachment === null) === (link === null || link === '')) throw new UserError('Give exactly one of `file` (attach the document) or `link` (paste its address), not both and not neither.');
+    const overrides = overridesFromOptions(interaction);
     await requireLibraryEditor(interaction, context.db, guildId, 'add documents');
     // Downloading and reading a document can take longer than Discord's 3 seconds.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const source: AddSource = attachment === null
       ? { kind: 'link', url: link ?? '' }
       : await downloadAttachment({ url: attachment.url, name: attachment.name, contentType: attachment.contentType, size: attachment.size });
-    const preview = await intake.prepare({ source, overrides: overridesFromOptions(interaction), scope: guildId, addedBy: { id: interaction.user.id, name: interaction.user.displayName } });
+    const preview = await intake.prepare({ source, overrides, scope: guildId, addedBy: { id: interaction.user.id, name: interaction.user.displayName } });
     const session: AddSession = { kind: 'add', ownerId: interaction.user.id, guildId, preview };
     const { flags: _flags, ...payload } = context.render.addPreview(preview, context.sessions.create(session));
     await interaction.editReply(payload);
@@ -101,12 +104,18 @@ function overridesFromOptions(interaction: ChatInputCommandInteraction): Metadat
   return overridesFrom((field) => interaction.options.getString(field));
 }
 
-/** Only what was filled in: an empty field keeps what the document itself says. */
+/**
+ * Only what was filled in: an empty field keeps what the document itself says. A date that
+ * is not one is refused here, before anything is downloaded.
+ */
 function overridesFrom(read: (field: (typeof metadataFields)[number]) => string | null): MetadataOverrides {
   const overrides: MetadataOverrides = {};
   for (const field of metadataFields) {
     const value = read(field)?.trim() ?? '';
     if (value !== '') overrides[field] = value;
+  }
+  if (overrides.published !== undefined && parseIsoPartialDate(overrides.published) === null) {
+    throw new UserError(`“${escapeText(overrides.published)}” is not a publication date. Write it as 2025, 2025-05 or 2025-05-05, as precisely as you know it.`);
   }
   return overrides;
 }

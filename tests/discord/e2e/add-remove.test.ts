@@ -75,6 +75,12 @@ describe('/add, /remove and /library role through a local Discord, with the real
     expect(reply.content).toBe('Give exactly one of `file` (attach the document) or `link` (paste its address), not both and not neither.');
   });
 
+  it('refuses a publication date that is not one before fetching anything', async () => {
+    const reply = await add({ link, published: 'spring 25' }).reply();
+    expect(reply.content).toBe('“spring 25” is not a publication date. Write it as 2025, 2025-05 or 2025-05-05, as precisely as you know it.');
+    expect(intake.calls).toEqual([]);
+  });
+
   let preview: APIMessage;
 
   it('previews a link only to the person who ran it: the metadata found, the passage count and the first passage, with Add, Edit and Cancel', async () => {
