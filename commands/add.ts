@@ -43,7 +43,7 @@ export default {
     const source: AddSource = attachment === null
       ? { kind: 'link', url: link ?? '' }
       : await downloadAttachment({ url: attachment.url, name: attachment.name, contentType: attachment.contentType, size: attachment.size });
-    const preview = await intake.prepare({ source, overrides, scope: guildId, addedBy: { id: interaction.user.id, name: interaction.user.displayName } });
+    const preview = await intake.prepare({ source, overrides, scope: guildId, addedBy: { id: interaction.user.id, name: memberName(interaction) } });
     const session: AddSession = { kind: 'add', ownerId: interaction.user.id, guildId, preview };
     const { flags: _flags, ...payload } = context.render.addPreview(preview, context.sessions.create(session));
     await interaction.editReply(payload);
@@ -93,6 +93,13 @@ async function commit(interaction: ButtonInteraction, session: AddSession, intak
   // The role may have been taken away since the preview.
   await requireLibraryEditor(interaction, context.db, session.guildId, 'add documents');
   await updateInTime(interaction, async () => context.render.added(await intake.commit(session.preview.token), session.preview.passageCount));
+}
+
+/** The name the server knows the member by (a nickname first), as the digest will say who added the document. */
+function memberName(interaction: ChatInputCommandInteraction): string {
+  const { member } = interaction;
+  if (member !== null && 'displayName' in member) return member.displayName;
+  return member?.nick ?? interaction.user.displayName;
 }
 
 function requireIntake(context: CommandContext): DocumentIntake {
