@@ -54,17 +54,18 @@ export default {
     requireOwner(session, interaction.user.id);
     const intake = requireIntake(context);
     if (sessionId === undefined) throw new UserError('This button is not recognised. Run /add again.');
+    if (session.settled !== undefined) throw new UserError(settledText[session.settled]);
     if (expired(session, context)) return updateInTime(interaction, () => context.render.addExpired());
     if (customId.action === 'edit') {
       // A modal must be the first answer to the click: no deferral before it.
       await interaction.showModal(context.render.addEditModal(session.preview, sessionId));
     } else if (customId.action === 'commit') {
-      await commit(interaction, session, intake, context);
+      await settle(context, sessionId, session, 'adding', () => commit(interaction, session, intake, context));
     } else if (customId.action === 'cancel') {
-      await updateInTime(interaction, async () => {
+      await settle(context, sessionId, session, 'cancelled', () => updateInTime(interaction, async () => {
         await intake.cancel(session.preview.token);
         return context.render.addCancelled(session.preview.document.title);
-      });
+      }));
     } else {
       throw new UserError('This button is not recognised. Run /add again.');
     }
@@ -75,6 +76,7 @@ export default {
     requireOwner(session, interaction.user.id);
     const intake = requireIntake(context);
     if (customId.action !== 'revise' || sessionId === undefined || !interaction.isFromMessage()) throw new UserError('This form is not recognised. Run /add again.');
+    if (session.settled !== undefined) throw new UserError(settledText[session.settled]);
     if (expired(session, context)) return updateInTime(interaction, () => context.render.addExpired());
     const overrides = overridesFrom((field) => interaction.fields.getTextInputValue(field));
     await updateInTime(interaction, async () => {
@@ -84,6 +86,26 @@ export default {
     });
   },
 } satisfies Command;
+
+const settledText: Record<NonNullable<AddSession['settled']>, string> = {
+  adding: 'This document is being added or already is: one click on Add is enough. Run /sources to see it.',
+  cancelled: 'This preview was cancelled, so nothing was added. Run /add again to add the document.',
+};
+
+/**
+ * Marks the preview settled before anything is awaited, so a second click (a double click, or
+ * Add and Cancel at once) is refused rather than committing twice. A failure unmarks it, so
+ * the person can try again.
+ */
+async function settle(context: CommandContext, sessionId: string, session: AddSession, settled: NonNullable<AddSession['settled']>, work: () => Promise<void>): Promise<void> {
+  context.sessions.set(sessionId, { ...session, settled });
+  try {
+    await work();
+  } catch (error) {
+    context.sessions.set(sessionId, session);
+    throw error;
+  }
+}
 
 function expired(session: AddSession, context: CommandContext): boolean {
   return context.now().getTime() > session.preview.expiresAt;

@@ -35,6 +35,8 @@ export interface AddSession {
   guildId: string;
   /** The latest preview: what Edit prefills and what Add commits. */
   preview: AddPreview;
+  /** Set once Add or Cancel was pressed: later clicks are refused. */
+  settled?: 'adding' | 'cancelled';
 }
 
 /** A `/remove` waiting for its confirmation. */

@@ -116,8 +116,12 @@ describe('/add, /remove and /library role through a local Discord, with the real
     ]);
   });
 
-  it('adds the document with Add, says it is answerable now with its id, and /ask then quotes it word for word', async () => {
-    const added = await harness.server.driver.click(preview, buttonWithLabel(preview, 'Add')).reply();
+  it('adds the document with Add, once however often it is clicked, says it is answerable now with its id, and /ask then quotes it word for word', async () => {
+    const first = harness.server.driver.click(preview, buttonWithLabel(preview, 'Add'));
+    const second = harness.server.driver.click(preview, buttonWithLabel(preview, 'Add'));
+    const added = await first.reply();
+    expect((await second.reply()).content).toBe('This document is being added or already is: one click on Add is enough. Run /sources to see it.');
+    expect(intake.calls.filter((call) => call === 'commit')).toEqual(['commit']);
     expect(added.id).toBe(preview.id);
     expect(added.components).toEqual([]);
     const id = /id `([^`]+)`/.exec(added.content)?.[1] ?? '';
