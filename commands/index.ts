@@ -4,17 +4,20 @@
  */
 import type { Command, MessageCommand } from '../src/discord/command.js';
 import type { CommandHelp } from '../src/discord/render/help.js';
+import add from './add.js';
 import ask from './ask.js';
 import digest from './digest.js';
 import findSources from './find-sources.js';
 import help from './help.js';
+import library from './library.js';
 import reindex from './reindex.js';
+import remove from './remove.js';
 import search from './search.js';
 import sources from './sources.js';
 import status from './status.js';
 import timeline from './timeline.js';
 
-export const slashCommands: readonly Command[] = [ask, search, sources, timeline, digest, reindex, status, help];
+export const slashCommands: readonly Command[] = [ask, search, sources, timeline, add, remove, library, digest, reindex, status, help];
 
 export const messageCommands: readonly MessageCommand[] = [findSources];
 

@@ -1,6 +1,7 @@
 import type { LoadedCorpus } from '../corpus/types.js';
 import type { TimelineEntry } from '../dates/types.js';
 import { composeDigest } from '../digest/compose.js';
+import { digestDocuments } from '../digest/digest-documents.js';
 import { renderDigestText } from '../digest/render-text.js';
 import { validateTimeZone } from '../digest/time-zones.js';
 import type { DigestDocumentInput } from '../digest/types.js';
@@ -45,7 +46,8 @@ export function runDigest(args: string[], context: DigestCommandContext): void {
   if (values.date !== undefined) refuseWindowOutsideCalendar(values.date, windowDays);
   // Noon stays inside the intended day whatever the zone's offset or DST change.
   const today = values.date === undefined ? (context.clock ?? (() => new Date()))() : zonedInstant(values.date, 12, 0, timeZone);
-  const documents = context.documents ?? context.corpus.documents.map((document) => ({ docId: document.id, title: document.title, addedAt: new Date(0) }));
+  // The command line has no first-seen times: only documents added with /add or `briefing add` can be new.
+  const documents = context.documents ?? digestDocuments(context.corpus.documents, new Map());
   const digest = composeDigest({ timeline: context.timeline, today, timeZone, windowDays, since: null, documents });
   if (values.json) printJson(context.stdout, digest, 2);
   else printText(context.stdout, renderDigestText(digest, context.corpus.documents));

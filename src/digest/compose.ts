@@ -1,8 +1,9 @@
+import { isVisibleTo } from '../corpus/visibility.js';
 import type { TimelineEntry } from '../dates/types.js';
 import { anniversariesInWindow } from './anniversaries.js';
 import { eventSpan } from './event-span.js';
 import { nextKeyDateAfter } from './next-key-date.js';
-import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestEvent } from './types.js';
+import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestDocument, DigestDocumentInput, DigestEvent } from './types.js';
 import { describeIsoDate } from '../corpus/partial-date.js';
 import { addDays, localDate } from './zoned-time.js';
 
@@ -58,8 +59,8 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const anniversaries = anniversariesInWindow(events, window, today);
   const { recent, upcoming } = eventsInWindows(events, window, pastWindow);
   const newDocuments = input.documents
-    .filter((document) => document.addedAt > since && document.addedAt <= input.today)
-    .map((document) => ({ docId: document.docId, title: document.title, addedAt: document.addedAt }))
+    .filter((document) => document.addedAt > since && document.addedAt <= input.today && isVisibleTo({ scope: document.scope ?? null }, input.guildId))
+    .map((document): DigestDocument => ({ docId: document.docId, title: document.title, addedAt: document.addedAt, addedBy: document.addedBy ?? { kind: 'folder' } }))
     .sort((left, right) => left.addedAt.getTime() - right.addedAt.getTime() || left.title.localeCompare(right.title));
 
   const empty = anniversaries.length === 0 && recent.length === 0 && upcoming.length === 0 && newDocuments.length === 0;

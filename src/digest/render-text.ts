@@ -1,5 +1,6 @@
 import { pageLabel } from '../corpus/pages.js';
 import type { PartialDate } from '../corpus/types.js';
+import { adderText } from './adder-text.js';
 import type { Digest, DigestCitation, DigestEvent } from './types.js';
 import { describeIsoDate } from '../corpus/partial-date.js';
 import { localDate } from './zoned-time.js';
@@ -70,7 +71,7 @@ export function renderDigestText(digest: Digest, documents: readonly RenderedDoc
   }
   if (digest.newDocuments.length > 0) {
     lines.push(`New documents since ${describeIsoDate(localDate(digest.since, digest.timeZone))}`);
-    for (const document of digest.newDocuments) lines.push(`  - ${document.title} [${document.docId}], added ${describeIsoDate(localDate(document.addedAt, digest.timeZone))}`);
+    for (const document of digest.newDocuments) lines.push(`  - ${document.title} [${document.docId}], ${adderText(document.addedBy)} on ${describeIsoDate(localDate(document.addedAt, digest.timeZone))}`);
     lines.push('');
   }
   if (digest.nextKeyDate) lines.push(`Next key date after the window: ${digest.nextKeyDate.description}`);

@@ -39,11 +39,15 @@ export interface DigestAnniversary {
   milestone: boolean;
 }
 
-/** A document first seen after the previous digest. */
+/** Who added a document: a member of a server with /add, the command line, or the corpus folder. */
+export type DigestAdder = { kind: 'member'; name: string } | { kind: 'command-line' } | { kind: 'folder' };
+
+/** A document added after the previous digest. */
 export interface DigestDocument {
   docId: string;
   title: string;
   addedAt: Date;
+  addedBy: DigestAdder;
 }
 
 /** The first key date after the window; an empty digest names it. */
@@ -93,11 +97,15 @@ export interface Digest {
   nextKeyDate: DigestNextKeyDate | null;
 }
 
-/** A document of the corpus as the digest needs it: id, title, and when it was added. */
+/** A document of the library as the digest needs it: id, title, when and by whom it was added, and who sees it. */
 export interface DigestDocumentInput {
   docId: string;
   title: string;
   addedAt: Date;
+  /** Absent: a document of the corpus folder. */
+  addedBy?: DigestAdder;
+  /** The one server that sees it; absent or null: every server. */
+  scope?: string | null;
 }
 
 export interface ComposeDigestInput {
@@ -109,4 +117,6 @@ export interface ComposeDigestInput {
   /** The previous digest; when null, documents added in the past window count as new. */
   since: Date | null;
   documents: readonly DigestDocumentInput[];
+  /** The server the digest is for: documents added in another server are left out. Absent: every document (the command line). */
+  guildId?: string;
 }

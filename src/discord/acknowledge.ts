@@ -1,4 +1,4 @@
-import { MessageFlags, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type MessageComponentInteraction, type ModalMessageModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { MessagePayload } from './render/payload.js';
 
 /**
@@ -27,8 +27,8 @@ export async function replyInTime(interaction: RepliableInteraction, work: Work,
   await interaction.reply(options.ephemeral ? { ...rest, flags: MessageFlags.Ephemeral } : rest);
 }
 
-/** Replaces the message a button is on with the payload `work` produces, deferring slow work. */
-export async function updateInTime(interaction: MessageComponentInteraction, work: Work, options: { deferAfterMs?: number } = {}): Promise<void> {
+/** Replaces the message a button (or a modal opened from one) is on with the payload `work` produces, deferring slow work. */
+export async function updateInTime(interaction: MessageComponentInteraction | ModalMessageModalSubmitInteraction, work: Work, options: { deferAfterMs?: number } = {}): Promise<void> {
   const payload = await raceWithDeadline(work, options.deferAfterMs ?? deferAfterMs, () => interaction.deferUpdate());
   const { flags: _flags, ...edit } = payload.value;
   if (payload.deferred) await interaction.editReply(edit);

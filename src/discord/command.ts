@@ -4,6 +4,7 @@ import type {
   ChatInputCommandInteraction,
   ContextMenuCommandBuilder,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   SlashCommandBuilder,
   SlashCommandOptionsOnlyBuilder,
   SlashCommandSubcommandsOnlyBuilder,
@@ -25,6 +26,8 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
   /** Clicks on buttons whose custom id starts with this command's name. */
   button?(interaction: ButtonInteraction, customId: CustomId, context: CommandContext): Promise<void>;
+  /** Submits of modals whose custom id starts with this command's name. */
+  modal?(interaction: ModalSubmitInteraction, customId: CustomId, context: CommandContext): Promise<void>;
 }
 
 /** A command from a message's "Apps" menu; it gets the message it was used on. */

@@ -1,7 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { decodeCustomId } from './custom-id.js';
 
-/** A short name of what was used, for the log: "/digest setup", "/ask (autocomplete source)", "button ask:page". */
+/** A short name of what was used, for the log: "/digest setup", "/ask (autocomplete source)", "button ask:page", "modal add:revise". */
 export function describeInteraction(interaction: Interaction): string {
   try {
     return describe(interaction);
@@ -22,6 +22,10 @@ function describe(interaction: Interaction): string {
   if (interaction.isMessageComponent()) {
     const customId = decodeCustomId(interaction.customId);
     return customId === null ? 'component' : `button ${customId.command}:${customId.action}`;
+  }
+  if (interaction.isModalSubmit()) {
+    const customId = decodeCustomId(interaction.customId);
+    return customId === null ? 'modal' : `modal ${customId.command}:${customId.action}`;
   }
   return `type ${interaction.type}`;
 }

@@ -87,6 +87,12 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       if (customId === null || command?.button === undefined) throw new UserError('This button belongs to a version of the bot that is gone. Run the command again.');
       return command.button(interaction, customId, context);
     }
+    if (interaction.isModalSubmit()) {
+      const customId = decodeCustomId(interaction.customId);
+      const command = customId === null ? undefined : slash.get(customId.command);
+      if (customId === null || command?.modal === undefined) throw new UserError('This form belongs to a version of the bot that is gone. Run the command again.');
+      return command.modal(interaction, customId, context);
+    }
     throw new Error(`unsupported interaction type ${interaction.type}`);
   }
 

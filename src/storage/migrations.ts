@@ -156,6 +156,21 @@ export const migrations: readonly Migration[] = [
       await db.insertInto('library_revision').values({ id: 1, revision: 0 }).execute();
     },
   },
+  {
+    version: 4,
+    description: 'the role that may add and remove documents, per server',
+    async up(db, ddl) {
+      await ddl
+        .table(
+          db.schema
+            .createTable('library_settings')
+            .addColumn('guild_id', 'text', (column) => column.primaryKey())
+            .addColumn('editor_role_id', 'text')
+            .addColumn('updated_at', ddl.epochMs, (column) => column.notNull()),
+        )
+        .execute();
+    },
+  },
 ];
 
 export const latestSchemaVersion: number = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);

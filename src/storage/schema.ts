@@ -87,6 +87,14 @@ export interface LibraryRevisionTable {
   revision: number;
 }
 
+/** Who may add and remove documents in a server, besides members with Manage Server. */
+export interface LibrarySettingsTable {
+  guild_id: string;
+  /** Members with this role may use /add and /remove; null: only Manage Server. */
+  editor_role_id: string | null;
+  updated_at: number;
+}
+
 export interface Schema {
   digest_settings: DigestSettingsTable;
   digest_slots: DigestSlotsTable;
@@ -94,4 +102,5 @@ export interface Schema {
   ask_feedback: AskFeedbackTable;
   added_documents: AddedDocumentsTable;
   library_revision: LibraryRevisionTable;
+  library_settings: LibrarySettingsTable;
 }

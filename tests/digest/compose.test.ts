@@ -80,6 +80,28 @@ describe('composeDigest', () => {
     expect(compose({ since: new Date('2026-07-01T00:00:00Z') }).newDocuments.map((document) => document.docId)).toEqual(['seed-002', 'seed-001']);
   });
 
+  it('lists only the new documents the server sees: its own and those shared with every server, each with who added it', () => {
+    const added: DigestDocumentInput[] = [
+      { docId: 'ours', title: 'Added here', addedAt: new Date('2026-08-21T09:00:00Z'), addedBy: { kind: 'member', name: 'Ada' }, scope: 'guild-a' },
+      { docId: 'theirs', title: 'Added elsewhere', addedAt: new Date('2026-08-21T10:00:00Z'), addedBy: { kind: 'member', name: 'Eve' }, scope: 'guild-b' },
+      { docId: 'shared', title: 'From the command line', addedAt: new Date('2026-08-22T09:00:00Z'), addedBy: { kind: 'command-line' }, scope: null },
+    ];
+    const forA = compose({ documents: [...documents, ...added], guildId: 'guild-a' }).newDocuments;
+    expect(forA.map((document) => [document.docId, document.addedBy])).toEqual([
+      ['seed-001', { kind: 'folder' }],
+      ['ours', { kind: 'member', name: 'Ada' }],
+      ['shared', { kind: 'command-line' }],
+    ]);
+    expect(compose({ documents: added, guildId: 'guild-b' }).newDocuments.map((document) => document.docId)).toEqual(['theirs', 'shared']);
+    expect(compose({ documents: added }).newDocuments.map((document) => document.docId)).toEqual(['ours', 'theirs', 'shared']);
+  });
+
+  it('is not empty when the only news is a document added in the server, and is empty when it was added in another', () => {
+    const quiet = { timeline: [], documents: [{ docId: 'ours', title: 'Added here', addedAt: new Date('2026-08-21T09:00:00Z'), addedBy: { kind: 'member', name: 'Ada' }, scope: 'guild-a' }] } satisfies Partial<ComposeDigestInput>;
+    expect(compose({ ...quiet, guildId: 'guild-a' }).empty).toBe(false);
+    expect(compose({ ...quiet, guildId: 'guild-b' }).empty).toBe(true);
+  });
+
   it('words anniversaries by how far ahead they fall', () => {
     const wordings = composeDigest({
       timeline: [entry('2000-08-25', 'today'), entry('2000-08-26', 'tomorrow'), entry('2001-09-03', 'next week'), entry('2005-09-20', 'later'), entry('1999-09', 'next month')],

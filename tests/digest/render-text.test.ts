@@ -21,7 +21,7 @@ describe('renderDigestText', () => {
     expect(text).toContain('Anniversaries\n  - 22 years ago this week (28 August 2004): launch of the dialogue\n    "launch of the dialogue, the text says." — Twenty years of dialogue (The Diplomat, August 2025) [seed-001 @100]');
     expect(text).toContain('Recent (18 August 2026 to 24 August 2026)\n  - 20 August 2026: summit in Astana');
     expect(text).toContain('Upcoming (25 August 2026 to 31 August 2026)\n  - 29 August 2026: business forum');
-    expect(text).toContain('New documents since 20 August 2026\n  - Twenty years of dialogue [seed-001], added 24 August 2026');
+    expect(text).toContain('New documents since 20 August 2026\n  - Twenty years of dialogue [seed-001], added to the corpus folder on 24 August 2026');
   });
 
   it('cuts a long quote at a word and shows the cut', () => {

@@ -16,9 +16,9 @@ describe('composing the digest of a slot', () => {
       db,
       timeline: () => [entry('2004-08-27', 'launch', 'old')],
       documents: () => [
-        { id: 'old', title: 'Old source', scope: null },
-        { id: 'new', title: 'New source', scope: null },
-        { id: 'unrecorded', title: 'Never recorded as seen', scope: null },
+        { id: 'old', title: 'Old source', scope: null, addition: null },
+        { id: 'new', title: 'New source', scope: null, addition: null },
+        { id: 'unrecorded', title: 'Never recorded as seen', scope: null, addition: null },
       ],
     });
     // 00:00 UTC on the 25th is 09:00 in Tokyo: the window is the 25th to the 27th.
@@ -39,9 +39,9 @@ describe('composing the digest of a slot', () => {
       db,
       timeline: () => [entry('2004-08-26', 'launch', 'shared'), entry('2010-08-26', 'our memo', 'ours'), entry('2012-08-26', 'their memo', 'theirs')],
       documents: () => [
-        { id: 'shared', title: 'Shared source', scope: null },
-        { id: 'ours', title: 'Our memo', scope: '111111111111111111' },
-        { id: 'theirs', title: 'Their memo', scope: '222222222222222222' },
+        { id: 'shared', title: 'Shared source', scope: null, addition: null },
+        { id: 'ours', title: 'Our memo', scope: '111111111111111111', addition: null },
+        { id: 'theirs', title: 'Their memo', scope: '222222222222222222', addition: null },
       ],
     });
     const slot = new Date('2026-08-25T09:00:00Z');
@@ -52,6 +52,28 @@ describe('composing the digest of a slot', () => {
     });
     expect(titles(await compose(ours, slot, { since }))).toEqual({ newDocuments: ['Our memo', 'Shared source'], cited: ['Shared source', 'Our memo'] });
     expect(titles(await compose(theirs, slot, { since }))).toEqual({ newDocuments: ['Shared source', 'Their memo'], cited: ['Shared source', 'Their memo'] });
+    await db.close();
+  });
+
+  it('lists documents added with /add in their own server only, with who added them and when', async () => {
+    const db = await openDatabase(':memory:', silentLogger);
+    const settings = await saveDigestSettings(db, { guildId: 'g', channelId: 'c', schedule: parseSchedule('daily 09:00'), timeZone: 'UTC', windowDays: 3, enabled: true }, new Date('2026-08-01T00:00:00Z'));
+    const added = (name: string | null, at: string) => ({ addedBy: name === null ? null : { id: `id-${name}`, name }, addedAt: Date.parse(at), link: null });
+    const compose = createSlotComposer({
+      db,
+      timeline: () => [],
+      documents: () => [
+        { id: 'ours', title: 'Added here', scope: 'g', addition: added('Ada', '2026-08-22T10:00:00Z') },
+        { id: 'theirs', title: 'Added in another server', scope: 'other', addition: added('Eve', '2026-08-22T11:00:00Z') },
+        { id: 'cli', title: 'Added from the command line', scope: null, addition: added(null, '2026-08-23T10:00:00Z') },
+        { id: 'before', title: 'Added before the last digest', scope: 'g', addition: added('Ada', '2026-08-19T10:00:00Z') },
+      ],
+    });
+    const digest = await compose(settings, new Date('2026-08-25T09:00:00Z'), { since: new Date('2026-08-20T00:00:00Z') });
+    expect(digest.newDocuments).toEqual([
+      { docId: 'ours', title: 'Added here', addedAt: new Date('2026-08-22T10:00:00Z'), addedBy: { kind: 'member', name: 'Ada' } },
+      { docId: 'cli', title: 'Added from the command line', addedAt: new Date('2026-08-23T10:00:00Z'), addedBy: { kind: 'command-line' } },
+    ]);
     await db.close();
   });
 });

@@ -65,6 +65,7 @@ describe('opening a SQLite database', () => {
       { name: 'digest_slots', strict: 1 },
       { name: 'documents_seen', strict: 1 },
       { name: 'library_revision', strict: 1 },
+      { name: 'library_settings', strict: 1 },
     ]);
     raw.close();
   });

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { pageLabel } from '../../corpus/pages.js';
+import { adderText } from '../../digest/adder-text.js';
 import type { Digest, DigestEvent } from '../../digest/types.js';
 import { plainDate, messageDateRange } from './dates.js';
 import { blockQuote, escapeText } from './escape.js';
@@ -36,7 +37,7 @@ export function renderDigest(digest: Digest, options: { late?: boolean; preview?
   section(`Coming up (${plainDate(digest.window.from, 'day')} to ${plainDate(digest.window.to, 'day')})`, digest.upcoming.map((event) => eventItem(event, null)), timelineHint);
   section(
     'New documents',
-    digest.newDocuments.map((document) => `• *${escapeText(clampLine(document.title, 150))}* (${escapeText(clampLine(document.docId, 100))})`),
+    digest.newDocuments.map((document) => `• *${escapeText(clampLine(document.title, 150))}* (${escapeText(clampLine(document.docId, 100))}), ${adderText(document.addedBy, (name) => escapeText(clampLine(name, 80)))}`),
     (hidden) => `…and ${hidden} more. See them all with /sources.`,
   );
   const next = digest.nextKeyDate === null ? '' : `\nNext key date after the window: ${escapeText(clampLine(digest.nextKeyDate.description, 300))}`;

@@ -1,3 +1,4 @@
+import { renderAddCancelled, renderAddEditModal, renderAddExpired, renderAdded, renderAddPreview, renderRemoveConfirmation, renderRemoved, renderRemoveKept } from './add.js';
 import { renderAnswerPage } from './answer.js';
 import { renderDigest } from './digest.js';
 import { renderDigestStatus } from './digest-status.js';
@@ -24,6 +25,14 @@ export const render = {
   help: renderHelp,
   reindexReport: renderReindexReport,
   instanceStatus: renderInstanceStatus,
+  addPreview: renderAddPreview,
+  addEditModal: renderAddEditModal,
+  added: renderAdded,
+  addCancelled: renderAddCancelled,
+  addExpired: renderAddExpired,
+  removeConfirmation: renderRemoveConfirmation,
+  removed: renderRemoved,
+  removeKept: renderRemoveKept,
   userError: renderUserError,
   apology: renderApology,
 };

@@ -28,6 +28,12 @@ export const discordLimits = {
   attachmentDescription: 1024,
   /** Per file, for a server without boosts. */
   attachmentBytes: 10 * 1024 * 1024,
+  modalTitle: 45,
+  modalRows: 5,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  /** A text input's prefilled value and its `max_length`. */
+  textInputValue: 4000,
 } as const;
 
 /** The characters of one embed that count toward the 6,000 total. */

@@ -62,7 +62,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   server?: LocalDiscordOptions;
-  bot?: Partial<Pick<StartBotOptions, 'clock' | 'scheduler' | 'sessions' | 'gateway'>>;
+  bot?: Partial<Pick<StartBotOptions, 'clock' | 'scheduler' | 'sessions' | 'gateway' | 'intake'>>;
   /** Register the commands with `deploy` before the bot starts; true by default. */
   deploy?: boolean;
   /** The corpus services; the seed corpus by default. */

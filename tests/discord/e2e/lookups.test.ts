@@ -105,7 +105,7 @@ describe('/search, /sources, /timeline and /help through a local Discord', () =>
   it('explains each command with an example', async () => {
     const reply = await harness.server.driver.slash('/help').reply();
     const fields = reply.embeds[0]?.fields ?? [];
-    expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/digest', '/reindex', '/status', '/help', 'Apps']);
+    expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/add', '/remove', '/library', '/digest', '/reindex', '/status', '/help', 'Apps']);
     for (const field of fields) expect(field.value).toContain('Example:');
     // Whether English questions also search Russian text depends on the dictionary being installed; it is said either way.
     expect(reply.embeds[0]?.description).toMatch(/Cross-language search \(English questions also find Russian passages\): (on \(|off: install Debian's mueller7-dict)/);

@@ -18,6 +18,19 @@ describe('renderDigest', () => {
     expect(payload.allowedMentions).toEqual({ parse: [] });
   });
 
+  it('lists each new document with its id and who added it, a member\'s name shown as typed', () => {
+    const payload = renderDigest(digest({
+      newDocuments: [
+        { docId: 'new-doc', title: 'A new report', addedAt: new Date('2026-08-20T10:00:00Z'), addedBy: { kind: 'member', name: '*Ada*' } },
+        { docId: 'cli-doc', title: 'From the shell', addedAt: new Date('2026-08-21T10:00:00Z'), addedBy: { kind: 'command-line' } },
+        { docId: 'folder-doc', title: 'From the folder', addedAt: new Date('2026-08-22T10:00:00Z'), addedBy: { kind: 'folder' } },
+      ],
+    }));
+    expect(payload.embeds?.find((embed) => embed.title === 'New documents')?.description).toBe(
+      '• *A new report* (new-doc), added by \\*Ada\\*\n\n• *From the shell* (cli-doc), added from the command line\n\n• *From the folder* (folder-doc), added to the corpus folder',
+    );
+  });
+
   it('says a late digest is late', () => {
     expect(renderDigest(digest(), { late: true }).content).toContain('Posted late');
   });
@@ -36,7 +49,7 @@ describe('renderDigest', () => {
         anniversaries: Array.from({ length: 200 }, () => ({ event: long, years: 5, on: '2026-08-28', wording: '5 years ago this week', milestone: true })),
         recent: Array.from({ length: 200 }, () => long),
         upcoming: Array.from({ length: 200 }, () => long),
-        newDocuments: Array.from({ length: 200 }, (_, index) => ({ docId: `d${index}`, title: '|'.repeat(500), addedAt: new Date() })),
+        newDocuments: Array.from({ length: 200 }, (_, index) => ({ docId: `d${index}`, title: '|'.repeat(500), addedAt: new Date(), addedBy: { kind: 'folder' as const } })),
         nextKeyDate: { kind: 'event', on: '2027', event: long, years: null, description: '*'.repeat(3000) },
       }),
     );

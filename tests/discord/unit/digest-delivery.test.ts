@@ -10,7 +10,7 @@ import { logSink } from '../fixtures/log-sink.js';
 const digest = digestFixture({
   timeZone: 'UTC',
   anniversaries: [],
-  newDocuments: [{ docId: 'd', title: 'New @everyone', addedAt: new Date('2026-08-20T00:00:00Z') }],
+  newDocuments: [{ docId: 'd', title: 'New @everyone', addedAt: new Date('2026-08-20T00:00:00Z'), addedBy: { kind: 'folder' } }],
 });
 const meta = (key: string) => ({ slot: new Date(), late: false, key, attempt: 1, kind: 'scheduled' as const, claimedAt: new Date() });
 

@@ -1,0 +1,208 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeedGuild } from '../../../src/local-discord/seed.js';
+import { createTestIntake, type TestIntake } from '../../support/test-intake.js';
+import { addedArticle } from '../fixtures/added-article.js';
+import { seedServices, startHarness, type Harness } from './harness.js';
+import { buttonWithLabel, customIds } from './messages.js';
+
+/** Two servers: the second shows what another server's digest sees of a document added in the first. */
+const guilds: SeedGuild[] = [
+  {
+    name: 'Briefing HQ',
+    roles: [
+      { name: 'Admin', permissions: ['ManageGuild'] },
+      { name: 'Analyst', permissions: [] },
+    ],
+    channels: [{ name: 'general' }],
+    members: [
+      { username: 'ada', globalName: 'Ada', roles: ['Admin'] },
+      { username: 'bob', globalName: 'Bob' },
+      { username: 'carl', globalName: 'Carl', roles: ['Analyst'] },
+      { username: 'olive', globalName: 'Olive', owner: true },
+    ],
+  },
+  {
+    name: 'Other Desk',
+    roles: [{ name: 'Admin', permissions: ['ManageGuild'] }],
+    channels: [{ name: 'desk' }],
+    members: [{ username: 'dora', globalName: 'Dora', roles: ['Admin'] }],
+  },
+];
+
+const sixteenMinutes = 16 * 60_000;
+
+describe('/add, /remove and /library role through a local Discord, with the real discord.js client', () => {
+  let harness: Harness;
+  let intake: TestIntake;
+  let pages: Server;
+  let link: string;
+  let clockOffsetMs = 0;
+  const clock = () => new Date(Date.now() + clockOffsetMs);
+
+  const add = (options: Record<string, string>, user = 'ada', unchecked = false) => harness.server.driver.slash('/add', options, { user, unchecked });
+  const embedText = (message: APIMessage) => JSON.stringify(message.embeds);
+
+  beforeAll(async () => {
+    pages = createServer((request, response) => {
+      if (request.url === '/article.html') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(addedArticle.html);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+    link = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/article.html`;
+    const services = await seedServices();
+    // The test-only intake (tests/support/test-intake.ts) over the real extraction and index.
+    intake = createTestIntake({ search: services.search, allowPrivate: ['127.0.0.1'], now: () => clock().getTime() });
+    harness = await startHarness({ server: { guilds }, services: Promise.resolve(services), bot: { intake, clock } });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await new Promise((resolve) => pages?.close(resolve));
+  });
+
+  it('hides /add from a member without Manage Server, and refuses it when a server shows it anyway', async () => {
+    expect(() => add({ link }, 'bob')).toThrow(/default_member_permissions/);
+    const refused = await add({ link }, 'bob', true).reply();
+    expect(refused.content).toBe('You need the Manage Server permission to add documents. Ask a server admin to do it, or to name your role with /library role.');
+    expect(intake.calls).toEqual([]);
+  });
+
+  it('asks for exactly one of a file or a link', async () => {
+    const reply = await add({}).reply();
+    expect(reply.content).toBe('Give exactly one of `file` (attach the document) or `link` (paste its address), not both and not neither.');
+  });
+
+  it('refuses a publication date that is not one before fetching anything', async () => {
+    const reply = await add({ link, published: 'spring 25' }).reply();
+    expect(reply.content).toBe('“spring 25” is not a publication date. Write it as 2025, 2025-05 or 2025-05-05, as precisely as you know it.');
+    expect(intake.calls).toEqual([]);
+  });
+
+  let preview: APIMessage;
+
+  it('previews a link only to the person who ran it: the metadata found, the passage count and the first passage, with Add, Edit and Cancel', async () => {
+    const handle = add({ link });
+    expect((await handle.callback()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    preview = await handle.reply();
+    expect(preview.flags ?? 0).toBe(MessageFlags.Ephemeral);
+    const [embed] = preview.embeds;
+    expect(embed?.title).toBe(`Preview: ${addedArticle.title}`);
+    const field = (name: string) => embed?.fields?.find((candidate) => candidate.name === name)?.value;
+    expect(field('Author')).toBe(addedArticle.author);
+    expect(field('Outlet')).toBe(addedArticle.outlet);
+    expect(field('Published')).toBe(`<t:${Date.UTC(2025, 2, 4, 12) / 1000}:D> (article:published\\_time meta tag)`);
+    expect(field('Format')).toBe('HTML');
+    expect(Number(field('Passages'))).toBe(4);
+    expect(field('First passage')).toBe(`> ${addedArticle.firstSentence}`);
+    expect(field('From')).toBe(`\`${link}\``);
+    expect(customIds(preview).map((customId) => customId.split(':').slice(0, 2).join(':'))).toEqual(['add:commit', 'add:edit', 'add:cancel']);
+    for (const label of ['Add', 'Edit', 'Cancel']) expect(buttonWithLabel(preview, label)).toMatch(/^add:/);
+    expect(intake.calls).toEqual(['prepare link']);
+  });
+
+  it('opens the Edit form prefilled with the title, author, outlet and date', async () => {
+    const callback = await harness.server.driver.click(preview, buttonWithLabel(preview, 'Edit')).callback();
+    expect(callback.type).toBe(InteractionResponseType.Modal);
+    const data = callback.data as { title: string; custom_id: string; components: { components: { custom_id: string; value: string; required: boolean }[] }[] };
+    expect(data.custom_id).toMatch(/^add:revise:/);
+    expect(data.components.map((row) => [row.components[0]?.custom_id, row.components[0]?.value, row.components[0]?.required])).toEqual([
+      ['title', addedArticle.title, true],
+      ['author', addedArticle.author, false],
+      ['outlet', addedArticle.outlet, false],
+      ['published', '2025-03-04', false],
+    ]);
+  });
+
+  it('adds the document with Add, once however often it is clicked, says it is answerable now with its id, and /ask then quotes it word for word', async () => {
+    const first = harness.server.driver.click(preview, buttonWithLabel(preview, 'Add'));
+    const second = harness.server.driver.click(preview, buttonWithLabel(preview, 'Add'));
+    const added = await first.reply();
+    expect((await second.reply()).content).toBe('This document is being added or already is: one click on Add is enough. Run /sources to see it.');
+    expect(intake.calls.filter((call) => call === 'commit')).toEqual(['commit']);
+    expect(added.id).toBe(preview.id);
+    expect(added.components).toEqual([]);
+    const id = /id `([^`]+)`/.exec(added.content)?.[1] ?? '';
+    expect(added.content).toBe(`Added *${addedArticle.title}* (id \`${id}\`, 4 passages). It is answerable now: try \`/ask question: … source: ${id}\`. Only this server sees it.`);
+    const answer = await harness.server.driver.slash('/ask', { question: 'When was the Ferghana Valley water accord signed?' }, { user: 'bob' }).reply();
+    expect(embedText(answer)).toContain(addedArticle.firstSentence);
+    expect(embedText(answer)).toContain(addedArticle.title);
+  });
+
+  it('lists the new document in the digest preview with who added it, and not in another server\'s', async () => {
+    const ours = await harness.server.driver.slash('/digest preview', {}, { user: 'ada' }).reply();
+    const section = ours.embeds.find((embed) => embed.title === 'New documents')?.description ?? '';
+    expect(section).toMatch(new RegExp(`^• \\*${addedArticle.title}\\* \\(added-[0-9a-f]+\\), added by Ada$`));
+    const theirs = await harness.server.driver.slash('/digest preview', {}, { user: 'dora', guild: 'Other Desk' }).reply();
+    expect(JSON.stringify(theirs)).not.toContain(addedArticle.title);
+  });
+
+  it('lets members of the role named with /library role add, until the role is cleared', async () => {
+    const analyst = harness.server.state.guild('Briefing HQ').roles.find((role) => role.name === 'Analyst')?.id ?? '';
+    const named = await harness.server.driver.slash('/library role', { role: analyst }, { user: 'ada' }).reply();
+    expect(named.content).toMatch(new RegExp(`^Members with <@&${analyst}> may now add and remove documents, as members with Manage Server can\\. Discord still hides /add and /remove`));
+    const carls = await add({ link, title: 'Carl\'s copy' }, 'carl', true).reply();
+    expect(carls.embeds[0]?.title).toBe('Preview: Carl\'s copy');
+    const cancelled = await harness.server.driver.click(carls, buttonWithLabel(carls, 'Cancel')).reply();
+    expect(cancelled.content).toBe('Cancelled: *Carl\'s copy* was not added.');
+    expect(cancelled.components).toEqual([]);
+
+    const cleared = await harness.server.driver.slash('/library role', {}, { user: 'ada' }).reply();
+    expect(cleared.content).toBe(`Cleared: <@&${analyst}> may no longer add or remove documents. Now only members with Manage Server may. Name a role again with \`/library role role:\`.`);
+    const refused = await add({ link }, 'carl', true).reply();
+    expect(refused.content).toMatch(/^You need the Manage Server permission to add documents/);
+    const unset = await harness.server.driver.slash('/library role', {}, { user: 'ada' }).reply();
+    expect(unset.content).toBe('No role is named: only members with Manage Server may add and remove documents. Name one with `/library role role:`.');
+  });
+
+  it('refuses /library role to a member without Manage Server', async () => {
+    const refused = await harness.server.driver.slash('/library role', {}, { user: 'bob', unchecked: true }).reply();
+    expect(refused.content).toBe('You need the Manage Server permission to choose who may add and remove documents. Ask a server admin to do it.');
+  });
+
+  it('says an expired preview has expired and how to retry, and adds nothing', async () => {
+    const late = await add({ link, title: 'Too late' }).reply();
+    clockOffsetMs = sixteenMinutes;
+    try {
+      const expired = await harness.server.driver.click(late, buttonWithLabel(late, 'Add')).reply();
+      expect(expired.content).toBe('This preview has expired and nothing was added. Run /add again with the same link, or attach the file again (its old Discord link has expired too).');
+      expect(expired.components).toEqual([]);
+    } finally {
+      clockOffsetMs = 0;
+    }
+    expect(harness.services.search.documents.some((document) => document.title === 'Too late')).toBe(false);
+  });
+
+  it('suggests only documents added with /add for /remove', async () => {
+    const choices = await harness.server.driver.autocomplete('/remove', { source: '' }, 'source', { user: 'ada' }).choices();
+    expect(choices.map((choice) => choice.value)).toEqual([expect.stringMatching(/^added-[0-9a-f]+$/)]);
+  });
+
+  it('tells how to remove a folder document instead of removing it', async () => {
+    const reply = await harness.server.driver.slash('/remove', { source: 'tca-2025-08-bridges-not-blocs' }, { user: 'ada' }).reply();
+    expect(reply.content).toBe('“Bridges, Not Blocs: Japan\'s Central Asia Approach” comes from the corpus folder (tca-2025-08-bridges-not-blocs.md), not from /add. Remove it by deleting that file; the bot notices within seconds.');
+    expect(harness.services.search.documents.some((document) => document.id === 'tca-2025-08-bridges-not-blocs')).toBe(true);
+  });
+
+  it('removes an added document only after confirmation, and /ask no longer finds it', async () => {
+    const [choice] = await harness.server.driver.autocomplete('/remove', { source: 'ferghana' }, 'source', { user: 'ada' }).choices();
+    const id = String(choice?.value);
+    const first = await harness.server.driver.slash('/remove', { source: id }, { user: 'ada' }).reply();
+    expect(first.flags ?? 0).toBe(MessageFlags.Ephemeral);
+    expect(first.embeds[0]?.title).toBe(`Remove ${addedArticle.title}?`);
+    expect(first.embeds[0]?.description).toContain('Added by Ada.');
+    expect(first.embeds[0]?.description).toContain('its 4 passages, its key dates and its digest mentions');
+    const kept = await harness.server.driver.click(first, buttonWithLabel(first, 'Keep it')).reply();
+    expect(kept.content).toBe(`Kept *${addedArticle.title}*: nothing was removed.`);
+    expect(harness.services.search.documents.some((document) => document.id === id)).toBe(true);
+
+    const second = await harness.server.driver.slash('/remove', { source: id }, { user: 'ada' }).reply();
+    const removed = await harness.server.driver.click(second, buttonWithLabel(second, 'Remove')).reply();
+    expect(removed.content).toBe(`Removed *${addedArticle.title}* (id \`${id}\`). It no longer answers questions.`);
+    expect(customIds(removed)).toEqual([]);
+    const answer = await harness.server.driver.slash('/ask', { question: 'When was the Ferghana Valley water accord signed?' }, { user: 'bob' }).reply();
+    expect(JSON.stringify(answer)).not.toContain(addedArticle.firstSentence);
+  });
+});
