@@ -3,6 +3,9 @@ import { GroupTermIndex, TermRanking, type Findable, type RankedLabel } from './
 import { contentTerms } from './terms.js';
 import type { DateConflict, EventSource, KeyEvent, ResolvedDate, TimelineEntry } from './types.js';
 
+/** Bumped with any change to what the merge gives, so that a stored timeline is merged again. */
+export const mergeVersion = 1;
+
 /**
  * When two key events are one event: their dates agree (one may be more precise: "2004" and
  * "August 2004") and their labels share enough distinctive words. Words are weighted by how rare

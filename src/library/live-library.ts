@@ -5,7 +5,8 @@ import type { Logger } from '../logger.js';
 import { openSearchService, type SearchService } from '../search/search-service.js';
 import { watchFolder, type FolderWatcher, type FolderWatcherTiming } from './folder-watcher.js';
 import { createLibrary, type ChangeReport, type Library, type LibraryChange } from './library.js';
-import { createTimelineCache } from './timeline-cache.js';
+import { readKeyEvents } from './key-event-store.js';
+import { createTimelineCache, timelineSaver } from './timeline-cache.js';
 
 /** The library with what follows it: the search index and the timeline, kept up to date as the folder changes. */
 export interface LiveLibrary {
@@ -38,18 +39,24 @@ export async function openLiveLibrary({ config, logger, watch = true, timing }: 
     const corpus = { documents: library.documents(), problems: library.problems() };
     reportCorpus(corpus, config.corpusDir, logger);
     const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary });
-    const timeline = createTimelineCache(search.documents, (docId) => search.passagesOf(docId));
-    let lastSave: Promise<void> = Promise.resolve();
+    const timeline = createTimelineCache(search.documents, (docId) => search.passagesOf(docId), await readKeyEvents(config.dataDir, logger));
+    const saveTimeline = timelineSaver(config.dataDir, timeline, logger);
+    let lastSave: Promise<void> = saveTimeline();
     library.subscribe((changes) => {
       applyToSearch(search, changes);
       timeline.apply(changes);
-      lastSave = search.saveSnapshot();
+      lastSave = Promise.all([search.saveSnapshot(), saveTimeline()]).then(() => undefined);
     });
     watcher?.resume();
     return {
       library,
       search,
-      timeline: () => timeline.timeline(),
+      timeline: () => {
+        const entries = timeline.timeline();
+        // A timeline merged just now is stored, so the next start need not merge it again.
+        if (timeline.unsaved) lastSave = Promise.all([lastSave, saveTimeline()]).then(() => undefined);
+        return entries;
+      },
       async reindex() {
         const report = await library.reload();
         await lastSave;
