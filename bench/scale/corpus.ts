@@ -9,17 +9,23 @@ import { readReutersDocuments } from '../reuters.js';
  * that already holds exactly that many files is left as it is.
  */
 export function writeReutersFolder(datasetFolder: string, folder: string, count: number): { files: number; written: boolean } {
-  const existing = safeList(folder).filter((name) => name.endsWith('.md'));
-  if (existing.length === count) return { files: count, written: false };
+  const existing = safeList(folder);
+  if (existing.includes(formatMark) && existing.filter((name) => name.endsWith('.md')).length === count) return { files: count, written: false };
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const documents = readReutersDocuments(path.join(datasetFolder, 'corpus.jsonl'), count);
   for (const document of documents) {
-    const frontMatter = stringify({ title: document.title, outlet: document.outlet, ...(document.published && { published: document.published.iso }) });
+    // Some articles have no title: the loader then takes the first line, as it would for anyone's file.
+    const title = document.title.trim() === '' ? undefined : document.title;
+    const frontMatter = stringify({ ...(title !== undefined && { title }), outlet: document.outlet, ...(document.published && { published: document.published.iso }) });
     writeFileSync(path.join(folder, document.file), `---\n${frontMatter}---\n${document.body}\n`);
   }
+  // Hidden, so the loader never reads it: which way of writing the folder it holds.
+  writeFileSync(path.join(folder, formatMark), '');
   return { files: documents.length, written: true };
 }
+
+const formatMark = '.bench-scale-format-2';
 
 function safeList(folder: string): string[] {
   try {
