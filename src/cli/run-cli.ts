@@ -5,7 +5,9 @@ import { reportCorpus } from '../corpus/report-corpus.js';
 import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus } from '../corpus/types.js';
-import { buildTimeline } from '../dates/timeline.js';
+import type { TimelineEntry } from '../dates/types.js';
+import { readKeyEvents } from '../library/key-event-store.js';
+import { createTimelineCache, timelineSaver } from '../library/timeline-cache.js';
 import { isUserError, UserError } from '../errors.js';
 import { environmentWithDotEnv } from '../dot-env.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -72,10 +74,23 @@ const corpusCommands: Record<string, CorpusCommand> = {
   ask: withSearch(runAsk),
   search: withSearch(runSearch),
   sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
-  timeline: (args, { corpus, passagesOf, stdout, cwd }) => runTimeline(args, { corpus, passagesOf, stdout, cwd }),
+  timeline: withStoredTimeline((args, { corpus, passagesOf, stdout, cwd }, timeline) => runTimeline(args, { corpus, passagesOf, stdout, cwd, timeline })),
   reindex: withSearch(runReindex),
-  digest: (args, { corpus, passagesOf, stdout }) => runDigest(args, { corpus, timeline: buildTimeline(corpus.documents, passagesOf), stdout }),
+  digest: withStoredTimeline((args, { corpus, stdout }, timeline) => runDigest(args, { corpus, timeline: timeline(), stdout })),
 };
+
+/**
+ * The timeline from the key events stored under DATA_DIR: only documents changed since are extracted, and an
+ * unchanged library is not merged again. What was extracted or merged is stored for the next command.
+ */
+function withStoredTimeline(run: (args: string[], context: CorpusCommandContext, timeline: () => readonly TimelineEntry[]) => Promise<void> | void): CorpusCommand {
+  return async (args, context) => {
+    const { config, logger, corpus, passagesOf } = context;
+    const cache = createTimelineCache(corpus.documents, passagesOf, await readKeyEvents(config.dataDir, logger));
+    await run(args, context, () => cache.timeline());
+    await timelineSaver(config.dataDir, cache, logger)();
+  };
+}
 
 function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {

@@ -14,6 +14,8 @@ export interface TimelineCommandContext {
   stdout: NodeJS.WritableStream;
   /** Where `--png` and `--svg` paths are read from; the process's folder by default. */
   cwd?: string;
+  /** The corpus's timeline when it is kept elsewhere (the stored key events); built from the passages otherwise. */
+  timeline?: () => readonly TimelineEntry[];
 }
 
 const timelineUsage = 'briefing timeline [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--doc ID] [--topic WORDS] [--json | --ics | --png FILE --svg FILE]';
@@ -50,7 +52,8 @@ export function runTimeline(args: string[], context: TimelineCommandContext): vo
     const known = documents.map((document) => document.id).join(', ') || 'none';
     throw new UserError(`There is no document "${values.doc}". Use one of these ids (briefing sources lists them): ${known}`);
   }
-  const entries = filterTimeline(buildTimeline(documents, context.passagesOf), { from: values.from, to: values.to, docId: values.doc, topic: values.topic });
+  const timeline = context.timeline?.() ?? buildTimeline(documents, context.passagesOf);
+  const entries = filterTimeline([...timeline], { from: values.from, to: values.to, docId: values.doc, topic: values.topic });
   if (picture) {
     const title = ['Key dates', filterWords(values, documents)].filter(Boolean).join(' ');
     // The renderer and its fonts take most of a second to load: only a picture pays for them.

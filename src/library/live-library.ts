@@ -9,7 +9,8 @@ import { watchFolder, type FolderWatcher, type FolderWatcherTiming } from './fol
 import { createLibrary, type ChangeReport, type Library, type LibraryChange } from './library.js';
 import { createDocumentIntake } from './intake.js';
 import type { DocumentIntake } from './intake-types.js';
-import { createTimelineCache } from './timeline-cache.js';
+import { readKeyEvents } from './key-event-store.js';
+import { createTimelineCache, timelineSaver } from './timeline-cache.js';
 
 /** The library with what follows it: the search index and the timeline, kept up to date as the folder changes. */
 export interface LiveLibrary {
@@ -52,12 +53,13 @@ export async function openLiveLibrary({ config, logger, watch = true, timing, db
     const corpus = { documents: library.documents(), problems: library.problems() };
     reportCorpus(corpus, config.corpusDir, logger);
     const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary });
-    const timeline = createTimelineCache(search.documents, (docId) => search.passagesOf(docId));
-    let lastSave: Promise<void> = Promise.resolve();
+    const timeline = createTimelineCache(search.documents, (docId) => search.passagesOf(docId), await readKeyEvents(config.dataDir, logger));
+    const saveTimeline = timelineSaver(config.dataDir, timeline, logger);
+    let lastSave: Promise<void> = saveTimeline();
     library.subscribe((changes) => {
       applyToSearch(search, changes);
       timeline.apply(changes);
-      lastSave = search.saveSnapshot();
+      lastSave = Promise.all([search.saveSnapshot(), saveTimeline()]).then(() => undefined);
     });
     watcher?.resume();
     sync?.start();
@@ -65,7 +67,12 @@ export async function openLiveLibrary({ config, logger, watch = true, timing, db
     return {
       library,
       search,
-      timeline: () => timeline.timeline(),
+      timeline: () => {
+        const entries = timeline.timeline();
+        // A timeline merged just now is stored, so the next start need not merge it again.
+        if (timeline.unsaved) lastSave = Promise.all([lastSave, saveTimeline()]).then(() => undefined);
+        return entries;
+      },
       ...(db &&
         following && {
           intake: createDocumentIntake({

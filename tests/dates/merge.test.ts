@@ -30,15 +30,19 @@ function random(seed: number): (below: number) => number {
   };
 }
 
+const defaultDates = ['2004', '2004-08', '2004-08-28', '2004-09', '2005', '2005-01-15', '2024', '2024-05', '2024-05-20', '2024-12'];
+
+/** Forty days of one year, its months and the year itself: "1987" agrees with all of them, as in Reuters. */
+const oneBusyYear = ['1987', '1987-03', '1987-04', ...Array.from({ length: 40 }, (_, day) => `1987-${day < 20 ? '03' : '04'}-${String((day % 20) + 1).padStart(2, '0')}`)];
+
 /**
  * Events drawn from a small vocabulary, with common and rare words and dates at every precision
  * around a few years, so that many share words and dates: merges, near misses, ties and conflicts.
  */
-function generatedEvents(seed: number, count: number): KeyEvent[] {
+function generatedEvents(seed: number, count: number, dates = defaultDates): KeyEvent[] {
   const next = random(seed);
   const common = ['japan', 'loan', 'trade', 'summit', 'minister', 'signed', 'agreement', 'bank'];
   const rare = ['uzbekistan', 'tashkent', 'railway', 'uranium', 'cotton', 'pipeline', 'astana', 'bishkek', 'water', 'treaty', 'grant', 'airport'];
-  const dates = ['2004', '2004-08', '2004-08-28', '2004-09', '2005', '2005-01-15', '2024', '2024-05', '2024-05-20', '2024-12'];
   return Array.from({ length: count }, (_, index) => {
     const words = Array.from({ length: 2 + next(6) }, () => (next(3) === 0 ? rare[next(rare.length)] : common[next(common.length)]) ?? 'japan');
     const iso = dates[next(dates.length)] ?? '2024';
@@ -71,6 +75,13 @@ describe('mergeEvents: the indexed merge gives exactly what comparing every grou
     // The generated cases really exercise merging and conflicts, not only events that stand alone.
     expect(merged).toBeGreaterThan(100);
     expect(conflicts).toBeGreaterThan(5);
+  });
+
+  it('when a coarse date agrees with the dates of many groups of its year', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const events = generatedEvents(seed, 400, oneBusyYear);
+      expect(mergeEvents(events), `seed ${seed}`).toEqual(mergeEventsByComparingAll(events));
+    }
   });
 
   it('in any order of the same events', () => {
