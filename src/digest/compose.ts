@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../dates/types.js';
 import { anniversariesInWindow } from './anniversaries.js';
 import { eventSpan } from './event-span.js';
 import { nextKeyDateAfter } from './next-key-date.js';
-import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestDocument, DigestDocumentInput, DigestEvent } from './types.js';
+import type { ComposeDigestInput, DayRange, Digest, DigestCitation, DigestDocument, DigestEvent } from './types.js';
 import { describeIsoDate } from '../corpus/partial-date.js';
 import { addDays, localDate } from './zoned-time.js';
 
