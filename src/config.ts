@@ -120,7 +120,7 @@ const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value
 const environmentSchema = z.object({
   CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().default('corpus')),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
-  CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 2097152').transform(Number).pipe(z.number().positive('must be positive, e.g. 2097152')).default(2 * 1024 * 1024)),
+  CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 2097152').transform(Number).pipe(z.number().positive('must be positive, e.g. 2097152')).default(20 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
   DIGEST_MIN_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of minutes, e.g. 60').int('must be a whole number of minutes, e.g. 60').min(0, 'must be 0 (no minimum) or more minutes, e.g. 60').max(10_080, 'must be at most 10080 minutes (a week), e.g. 60').default(60)),

@@ -17,7 +17,7 @@ export interface LoadCorpusOptions {
   concurrency?: number;
 }
 
-export const defaultCorpusOptions = { maxFileBytes: 2 * 1024 * 1024, concurrency: 16 } as const;
+export const defaultCorpusOptions = { maxFileBytes: 20 * 1024 * 1024, concurrency: 16 } as const;
 
 // Never follow a link swapped in after the listing, and never block on a FIFO: both are checked after opening.
 const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);

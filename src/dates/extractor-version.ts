@@ -3,4 +3,4 @@
  * the recognisers). Extracted dates are stored by document version and this number, so bump it with
  * any change that can change what a document's key events are: every document is then extracted again.
  */
-export const keyEventExtractorVersion = 1;
+export const keyEventExtractorVersion = 2;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { pageRange } from '../corpus/pages.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { keyEventExtractorVersion } from '../dates/extractor-version.js';
 import { mergeVersion } from '../dates/merge.js';
@@ -22,7 +23,7 @@ const partialDate = z.object({ iso: z.string(), precision: z.enum(['year', 'mont
 const resolvedDate = z.object({ start: partialDate, end: partialDate.nullable() });
 /** An event without its quotes: they are slices of the body, cut again from it. */
 const storedEvent = z.object({ date: resolvedDate, label: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), mentionStart: z.number().int().nonnegative(), mentionEnd: z.number().int().nonnegative() });
-const source = z.object({ docId: z.string(), start: z.number().int(), end: z.number().int(), quote: z.string() });
+const source = z.object({ docId: z.string(), start: z.number().int(), end: z.number().int(), quote: z.string(), page: z.number().int().positive().optional(), pageEnd: z.number().int().positive().optional() });
 const entry = z.object({
   date: z.string(),
   end: z.string().nullable(),
@@ -69,7 +70,7 @@ export function restoreEvents(document: SourceDocument, stored: readonly StoredE
     docId: document.id,
     date: event.date,
     label: event.label,
-    source: { docId: document.id, start: event.start, end: event.end, quote: body.slice(event.start, event.end) },
+    source: { docId: document.id, start: event.start, end: event.end, quote: body.slice(event.start, event.end), ...(document.pages !== null && pageRange(document.pages, event.start, event.end)) },
     mention: { start: event.mentionStart, end: event.mentionEnd, text: body.slice(event.mentionStart, event.mentionEnd) },
   }));
 }

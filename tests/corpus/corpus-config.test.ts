@@ -16,8 +16,8 @@ describe('CORPUS_MAX_FILE_BYTES', () => {
     expect(problemsOf({ CORPUS_MAX_FILE_BYTES: value })).toEqual(['CORPUS_MAX_FILE_BYTES: must be a whole number of bytes written in digits, e.g. 2097152']);
   });
 
-  it('takes digits, and 2 MiB when unset', () => {
+  it('takes digits, and 20 MiB when unset', () => {
     expect(loadConfig({ CORPUS_MAX_FILE_BYTES: '4096' }).corpusMaxFileBytes).toBe(4096);
-    expect(loadConfig({}).corpusMaxFileBytes).toBe(2 * 1024 * 1024);
+    expect(loadConfig({}).corpusMaxFileBytes).toBe(20 * 1024 * 1024);
   });
 });
