@@ -23,6 +23,7 @@ import { splitPassages } from '../../src/corpus/passages.js';
 import type { ExtractedDocument, ExtractedMetadata } from '../../src/extract/types.js';
 import { articleParagraphs, makeDocx, makeFiftyPagePdf, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
 import { percentile } from '../fit.js';
+import { wrapLines } from '../wrap-lines.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'data/bench/extract.json' }, count: { type: 'string', default: '20' }, file: { type: 'string', multiple: true, default: [] } } });
 const count = Number(values.count);
@@ -43,24 +44,11 @@ const topics = ['energy', 'transport', 'water', 'minerals', 'health', 'education
 const topicOf = (index: number) => topics[index % topics.length] ?? 'policy';
 const sentence = (index: number, part: number) => `Item ${index}.${part}: Japan's cooperation on ${topicOf(index + part)} in Central Asia was reviewed in session ${part} of the working group, with a report due by the end of the quarter.`;
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
 async function pdfSamples(): Promise<Sample[]> {
   const samples: Sample[] = [];
   for (let index = 0; index < count; index += 1) {
     const pageCount = 3 + (index % 5);
-    const pages = Array.from({ length: pageCount }, (_, page) => Array.from({ length: 4 }, (__, part) => wrap(sentence(index, page * 4 + part), 70)));
+    const pages = Array.from({ length: pageCount }, (_, page) => Array.from({ length: 4 }, (__, part) => wrapLines(sentence(index, page * 4 + part), 70)));
     const title = `Working group report ${index} on ${topicOf(index)}`;
     const author = `Analyst ${index}`;
     const quotes = pages.flatMap((paragraphs, page) => paragraphs.map((_, part) => ({ text: sentence(index, page * 4 + part), page: page + 1 })));

@@ -6,6 +6,7 @@
  */
 import type { DocumentFormat } from '../../src/corpus/types.js';
 import { makeDocx, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
+import { wrapLines } from '../wrap-lines.js';
 
 export interface AnswerableDocument {
   /** What the table calls it: a format, or "pdf (50 pages)". */
@@ -37,19 +38,6 @@ function answerSentence(word: string): string {
   return `The ${word} deposit agreement was signed in Navoi on 3 June 2025 by the ministers of both countries.`;
 }
 
-function wrap(text: string, width = 70): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
 function base(label: string, format: DocumentFormat, index: number, extension: string): Pick<AnswerableDocument, 'label' | 'format' | 'fileName' | 'word' | 'question'> {
   const word = inventedWord(label, index);
   return { label, format, fileName: `answerable-${label.replace(/\W+/g, '-')}-${index}.${extension}`, word, question: `Where was the ${word} deposit agreement signed?` };
@@ -57,8 +45,8 @@ function base(label: string, format: DocumentFormat, index: number, extension: s
 
 async function pdfDocument(label: string, index: number, pageCount: number): Promise<AnswerableDocument> {
   const meta = base(label, 'pdf', index, 'pdf');
-  const pages = Array.from({ length: pageCount }, (_, page) => Array.from({ length: 6 }, (__, part) => wrap(filler(index, page * 6 + part))));
-  pages.at(-1)?.push(wrap(answerSentence(meta.word)));
+  const pages = Array.from({ length: pageCount }, (_, page) => Array.from({ length: 6 }, (__, part) => wrapLines(filler(index, page * 6 + part), 70)));
+  pages.at(-1)?.push(wrapLines(answerSentence(meta.word), 70));
   return { ...meta, page: pageCount, bytes: await makePdf({ info: { Title: `Working group report ${index}`, Author: `Analyst ${index}` }, pages }) };
 }
 
