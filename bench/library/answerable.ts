@@ -9,9 +9,9 @@
  * The path is how the document arrives, one function (`AddPath`) per path:
  * - folder: the file is written into the watched corpus folder, as someone dropping it there
  *   would, and the product's own watcher timing applies (debounce and settle time included).
- * - intake: the document is given to `DocumentIntake.add`, as `/add` and `briefing add` do.
- *   That needs the library's intake (`LiveLibrary.intake`); on a build without it the path
- *   says so and is skipped, since nothing else may stand in for it.
+ * - intake: the document is given to `DocumentIntake.add`, as `/add` and `briefing add` do:
+ *   the library's own intake (`LiveLibrary.intake`) over a SQLite database file, so the
+ *   document is stored, read back by the sync and indexed as on a running bot.
  *
  * Runs in process on the seed corpus plus the documents added; each document's first one is
  * a warm-up (the first PDF loads pdf.js), reported apart and left out of the percentiles.
@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import type { DocumentIntake } from '../../src/library/intake-types.js';
 import { openLiveLibrary, type LiveLibrary } from '../../src/library/live-library.js';
 import { createLogger } from '../../src/logger.js';
+import { openDatabase } from '../../src/storage/database.js';
 import { percentile, table } from '../fit.js';
 import { answerableDocuments, type AnswerableDocument } from './answerable-documents.js';
 
@@ -48,10 +49,9 @@ function intakePath(intake: DocumentIntake): AddPath {
   };
 }
 
-/** The hook for the intake path: the live library's intake once the library has one (h-store's DocumentIntake). */
+/** The intake path's intake: the live library's, which it has when opened with a database. */
 function intakeOf(live: LiveLibrary): DocumentIntake | null {
-  const candidate = (live as LiveLibrary & { intake?: DocumentIntake }).intake;
-  return candidate ?? null;
+  return live.intake ?? null;
 }
 
 const pollMs = 5;
@@ -88,13 +88,16 @@ const round = (value: number) => Math.round(value);
 const root = await mkdtemp(path.join(os.tmpdir(), 'bench-answerable-'));
 const config = { corpusDir: path.join(root, 'corpus'), dataDir: path.join(root, 'data'), corpusMaxFileBytes: 2 * 1024 * 1024 };
 await cp(path.resolve('corpus'), config.corpusDir, { recursive: true });
-const live = await openLiveLibrary({ config, logger: createLogger({ level: 'warn' }) });
+const logger = createLogger({ level: 'warn' });
+// The intake keeps documents in the database, on disk as a bot's would be; the folder path needs none.
+const db = values.path === 'intake' ? await openDatabase(path.join(root, 'briefing.db'), logger) : undefined;
+const live = await openLiveLibrary({ config, logger, ...(db && { db }) });
 const rows: Row[] = [];
 let skipped: string | null = null;
 try {
   const intake = intakeOf(live);
   const add = values.path === 'folder' ? folderPath(config.corpusDir) : intake ? intakePath(intake) : null;
-  if (add === null) skipped = 'the intake path needs LiveLibrary.intake (DocumentIntake from src/library), which this build does not have yet';
+  if (add === null) skipped = 'the intake path needs LiveLibrary.intake, which the library has only when opened with a database';
   else {
     for (const [warmUp, ...documents] of await answerableDocuments(count)) {
       if (!warmUp) continue;
@@ -106,6 +109,7 @@ try {
   }
 } finally {
   await live.stop();
+  await db?.close();
   await rm(root, { recursive: true, force: true });
 }
 

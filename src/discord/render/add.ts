@@ -88,6 +88,8 @@ export function renderAdded(document: SourceDocument, passageCount: number): Mes
       `Added *${title}* (id \`${id}\`, ${passageCount} ${passageCount === 1 ? 'passage' : 'passages'}). It is answerable now: try \`/ask question: … source: ${id}\`.${document.scope === null ? '' : ' Only this server sees it.'}`,
       discordLimits.content,
     ).text,
+    // It replaces the preview: without `embeds: []` Discord keeps the preview's "Nothing is added until you press Add".
+    embeds: [],
     components: [],
     allowedMentions: noMentions,
   };

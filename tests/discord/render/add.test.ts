@@ -121,6 +121,10 @@ describe('the /add and /remove outcomes', () => {
     expect(renderAdded(sourceDocument({ title: 'word '.repeat(2000), id: 'i'.repeat(400) }), 1).content?.length).toBeLessThanOrEqual(discordLimits.content);
   });
 
+  it('replaces the whole preview once added, so its "Nothing is added until you press Add" goes with its buttons', () => {
+    expect(renderAdded(preview().document, 12)).toMatchObject({ embeds: [], components: [] });
+  });
+
   it('takes the buttons away once cancelled or expired', () => {
     expect(renderAddCancelled('Bridges').components).toEqual([]);
     expect(renderAddExpired()).toMatchObject({ components: [], embeds: [] });
