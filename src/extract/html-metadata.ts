@@ -33,11 +33,13 @@ export function readHtmlMetadata(document: HtmlDocument, readability: Readabilit
     return null;
   };
   const ld = jsonLdArticle(document);
+  const outlet = first(personNames(ld?.['publisher']), meta('og:site_name', 'application-name'), cleanField(readability.siteName));
+  const title = first(text(ld?.['headline']), meta('og:title', 'twitter:title', 'dc.title', 'DC.title'), cleanField(readability.title), cleanField(document.title));
   return {
     id: null,
-    title: first(text(ld?.['headline']), meta('og:title', 'twitter:title', 'dc.title', 'DC.title'), cleanField(readability.title), cleanField(document.title)),
+    title: title === null ? null : withoutSiteName(title, outlet),
     author: first(personNames(ld?.['author']), notUrl(meta('author', 'article:author', 'parsely-author', 'dc.creator', 'DC.creator')), byline(readability.byline)),
-    outlet: first(personNames(ld?.['publisher']), meta('og:site_name', 'application-name'), cleanField(readability.siteName)),
+    outlet,
     language: first(cleanField(document.documentElement.getAttribute('lang')), cleanField(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')), text(ld?.['inLanguage']), locale(meta('og:locale')), cleanField(readability.lang)),
     ...pickDate(
       [
@@ -50,6 +52,19 @@ export function readHtmlMetadata(document: HtmlDocument, readability: Readabilit
       warnings,
     ),
   };
+}
+
+/** Pages often title themselves "Headline | Site"; the site is the outlet already, so the title is the headline alone. */
+export function withoutSiteName(title: string, outlet: string | null): string {
+  if (outlet === null) return title;
+  const separators = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · '];
+  for (const separator of separators) {
+    const suffix = `${separator}${outlet}`;
+    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
+    const prefix = `${outlet}${separator}`;
+    if (title.length > prefix.length && title.toLowerCase().startsWith(prefix.toLowerCase())) return title.slice(prefix.length).trim();
+  }
+  return title;
 }
 
 function first(...values: (string | null)[]): string | null {
