@@ -37,6 +37,8 @@ const guilds: SeedGuild[] = [
 const sixteenMinutes = 16 * 60_000;
 /** How long the local Discord's attachment links work: long enough for a prompt download, short enough to let one expire. */
 const attachmentUrlLifetimeMs = 60_000;
+/** The library's size cap (ADD_MAX_BYTES), far below the 20 MB default so a test file can exceed it. */
+const maxBytes = 128 * 1024;
 const pptxType = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 describe('/add, /remove and /library role through a local Discord, with the real discord.js client and the real intake over SQLite', () => {
@@ -68,7 +70,7 @@ describe('/add, /remove and /library role through a local Discord, with the real
     link = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/article.html`;
     harness = await startHarness({
       server: { guilds, timings: { attachmentUrlLifetimeMs }, now: () => Date.now() + discordOffsetMs },
-      library: { allowPrivate: ['127.0.0.1'] },
+      library: { allowPrivate: ['127.0.0.1'], adding: { maxBytes } },
       bot: { clock },
     });
   });
@@ -314,6 +316,15 @@ describe('/add, /remove and /library role through a local Discord, with the real
     const reply = await handle.reply().finally(stopWatching);
     expect(discordOffsetMs).toBeGreaterThan(attachmentUrlLifetimeMs);
     expect(reply.content).toBe('"notes.md" could no longer be downloaded: Discord\'s link to it has expired or the file was deleted. Attach the file again and run /add again.');
+    expect(await storedCount()).toBe(1);
+  });
+
+  it('refuses an attachment over the library\'s configured size cap (ADD_MAX_BYTES), by its size as Discord states it', async () => {
+    const big = Buffer.from(`# Long notes\n\n${'The corridor opened in May 2025. '.repeat(5000)}\n`);
+    expect(big.length).toBeGreaterThan(maxBytes);
+    const reply = await add({ file: { data: big, filename: 'long-notes.md', contentType: 'text/markdown' } }).reply();
+    // The download's own words (the extractor's differ): the cap is the configured one, not a constant of the download.
+    expect(reply.content).toBe('"long-notes.md" is 161 KB, over the 128 KB limit for documents. Add a smaller file or split it.');
     expect(await storedCount()).toBe(1);
   });
 });
