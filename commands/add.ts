@@ -42,7 +42,7 @@ export default {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const source: AddSource = attachment === null
       ? { kind: 'link', url: link ?? '' }
-      : await downloadAttachment({ url: attachment.url, name: attachment.name, contentType: attachment.contentType, size: attachment.size });
+      : await downloadAttachment({ url: attachment.url, name: attachment.name, contentType: attachment.contentType, size: attachment.size }, { maxBytes: intake.maxBytes });
     const preview = await intake.prepare({ source, overrides, scope: guildId, addedBy: { id: interaction.user.id, name: memberName(interaction) } });
     const session: AddSession = { kind: 'add', ownerId: interaction.user.id, guildId, preview };
     const { flags: _flags, ...payload } = context.render.addPreview(preview, context.sessions.create(session));

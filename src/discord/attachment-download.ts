@@ -12,18 +12,21 @@ export interface AttachmentReference {
 }
 
 export interface DownloadLimits {
+  /** The library's size cap on one document (the intake's `maxBytes`, from ADD_MAX_BYTES). */
   maxBytes: number;
-  timeoutMs: number;
+  timeoutMs?: number;
 }
 
-export const defaultDownloadLimits: DownloadLimits = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000 };
+/** How long Discord may take to hand over an attachment's bytes. */
+export const downloadTimeoutMs = 20_000;
 
 /**
  * Fetches an attached file's bytes as soon as `/add` runs: Discord's attachment links expire,
  * so a preview confirmed minutes later must not depend on one. Bounded in bytes (Discord's
  * stated size is checked first, the bytes as they arrive) and in time.
  */
-export async function downloadAttachment(attachment: AttachmentReference, limits: DownloadLimits = defaultDownloadLimits): Promise<Extract<AddSource, { kind: 'file' }>> {
+export async function downloadAttachment(attachment: AttachmentReference, { maxBytes, timeoutMs = downloadTimeoutMs }: DownloadLimits): Promise<Extract<AddSource, { kind: 'file' }>> {
+  const limits = { maxBytes, timeoutMs };
   const label = `"${attachment.name}"`;
   if (attachment.size > limits.maxBytes) throw tooLarge(label, attachment.size, limits.maxBytes);
   let response: Response;
@@ -44,7 +47,7 @@ export async function downloadAttachment(attachment: AttachmentReference, limits
   return { kind: 'file', bytes, fileName: attachment.name, contentType: attachment.contentType };
 }
 
-async function readCapped(response: Response, label: string, limits: DownloadLimits): Promise<Uint8Array> {
+async function readCapped(response: Response, label: string, limits: Required<DownloadLimits>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -66,7 +69,7 @@ function tooLarge(label: string, bytes: number, maxBytes: number): UserError {
 }
 
 /** The network's own words mean nothing to the person adding a file; whether it timed out does. */
-function unreachable(label: string, error: unknown, limits: DownloadLimits): UserError {
+function unreachable(label: string, error: unknown, limits: Required<DownloadLimits>): UserError {
   const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
   return new UserError(
     timedOut

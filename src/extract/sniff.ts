@@ -49,15 +49,22 @@ interface Declared {
   name: string | null;
 }
 
-/** A known extension names the format; else a specific media type does (links end in `.php` or nothing); else an unknown extension is named. */
+/**
+ * A known extension names the format; else a supported media type does (links end in `.php` or
+ * nothing). A type that is not supported is named as the person knows it: by the file's
+ * extension when it has one (a Discord attachment carries both, "deck.pptx" and a long media
+ * type), else by its specific media type.
+ */
 function declaredFormat(input: ExtractInput): Declared {
   const rawExtension = path.extname(input.fileName ?? '').toLowerCase();
   const extension = /^\.[a-z0-9]{1,8}$/.test(rawExtension) ? rawExtension : '';
   const mediaType = (input.contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
   const fromExtension = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
   if (fromExtension) return { format: fromExtension, name: extension };
-  if (!vagueMediaTypes.has(mediaType)) return { format: byMediaType[mediaType] ?? null, name: mediaType };
+  const fromMediaType = Object.hasOwn(byMediaType, mediaType) ? byMediaType[mediaType] : undefined;
+  if (fromMediaType) return { format: fromMediaType, name: mediaType };
   if (extension !== '') return { format: null, name: extension };
+  if (!vagueMediaTypes.has(mediaType)) return { format: null, name: mediaType };
   return { format: null, name: null };
 }
 

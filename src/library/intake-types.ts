@@ -47,6 +47,11 @@ export interface AddPreview {
 
 /** Adds and removes the documents that live in the database. */
 export interface DocumentIntake {
+  /**
+   * The largest document accepted, in bytes (ADD_MAX_BYTES): whoever fetches a file for the
+   * intake, as `/add` downloads an attachment, stops there too, so one setting governs both.
+   */
+  readonly maxBytes: number;
   /** Fetches (links), extracts and checks for duplicates; adds nothing. */
   prepare(request: AddRequest): Promise<AddPreview>;
   /** The same pending document with corrected metadata (the Edit modal). */

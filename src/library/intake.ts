@@ -192,6 +192,7 @@ export function createDocumentIntake(options: DocumentIntakeOptions): DocumentIn
   }
 
   return {
+    maxBytes,
     prepare,
     commit,
 

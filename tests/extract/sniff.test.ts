@@ -36,6 +36,12 @@ describe('finding the real type from the bytes', () => {
     expect(error.message).toBe('`.pptx` is not supported; supported are PDF, DOCX, HTML, Markdown and text.');
   });
 
+  it('names an unsupported file by its extension though it also carries a media type, as a Discord attachment does', async () => {
+    const slides = { bytes: pptx, fileName: 'slides.pptx', contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' };
+    expect((await failure(extractDocument(slides))).message).toBe('`.pptx` is not supported; supported are PDF, DOCX, HTML, Markdown and text.');
+    expect((await failure(extractDocument({ bytes: encode('a,b\n1,2'), fileName: 'table.csv', contentType: 'text/csv' }))).message).toBe('`.csv` is not supported; supported are PDF, DOCX, HTML, Markdown and text.');
+  });
+
   it('names an unsupported type from its bytes when the name says nothing', async () => {
     expect((await failure(extractDocument({ bytes: pptx }))).message).toBe('`.pptx` is not supported; supported are PDF, DOCX, HTML, Markdown and text.');
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);

@@ -194,6 +194,13 @@ describe('refusals, each with what to do', () => {
     const message = await refusal(intake.prepare(fileRequest(`# Long\n\n${'word '.repeat(2000)}`)));
     expect(message).toBe('"memo.md" is 10 KB, over the 4 KB limit; add a smaller file or split it.');
   });
+
+  it('tells whoever downloads a file for it the size cap ADD_MAX_BYTES sets, 20 MB by default', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    expect(loadConfig({ ADD_MAX_BYTES: '4096' }).adding.maxBytes).toBe(4096);
+    expect((await openLibrary({ maxBytes: 4096 })).intake.maxBytes).toBe(4096);
+    expect((await openLibrary()).intake.maxBytes).toBe(20 * 1024 * 1024);
+  });
 });
 
 describe('removing a document', () => {

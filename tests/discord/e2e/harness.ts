@@ -6,8 +6,10 @@ import { allCommands } from '../../../commands/index.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { buildTimeline } from '../../../src/dates/timeline.js';
 import type { TimelineEntry } from '../../../src/dates/types.js';
+import type { AddingConfig } from '../../../src/config.js';
 import { startBot, type Bot, type StartBotOptions } from '../../../src/discord/bot.js';
 import { deployCommands } from '../../../src/discord/deploy-commands.js';
+import { openLiveLibrary, type LiveLibrary } from '../../../src/library/live-library.js';
 import type { SearchService } from '../../../src/discord/ports.js';
 import { startLocalDiscord, type LocalDiscord, type LocalDiscordOptions } from '../../../src/local-discord/index.js';
 import { openSearchService } from '../../../src/search/search-service.js';
@@ -67,6 +69,11 @@ export interface HarnessOptions {
   deploy?: boolean;
   /** The corpus services; the seed corpus by default. */
   services?: Promise<Services>;
+  /**
+   * Serve the seed corpus as the product does instead (src/library/live-library.ts, over the
+   * harness's database), with the real intake for /add and /remove. Replaces `services`.
+   */
+  library?: { adding?: Partial<AddingConfig>; allowPrivate?: string[] };
 }
 
 /** A local Discord, the commands deployed to it, and the real bot logged in to it. */
@@ -75,16 +82,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.deploy !== false) {
     await deployCommands({ rest: new REST({ api: server.apiBase }).setToken(botToken), applicationId, guildId: null, commands: allCommands });
   }
-  const loaded = await (options.services ?? seedServices());
   const directory = mkdtempSync(path.join(tmpdir(), 'briefing-e2e-db-'));
   const databaseFile = path.join(directory, 'briefing.db');
   const { logger, lines, waitForLine } = logSink();
   let db = await openDatabase(databaseFile, logger);
+  let live: LiveLibrary | null = null;
+  const openLive = async (library: NonNullable<HarnessOptions['library']>) => {
+    live = await openLiveLibrary({
+      config: {
+        corpusDir: path.resolve('corpus'),
+        corpusMaxFileBytes: 2 * 1024 * 1024,
+        dataDir: path.join(directory, 'data'),
+        links: { allowPrivate: library.allowPrivate ?? [] },
+        adding: { syncIntervalMs: 0, ...library.adding },
+      },
+      logger,
+      db,
+      watch: false,
+    });
+    return live;
+  };
+  const loaded: Services = options.library === undefined ? await (options.services ?? seedServices()) : await openLive(options.library).then((opened) => ({ search: opened.search, timeline: opened.timeline() }));
   const launch = () =>
     startBot({
       discord: { token: botToken, applicationId, guildId: null, apiBase: server.apiBase },
-      search: loaded.search,
-      timeline: loaded.timeline,
+      search: live?.search ?? loaded.search,
+      timeline: live?.timeline ?? loaded.timeline,
+      ...(live?.intake && { intake: live.intake }),
       db,
       logger,
       ...options.bot,
@@ -100,14 +124,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     waitForLog: (predicate, timeoutMs) => waitForLine(predicate, timeoutMs),
     async restartBot() {
       await harness.bot.stop();
+      await live?.stop();
       await db.close();
       db = await openDatabase(databaseFile, logger);
       harness.db = db;
+      if (options.library !== undefined) harness.services = await openLive(options.library).then((opened) => ({ search: opened.search, timeline: opened.timeline() }));
       harness.bot = await launch();
       return harness.bot;
     },
     async close() {
       await harness.bot.stop();
+      await live?.stop();
       await db.close();
       await server.close();
       rmSync(directory, { recursive: true, force: true });
