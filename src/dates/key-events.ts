@@ -22,7 +22,8 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
     if (passage.kind === 'table-row' || isBibliographic(passage)) continue;
     const mentions = extractDateMentions(passage.text, { referenceDate: document.published });
     if (mentions.length === 0) continue;
-    const sentences = joinedAtInitials(splitSentences(passage.text, passage.start), passage);
+    // Read only once a date is known to be an event: most dated passages date nothing that happened.
+    let sentences: SentenceSpan[] | null = null;
     const eventMentions = mentions.filter((mention) => mention.date !== null && isEventDate(passage.text, mention, document.published));
     for (const group of coordinatedGroups(passage.text, eventMentions)) {
       const first = group[0];
@@ -31,6 +32,7 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
       if (!first || !last || !date) continue;
       const start = passage.start + first.start;
       const end = passage.start + last.end;
+      sentences ??= joinedAtInitials(splitSentences(passage.text, passage.start), passage);
       const sentence = sentenceAround(sentences, start, end, passage);
       // One event per date per sentence: "Before 1998 … and in 1998 …" tells one 1998 event.
       const key = `${sentence.start}:${date.start.iso}:${date.end?.iso ?? ''}`;
