@@ -4,8 +4,10 @@
  * the product does them, splitting the document into passages and extracting its key events, and
  * separately extracting every date mention of the whole text at once. Linear time shows as a flat
  * seconds-per-MiB column; the growth ratio compares the largest size with the smallest (1.0 is
- * linear) and the exponent is fitted over all sizes. Target: ≤ 2 s per MiB.
- * Usage: npm run bench:text -- [--sizes 0.25,0.5,1,2] [--kinds run-on,prose] [--corpus DIR] [--out FILE]
+ * linear) and the exponent is fitted over all sizes. Target: ≤ 2 s per MiB. Each size is timed `--runs`
+ * times and the median kept, after a warm-up on every kind, so that compiling patterns is not charged
+ * to whichever size comes first.
+ * Usage: npm run bench:text -- [--sizes 0.25,0.5,1,2] [--kinds run-on,prose] [--runs 3] [--corpus DIR] [--out FILE]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,19 +17,21 @@ import { splitPassages } from '../../src/corpus/passages.js';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { extractDateMentions } from '../../src/dates/extract.js';
 import { extractKeyEvents } from '../../src/dates/key-events.js';
-import { growthExponent, table, timed } from '../fit.js';
+import { growthExponent, median, table, timed } from '../fit.js';
 import { makeText, textKinds, type TextKind } from './texts.js';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '0.25,0.5,1,2' },
     kinds: { type: 'string', default: textKinds.join(',') },
+    runs: { type: 'string', default: '3' },
     corpus: { type: 'string', default: 'corpus' },
     out: { type: 'string', default: 'data/bench/text.json' },
   },
 });
 const mebibyte = 1024 * 1024;
 const sizes = values.sizes.split(',').map(Number).filter((size) => size > 0).sort((a, b) => a - b);
+const runs = Math.max(1, Math.floor(Number(values.runs)) || 1);
 const kinds = values.kinds.split(',').filter((kind): kind is TextKind => (textKinds as string[]).includes(kind));
 const seedBodies = (await loadCorpus(values.corpus)).documents.map((document) => document.body);
 if (seedBodies.length === 0) {
@@ -39,9 +43,19 @@ function documentOf(body: string): SourceDocument {
   return { id: 'bench', file: 'bench.txt', title: 'Bench', author: null, outlet: null, published: { iso: '2025-06-01', precision: 'day' }, publishedBasis: null, body, contentHash: 'bench' , format: 'text', pages: null, scope: null, addition: null};
 }
 
-// Warm up: the first call compiles chrono-node's and the recognisers' patterns.
-const warm = documentOf(makeText('prose', 20_000, seedBodies));
-extractKeyEvents(warm, splitPassages(warm));
+// Warm up on every kind: the first calls compile chrono-node's, the recognisers' and the splitter's code paths.
+for (const kind of kinds) {
+  const warm = documentOf(makeText(kind, 100_000, seedBodies));
+  extractKeyEvents(warm, splitPassages(warm));
+  extractDateMentions(warm.body, { referenceDate: warm.published });
+}
+
+/** `run` timed `runs` times: its last result and the median wall and CPU seconds. */
+function timedMedian<T>(run: () => T): { result: T; wall: number; cpu: number } {
+  const timings = Array.from({ length: runs }, () => timed(run));
+  const last = timings.at(-1) as { result: T };
+  return { result: last.result, wall: median(timings.map((timing) => timing.wall)), cpu: median(timings.map((timing) => timing.cpu)) };
+}
 
 interface Row {
   kind: TextKind;
@@ -61,11 +75,11 @@ const rows: Row[] = [];
 for (const kind of kinds) {
   for (const size of sizes) {
     const document = documentOf(makeText(kind, Math.round(size * mebibyte), seedBodies));
-    const product = timed(() => {
+    const product = timedMedian(() => {
       const passages = splitPassages(document);
       return { passages, events: extractKeyEvents(document, passages) };
     });
-    const whole = timed(() => extractDateMentions(document.body, { referenceDate: document.published }));
+    const whole = timedMedian(() => extractDateMentions(document.body, { referenceDate: document.published }));
     rows.push({
       kind,
       mebibytes: size,
@@ -84,7 +98,7 @@ for (const kind of kinds) {
 }
 
 const perMiB = (seconds: number, row: Row) => (seconds / row.mebibytes).toFixed(2);
-console.log('\nSeconds per MiB (wall; cpu = user+system, steadier on a shared machine)');
+console.log(`\nSeconds per MiB, median of ${runs} run${runs === 1 ? '' : 's'} (wall; cpu = user+system, steadier on a shared machine)`);
 console.log(
   table([
     ['text', 'MiB', 'passages', 'longest', 'events', 'passages+events s/MiB', 'cpu s/MiB', 'whole-text dates s/MiB', 'cpu s/MiB'],
@@ -136,5 +150,5 @@ console.log(
 );
 
 mkdirSync(path.dirname(values.out), { recursive: true });
-writeFileSync(values.out, `${JSON.stringify({ sizesMiB: sizes, rows, growth }, null, 2)}\n`);
+writeFileSync(values.out, `${JSON.stringify({ sizesMiB: sizes, runs, rows, growth }, null, 2)}\n`);
 console.log(`written ${values.out}`);

@@ -90,12 +90,13 @@ function mondayOfIsoWeek(year: number, week: number): Day {
 
 const seasonMonths: Record<Season, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
 
+function monthSpan(year: number, firstMonth: number, lastMonth: number): { first: Day; last: Day } {
+  const last = addMonths({ year, month: 1, day: 1 }, lastMonth - 1);
+  return { first: addMonths({ year, month: 1, day: 1 }, firstMonth - 1), last: { ...last, day: daysInMonth(last.year, last.month) } };
+}
+
 /** The first and last day a period covers. */
 export function daysOf(value: CalendarValue): { first: Day; last: Day } {
-  const monthSpan = (year: number, firstMonth: number, lastMonth: number) => {
-    const last = addMonths({ year, month: 1, day: 1 }, lastMonth - 1);
-    return { first: addMonths({ year, month: 1, day: 1 }, firstMonth - 1), last: { ...last, day: daysInMonth(last.year, last.month) } };
-  };
   switch (value.unit) {
     case 'century':
       return { first: { year: value.century * 100, month: 1, day: 1 }, last: { year: value.century * 100 + 99, month: 12, day: 31 } };

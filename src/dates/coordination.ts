@@ -99,10 +99,13 @@ export function spanOf(group: DateMention[]): ResolvedDate | null {
   return rangeAt(firstDay, lastDay, precision);
 }
 
+function yearWritten(mention: DateMention): boolean {
+  return /\d{4}|\byear\b/i.test(mention.text);
+}
+
 function withSharedYear(group: DateMention[]): ResolvedDate[] {
   const last = group.at(-1);
   const lastDate = last?.date;
-  const yearWritten = (mention: DateMention) => /\d{4}|\byear\b/i.test(mention.text);
   const year = last && lastDate && yearWritten(last) ? lastDate.start.iso.slice(0, 4) : null;
   return group.flatMap((mention): ResolvedDate[] => {
     const date = mention.date;

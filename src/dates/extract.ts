@@ -50,7 +50,9 @@ export function extractDateMentions(text: string, options: ExtractOptions): Date
   const antecedents: { end: number; value: CalendarValue }[] = [];
   const mentions: DateMention[] = [];
   for (const candidate of combineCandidates(masked, candidates)) {
-    const tense = tenseAround(masked, candidate.start, candidate.end);
+    // Only a date counted from the time of writing or from another date reads the tense: a written-out one needs none.
+    const { type } = candidate.anchoring;
+    const tense = type === 'absolute' || type === 'none' ? 'unknown' : tenseAround(masked, candidate.start, candidate.end);
     const { mention, antecedent } = resolveCandidate(text, candidate, reference, tense, antecedents);
     mentions.push(mention);
     if (antecedent) antecedents.push({ end: candidate.end, value: antecedent });

@@ -23,7 +23,7 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
     if (passage.kind === 'table-row' || isBibliographic(passage)) continue;
     const mentions = extractDateMentions(passage.text, { referenceDate: document.published });
     if (mentions.length === 0) continue;
-    const sentences = joinedAtInitials(splitSentences(passage.text, passage.start), passage);
+    const sentenceAround = sentenceFinder(passage);
     const eventMentions = mentions.filter((mention) => mention.date !== null && isEventDate(passage.text, mention, document.published));
     for (const group of coordinatedGroups(passage.text, eventMentions)) {
       const first = group[0];
@@ -32,7 +32,7 @@ export function extractKeyEvents(document: SourceDocument, passages: Passage[]):
       if (!first || !last || !date) continue;
       const start = passage.start + first.start;
       const end = passage.start + last.end;
-      const sentence = sentenceAround(sentences, start, end, passage);
+      const sentence = sentenceAround(start, end);
       // One event per date per sentence: "Before 1998 … and in 1998 …" tells one 1998 event.
       const key = `${sentence.start}:${date.start.iso}:${date.end?.iso ?? ''}`;
       if (seen.has(key)) continue;
@@ -74,10 +74,25 @@ function endsByPublication(date: NonNullable<DateMention['date']>, published: So
   return published !== null && (date.end ?? date.start).iso.slice(0, published.iso.length) <= published.iso;
 }
 
-/** The sentence holding the date, trimmed of surrounding spaces; the passage itself when no sentence holds it whole. */
-function sentenceAround(sentences: SentenceSpan[], start: number, end: number, passage: Passage): SentenceSpan {
-  const found = sentenceHolding(sentences, start, end) ?? { start: passage.start, end: passage.end };
-  return trimSpan(passage, narrowed(passage, found, start, end));
+/**
+ * For a passage, the sentence holding a date, trimmed of surrounding spaces; the passage itself when
+ * no sentence holds it whole. The passage is split into sentences on the first call only, and each
+ * sentence is searched for missed sentence ends once, however many dates it holds.
+ */
+function sentenceFinder(passage: Passage): (start: number, end: number) => SentenceSpan {
+  let sentences: SentenceSpan[] | null = null;
+  const whole: SentenceSpan = { start: passage.start, end: passage.end };
+  const breaksBySpan = new Map<SentenceSpan, SentenceBreak[]>();
+  return (start, end) => {
+    sentences ??= joinedAtInitials(splitSentences(passage.text, passage.start), passage);
+    const found = sentenceHolding(sentences, start, end) ?? whole;
+    let breaks = breaksBySpan.get(found);
+    if (!breaks) {
+      breaks = missedSentenceEnds(passage, found);
+      breaksBySpan.set(found, breaks);
+    }
+    return trimSpan(passage, narrowed(breaks, found, start, end));
+  };
 }
 
 /** The one sentence (they are in order and do not overlap) that holds start..end, found by halving. */
@@ -116,15 +131,27 @@ function joinedAtInitials(sentences: SentenceSpan[], passage: Passage): Sentence
 /** A full stop after a number ("… in 2004. Japan has …") can hide a sentence end from the splitter; a capital after it marks one. */
 const missedSentenceEnd = /(?<=\d[.!?]["”’)]?)\s+(?=["“(]?\p{Lu})/gu;
 
-function narrowed(passage: Passage, span: SentenceSpan, start: number, end: number): SentenceSpan {
+/** The spaces between two sentences the splitter left joined: from `start` (the last sentence's end) to `end` (the next one's start). */
+interface SentenceBreak {
+  start: number;
+  end: number;
+}
+
+function missedSentenceEnds(passage: Passage, span: SentenceSpan): SentenceBreak[] {
   const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
+  // Each break follows a number and a full stop: most sentences have none, and the pattern's look-behind is tried at every space.
+  if (!/\d[.!?]/.test(text)) return [];
+  return [...text.matchAll(missedSentenceEnd)].map((match) => ({ start: span.start + match.index, end: span.start + match.index + match[0].length }));
+}
+
+/** The part of a sentence between the breaks around start..end. */
+function narrowed(breaks: SentenceBreak[], span: SentenceSpan, start: number, end: number): SentenceSpan {
   let from = span.start;
   let to = span.end;
-  for (const match of text.matchAll(missedSentenceEnd)) {
-    const at = span.start + match.index;
-    if (at + match[0].length <= start) from = at + match[0].length;
-    else if (at >= end) {
-      to = at;
+  for (const gap of breaks) {
+    if (gap.end <= start) from = gap.end;
+    else if (gap.start >= end) {
+      to = gap.start;
       break;
     }
   }
@@ -133,8 +160,12 @@ function narrowed(passage: Passage, span: SentenceSpan, start: number, end: numb
 
 function trimSpan(passage: Passage, span: SentenceSpan): SentenceSpan {
   let { start, end } = span;
-  const text = (index: number) => passage.text[index - passage.start] ?? '';
-  while (start < end && /\s/.test(text(start))) start++;
-  while (end > start && /\s/.test(text(end - 1))) end--;
+  while (start < end && /\s/.test(charAt(passage, start))) start++;
+  while (end > start && /\s/.test(charAt(passage, end - 1))) end--;
   return { start, end };
+}
+
+/** The character at a body offset within the passage. */
+function charAt(passage: Passage, index: number): string {
+  return passage.text[index - passage.start] ?? '';
 }

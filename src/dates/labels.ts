@@ -17,7 +17,7 @@ export function labelFor(sentence: string, mentionStart: number, mentionEnd: num
   const { dateStart, dateEnd, aside } = withBrackets(sentence, mentionStart, mentionEnd + focusAfter(sentence.slice(mentionEnd)));
   const [clauseStart, clauseEnd] = aside ?? clauseAround(sentence, dateStart, dateEnd);
   const [before, after] = cut(sentence, clauseStart, dateStart, dateEnd, clauseEnd);
-  if (wordCount(join(before, after)) >= 3 || (clauseStart === 0 && clauseEnd === sentence.length)) return shorten(before, after);
+  if (hasWords(join(before, after), 3) || (clauseStart === 0 && clauseEnd === sentence.length)) return shorten(before, after);
   return shorten(...cut(sentence, 0, dateStart, dateEnd, sentence.length));
 }
 
@@ -70,7 +70,7 @@ function withBrackets(sentence: string, dateStart: number, dateEnd: number): { d
   if (open < 0 || close < 0 || sentence.slice(open, dateStart).includes(')') || sentence.slice(dateEnd, close).includes('(')) return { dateStart, dateEnd, aside: null };
   if (sentence.slice(open + 1, dateStart).trim() === '' && sentence.slice(dateEnd, close).trim() === '') return { dateStart: open, dateEnd: close + 1, aside: null };
   const inside = sentence.slice(open + 1, close);
-  return { dateStart, dateEnd, aside: wordCount(inside) >= 5 ? [open + 1, close] : null };
+  return { dateStart, dateEnd, aside: hasWords(inside, 5) ? [open + 1, close] : null };
 }
 
 function clauseAround(sentence: string, dateStart: number, dateEnd: number): [number, number] {
@@ -164,6 +164,9 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+/** Whether the text holds at least `count` words (runs without spaces that hold a letter), read only as far as the last of them. */
+function hasWords(text: string, count: number): boolean {
+  let found = 0;
+  for (const [run] of text.matchAll(/\S+/g)) if (/\p{L}/u.test(run) && ++found >= count) return true;
+  return false;
 }

@@ -114,9 +114,12 @@ function fromSpan(base: MentionBase, candidate: Candidate, span: CalendarSpan, r
   };
 }
 
+function typeOf(value: CalendarValue): TimexType {
+  return value.unit === 'time' || value.unit === 'part-of-day' ? 'TIME' : 'DATE';
+}
+
 function timexesOf(candidate: Candidate, span: CalendarSpan): Timex[] {
   if (candidate.timex) return [{ start: candidate.start, end: candidate.end, ...candidate.timex }];
-  const typeOf = (value: CalendarValue): TimexType => (value.unit === 'time' || value.unit === 'part-of-day' ? 'TIME' : 'DATE');
   if (candidate.parts && span.end) {
     const [first, second] = candidate.parts;
     return [
@@ -169,8 +172,11 @@ function futureOccurrence(period: Yearless, reference: ReferencePeriod): Calenda
 }
 
 function sameSpan(a: CalendarSpan, b: CalendarSpan): boolean {
-  const key = (span: CalendarSpan) => `${timemlValue(span.start)}/${span.end ? timemlValue(span.end) : ''}`;
-  return key(a) === key(b);
+  return spanKey(a) === spanKey(b);
+}
+
+function spanKey(span: CalendarSpan): string {
+  return `${timemlValue(span.start)}/${span.end ? timemlValue(span.end) : ''}`;
 }
 
 /** A relative date counted from a coarse publication date: the periods it may fall in, never an invented day. */

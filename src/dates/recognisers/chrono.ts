@@ -10,6 +10,8 @@ import { countPattern } from '../vocabulary.js';
  * year is left for the resolver, which looks back from the publication date rather than forward.
  */
 export function recogniseWithChrono(text: string, reference: Day): Candidate[] {
+  // Every candidate holds a date word (see toCandidate): a text without one gives none, and chrono-node's many patterns need not run.
+  if (!dateWord.test(text)) return [];
   const candidates: Candidate[] = [];
   for (const result of parseInChunks(english, text, 0, reference)) {
     const candidate = toCandidate(text, result, english);

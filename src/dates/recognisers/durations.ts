@@ -2,7 +2,7 @@ import { priorities, type Anchoring, type Candidate } from '../candidate.js';
 import { countPattern, countValue, isoDuration, unitOf, unitPattern } from '../vocabulary.js';
 import { offsetValue } from './offsets.js';
 import { vague } from './references.js';
-import { letterAfter, letterBefore } from './shared.js';
+import { letterAfter, letterBefore, matchesWithCue } from './shared.js';
 
 /** Lengths of time: "two weeks", "a two-year programme", and those anchored at the time of writing, "the past two months". */
 export function recogniseDurations(text: string): Candidate[] {
@@ -13,11 +13,12 @@ const anchoredPattern = new RegExp(
   `${letterBefore}(?:the\\s+)?(past|last|next|coming|previous|following|recent)\\s+(?:(${countPattern})\\s+)?(${unitPattern})(s?)${letterAfter}`,
   'giu',
 );
+const anchoredCue = /(?:past|last|next|coming|previous|following|recent)\s/iu;
 
 /** "the past two months", "the next three quarters", "the coming weeks": lengths of time that end or start at the time of writing. */
 function anchoredDurations(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(anchoredPattern)) {
+  for (const match of matchesWithCue(text, anchoredCue, anchoredPattern)) {
     const [, direction = '', countText, unitText = '', plural] = match;
     const unit = unitOf(unitText);
     if (!unit || (!countText && !plural && !/ies$/i.test(unitText))) continue;
@@ -51,11 +52,12 @@ const plainDurationPattern = new RegExp(
   `${letterBefore}(${countPattern})(\\s+and\\s+a\\s+half)?[-\\s](${unitPattern})s?(\\s+and\\s+a\\s+half)?${letterAfter}(?!\\s+old\\b|-old\\b)`,
   'giu',
 );
+const plainDurationCue = new RegExp(`[-\\s]${unitPattern}`, 'iu');
 
 /** "two weeks", "10 years", "a two-year programme": lengths of time with no date. */
 function plainDurations(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(plainDurationPattern)) {
+  for (const match of matchesWithCue(text, plainDurationCue, plainDurationPattern)) {
     const [, countText = '', halfBefore, unitText = '', halfAfter] = match;
     const unit = unitOf(unitText);
     const count = countValue(countText);

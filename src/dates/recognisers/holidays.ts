@@ -1,11 +1,12 @@
 import { addDays, daysInMonth, epochDay, weekdayOf, type CalendarSpan, type Day } from '../calendar.js';
 import { priorities, type Anchoring, type Candidate } from '../candidate.js';
 import { yearPattern } from '../vocabulary.js';
+import { matchesWithCue } from './shared.js';
 
 /** Fixed and movable public holidays that name a day: "Thanksgiving Day", "last Christmas", "New Year's Eve 1999". */
 export function recogniseHolidays(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(holidayPattern)) {
+  for (const match of matchesWithCue(text, holidayCue, holidayPattern)) {
     const lead = match[1]?.toLowerCase();
     const holiday = holidayDays.find(([pattern]) => pattern.test(match[2] ?? ''));
     if (!holiday) continue;
@@ -47,7 +48,6 @@ const holidayDays: [RegExp, (year: number) => Day][] = [
   [/^memorial day$/i, (year) => lastWeekday(year, 5, 1)],
 ];
 
-const holidayPattern = new RegExp(
-  `(?<![\\p{L}])(?:(last|this|next)\\s+)?(Christmas Eve|Christmas(?: Day)?|New Year's Eve|New Year's Day|Independence Day|the Fourth of July|July Fourth|Valentine's Day|Halloween|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day)(?![\\p{L}])(?:,?\\s+(${yearPattern}))?`,
-  'gu',
-);
+const holidayNames = "Christmas Eve|Christmas(?: Day)?|New Year's Eve|New Year's Day|Independence Day|the Fourth of July|July Fourth|Valentine's Day|Halloween|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day";
+const holidayPattern = new RegExp(`(?<![\\p{L}])(?:(last|this|next)\\s+)?(${holidayNames})(?![\\p{L}])(?:,?\\s+(${yearPattern}))?`, 'gu');
+const holidayCue = new RegExp(holidayNames, 'u');

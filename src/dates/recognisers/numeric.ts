@@ -1,6 +1,7 @@
 import { daysInMonth, isRealDay } from '../calendar.js';
 import { priorities, type Candidate } from '../candidate.js';
 import { monthNumber, monthPattern, yearPattern } from '../vocabulary.js';
+import { matchesWithCue } from './shared.js';
 
 const monthNamesForMessages = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -17,7 +18,7 @@ const dottedPattern = new RegExp(`(?<![\\p{L}\\p{Nd}.,])(\\d{1,2})\\.(\\d{1,2})\
 
 function dottedDates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(dottedPattern)) {
+  for (const match of matchesWithCue(text, /\d\.\d{1,2}\.\d/u, dottedPattern)) {
     const day = Number(match[1]);
     const month = Number(match[2]);
     const year = Number(match[3]);
@@ -40,17 +41,18 @@ function dottedDates(text: string): Candidate[] {
 }
 
 const dayNumber = '(\\d{1,2})(?:st|nd|rd|th)?';
-const namedPatterns = [
+/** Each pattern with its cue (see matchesWithCue): the month and the day beside it. */
+const namedPatterns: [RegExp, RegExp][] = [
   // February 30, 2024 / Feb. 30
-  new RegExp(`(?<![\\p{L}])(${monthPattern})\\s+${dayNumber}(?:,?\\s+(${yearPattern}))?(?![\\p{L}\\p{Nd}])`, 'giu'),
+  [new RegExp(`(?<![\\p{L}])(${monthPattern})\\s+${dayNumber}(?:,?\\s+(${yearPattern}))?(?![\\p{L}\\p{Nd}])`, 'giu'), new RegExp(`${monthPattern}\\s+\\d`, 'iu')],
   // 30 February 2024 / 30th of February
-  new RegExp(`(?<![\\p{L}\\p{Nd}])${dayNumber}\\s+(?:of\\s+)?(${monthPattern})(?:,?\\s+(${yearPattern}))?(?![\\p{L}])`, 'giu'),
+  [new RegExp(`(?<![\\p{L}\\p{Nd}])${dayNumber}\\s+(?:of\\s+)?(${monthPattern})(?:,?\\s+(${yearPattern}))?(?![\\p{L}])`, 'giu'), new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthPattern}`, 'iu')],
 ];
 
 function impossibleNamedDates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const [index, pattern] of namedPatterns.entries()) {
-    for (const match of text.matchAll(pattern)) {
+  for (const [index, [pattern, cue]] of namedPatterns.entries()) {
+    for (const match of matchesWithCue(text, cue, pattern)) {
       const monthWord = index === 0 ? match[1] : match[2];
       const dayText = index === 0 ? match[2] : match[1];
       const month = monthNumber(monthWord ?? '');

@@ -3,7 +3,7 @@ import { addDays, addMonths, isoWeekOf, type CalendarSpan, type CalendarValue, t
 import { priorities, type Candidate, type ResolveContext } from '../candidate.js';
 import { countPattern, countValue, unitOf, unitPattern, type TimeUnit } from '../vocabulary.js';
 import { vague } from './references.js';
-import { letterAfter, letterBefore } from './shared.js';
+import { letterAfter, letterBefore, matchesWithCue } from './shared.js';
 
 /** The period `count` units before (negative) or after a day, at the unit's own granularity. */
 export function offsetValue(from: Day, unit: TimeUnit, count: number): CalendarValue | null {
@@ -33,10 +33,14 @@ export function offsetValue(from: Day, unit: TimeUnit, count: number): CalendarV
   }
 }
 
+const offsetDirection = '(ago|earlier|later|before|after|previously|from now|hence)';
 const offsetPattern = new RegExp(
-  `${letterBefore}(?:(?:about|almost|nearly|some|more than|less than|over|just|only)\\s+)?(${countPattern})\\s+(${unitPattern})s?\\s+(ago|earlier|later|before|after|previously|from now|hence)${letterAfter}`,
+  `${letterBefore}(?:(?:about|almost|nearly|some|more than|less than|over|just|only)\\s+)?(${countPattern})\\s+(${unitPattern})s?\\s+${offsetDirection}${letterAfter}`,
   'giu',
 );
+const offsetCue = new RegExp(`${unitPattern}s?\\s+${offsetDirection}`, 'iu');
+const yearAgoPattern = new RegExp(`${letterBefore}(?:the\\s+)?(?:year-ago|year-earlier|year-before)${letterAfter}(?!\\s+(?:quarter|period|\\w+\\s+quarter))`, 'giu');
+const yearAgoCue = /year-(?:ago|earlier|before)/iu;
 
 /**
  * Offsets from a date: "two weeks ago" (from the time of writing), "a year earlier" and "two years
@@ -44,7 +48,7 @@ const offsetPattern = new RegExp(
  */
 export function recogniseOffsets(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(offsetPattern)) {
+  for (const match of matchesWithCue(text, offsetCue, offsetPattern)) {
     const count = countValue(match[1] ?? '');
     const unit = unitOf(match[2] ?? '');
     const direction = (match[3] ?? '').toLowerCase();
@@ -78,7 +82,7 @@ export function recogniseOffsets(text: string): Candidate[] {
     };
     candidates.push({ start, end, kind: 'date', anchoring: { type: fromNow ? 'deictic' : 'anaphoric', resolve }, modifier: null, comparison: true, priority: priorities.pattern });
   }
-  for (const match of text.matchAll(new RegExp(`${letterBefore}(?:the\\s+)?(?:year-ago|year-earlier|year-before)${letterAfter}(?!\\s+(?:quarter|period|\\w+\\s+quarter))`, 'giu'))) {
+  for (const match of matchesWithCue(text, yearAgoCue, yearAgoPattern)) {
     const start = match.index;
     const resolve = (context: ResolveContext): CalendarSpan | null => {
       const antecedent = nearbyAntecedent(context, start, 400) ?? topicQuarter(context);

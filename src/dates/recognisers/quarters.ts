@@ -2,7 +2,7 @@ import { lastOfUnit, topicQuarter } from '../antecedents.js';
 import type { CalendarValue, Day } from '../calendar.js';
 import type { Anchoring, Candidate } from '../candidate.js';
 import { ordinalPattern, ordinalValue, yearPattern } from '../vocabulary.js';
-import { dateCandidate, letterAfter, letterBefore, single } from './shared.js';
+import { dateCandidate, letterAfter, letterBefore, matchesWithCue, single } from './shared.js';
 
 /**
  * Quarters and halves, as financial news names them: "the third quarter", "third-quarter", "Q3 2024",
@@ -27,11 +27,13 @@ const ordinalQuarterPattern = new RegExp(
   'giu',
 );
 const yearOffsets: Record<string, number> = { this: 0, last: -1, next: 1 };
+/** "Q3 2024", "2024Q3", "H1 2024": the written forms of quarters and halves. */
+const writtenQuarterPattern = new RegExp(`${letterBefore}(?:([QH])([1-4])(?:\\s|-|/)?(${yearPattern})|(${yearPattern})(?:\\s|-|/)?([QH])([1-4]))${letterAfter}`, 'gu');
 
 /** "the third quarter", "third-quarter", "the fourth quarter of 1984", "this year's third quarter", "the year-ago quarter". */
 function ordinalQuarters(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(ordinalQuarterPattern)) {
+  for (const match of matchesWithCue(text, /quarter/iu, ordinalQuarterPattern)) {
     const quarter = ordinalValue(match[4] ?? '') ?? 1;
     const explicitYear = match[1] ?? match[5] ?? match[7];
     const relativeYear = match[2] ?? match[6];
@@ -53,8 +55,7 @@ function ordinalQuarters(text: string): Candidate[] {
     } else anchoring = { type: 'yearless', period: { build: (year) => single({ unit: 'quarter', year, quarter }), inReferenceYear: true } };
     candidates.push({ ...dateCandidate(match.index, match.index + match[0].length, anchoring), comparison: yearAgo });
   }
-  // "Q3 2024", "2024Q3", "H1 2024": the written forms of quarters and halves.
-  for (const match of text.matchAll(new RegExp(`${letterBefore}(?:([QH])([1-4])(?:\\s|-|/)?(${yearPattern})|(${yearPattern})(?:\\s|-|/)?([QH])([1-4]))${letterAfter}`, 'gu'))) {
+  for (const match of matchesWithCue(text, /[QH][1-4]/u, writtenQuarterPattern)) {
     const letter = match[1] ?? match[5];
     const number = Number(match[2] ?? match[6]);
     const year = Number(match[3] ?? match[4]);
@@ -73,7 +74,7 @@ const namedQuarterPattern = new RegExp(
 /** "the quarter", "the latest period", "last quarter", "the year-ago period": quarters that take their year from the text. */
 function namedQuarters(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(namedQuarterPattern)) {
+  for (const match of matchesWithCue(text, /quarter|period/iu, namedQuarterPattern)) {
     const lead = (match[1] ?? '').toLowerCase();
     const noun = (match[2] ?? '').toLowerCase();
     const yearAgo = /year-|prior-year|same|last year's/.test(lead);
@@ -117,7 +118,7 @@ const halfPattern = new RegExp(
 /** "the first half of 2024", "second-half", "the first half" (year from the text). */
 function halves(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(halfPattern)) {
+  for (const match of matchesWithCue(text, /half/iu, halfPattern)) {
     const half = /^(first|1st)$/i.test(match[1] ?? '') ? 1 : 2;
     const explicitYear = match[2] ?? match[4];
     const relativeYear = match[3];

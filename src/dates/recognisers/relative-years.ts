@@ -1,7 +1,7 @@
 import { isComparison, topicQuarter } from '../antecedents.js';
 import { addDays, isoWeekOf, type CalendarSpan } from '../calendar.js';
 import type { Candidate, ResolveContext } from '../candidate.js';
-import { dateCandidate, letterAfter, letterBefore, single } from './shared.js';
+import { dateCandidate, letterAfter, letterBefore, matchesWithCue, single } from './shared.js';
 
 const relativeYearPattern = new RegExp(`${letterBefore}(last|this|next|the past|the current|the coming|the current fiscal|this fiscal|last fiscal|next fiscal)\\s+year${letterAfter}`, 'giu');
 const relativeYearOffsets: Record<string, number> = { last: -1, 'the past': -1, this: 0, 'the current': 0, next: 1, 'the coming': 1 };
@@ -15,7 +15,7 @@ const weekOffsets: Record<string, number> = { this: 0, 'the current': 0, last: -
  */
 export function recogniseRelativeYears(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(relativeYearPattern)) {
+  for (const match of matchesWithCue(text, /year/iu, relativeYearPattern)) {
     const lead = (match[1] ?? '').toLowerCase().replace(/\s*fiscal$/, '');
     const offset = relativeYearOffsets[lead] ?? 0;
     const possessive = /^'s\b/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 3));
@@ -31,7 +31,7 @@ export function recogniseRelativeYears(text: string): Candidate[] {
     const resolve = ({ reference }: ResolveContext): CalendarSpan => single({ unit: 'year', year: reference.year + offset });
     candidates.push({ ...dateCandidate(match.index, match.index + match[0].length, { type: 'deictic', resolve }), yearOffset: offset });
   }
-  for (const match of text.matchAll(anaphoricYearPattern)) {
+  for (const match of matchesWithCue(text, /year/iu, anaphoricYearPattern)) {
     const word = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
     const offset = word === 'that' || word === 'same' ? 0 : /following|after/.test(word) ? 1 : -1;
     const resolve = (context: ResolveContext): CalendarSpan => {
@@ -41,7 +41,7 @@ export function recogniseRelativeYears(text: string): Candidate[] {
     };
     candidates.push(dateCandidate(match.index, match.index + match[0].length, { type: 'anaphoric', resolve }));
   }
-  for (const match of text.matchAll(relativeWeekPattern)) {
+  for (const match of matchesWithCue(text, /week/iu, relativeWeekPattern)) {
     const offset = weekOffsets[(match[1] ?? '').toLowerCase()] ?? 0;
     const resolve = ({ reference }: ResolveContext): CalendarSpan => single({ unit: 'week', ...isoWeekOf(addDays(reference, offset * 7)) });
     candidates.push(dateCandidate(match.index, match.index + match[0].length, { type: 'deictic', resolve }));

@@ -2,7 +2,7 @@ import { daysOf, epochDay, type CalendarSpan, type CalendarValue, type Day, type
 import type { Anchoring, Candidate, ResolveContext } from '../candidate.js';
 import type { DateModifier } from '../types.js';
 import { monthNumber, monthPattern, yearPattern } from '../vocabulary.js';
-import { dateCandidate, letterAfter, letterBefore, single } from './shared.js';
+import { dateCandidate, letterAfter, letterBefore, matchesWithCue, single } from './shared.js';
 
 /** Seasons ("last fall", "the winter of 1994") and months led by last/this/next ("last May"), which chrono-node misreads. */
 export function recogniseSeasonsAndMonths(text: string): Candidate[] {
@@ -19,7 +19,7 @@ const seasonModifiers: Record<string, DateModifier> = { early: 'start', mid: 'mi
 /** "last fall", "this summer", "the winter of 1994", "spring 2024": never a bare "fall", which is mostly a verb. */
 function seasons(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(seasonPattern)) {
+  for (const match of matchesWithCue(text, /spring|summer|fall|autumn|winter/iu, seasonPattern)) {
     const lead = match[1]?.toLowerCase();
     const season = seasonCodes[(match[2] ?? '').toLowerCase()];
     const year = match[3];
@@ -52,11 +52,12 @@ function earliest(build: (year: number) => CalendarValue, reference: Day, accept
 }
 
 const relativeMonthPattern = new RegExp(`${letterBefore}(this past|this coming|last|this|next|past|coming)\\s+(${monthPattern})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?${letterAfter})?(?![\\p{L}])`, 'giu');
+const relativeMonthCue = new RegExp(`(?:last|this|next|past|coming)\\s+${monthPattern}`, 'iu');
 
 /** "last May", "this September", "next March 3": chrono-node reads "last May" as next May or not at all. */
 function relativeMonths(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(relativeMonthPattern)) {
+  for (const match of matchesWithCue(text, relativeMonthCue, relativeMonthPattern)) {
     const lead = (match[1] ?? '').toLowerCase();
     const month = monthNumber(match[2] ?? '');
     if (month === null) continue;

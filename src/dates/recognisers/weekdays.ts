@@ -2,7 +2,7 @@ import { addDays, isoWeekOf, weekdayOf, type CalendarSpan, type Day, type PartOf
 import type { Candidate, ResolveContext } from '../candidate.js';
 import type { DateModifier } from '../types.js';
 import { weekdayNumber, weekdayPattern } from '../vocabulary.js';
-import { dateCandidate, letterAfter, letterBefore, single } from './shared.js';
+import { dateCandidate, letterAfter, letterBefore, matchesWithCue, single } from './shared.js';
 
 /** Weekdays and weekends, counted from the publication day in the direction the clause's tense gives. */
 export function recogniseWeekdays(text: string): Candidate[] {
@@ -11,11 +11,12 @@ export function recogniseWeekdays(text: string): Candidate[] {
 
 const partsOfDay: Record<string, PartOfDay> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 const weekdayLeadPattern = new RegExp(`${letterBefore}(?:(this past|this coming|the previous|the following|last|next|this|coming|past|early|late)\\s+)?(${weekdayPattern})(?:,?\\s+(morning|afternoon|evening|night))?(?![\\p{L}])`, 'giu');
+const weekdayCue = new RegExp(weekdayPattern, 'iu');
 
 /** Weekdays, resolved to the nearest one before the publication date unless the clause speaks of the future. */
 function weekdays(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(weekdayLeadPattern)) {
+  for (const match of matchesWithCue(text, weekdayCue, weekdayLeadPattern)) {
     const weekday = weekdayNumber(match[2] ?? '');
     if (weekday === null || !/^[A-Z]/.test(match[2] ?? '')) continue;
     const lead = (match[1] ?? '').toLowerCase();
@@ -42,7 +43,7 @@ const weekendPattern = new RegExp(`${letterBefore}(the|this|last|next|this past|
 
 function weekends(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(weekendPattern)) {
+  for (const match of matchesWithCue(text, /weekend/iu, weekendPattern)) {
     const lead = (match[1] ?? '').toLowerCase();
     const resolve = ({ reference, tense }: ResolveContext): CalendarSpan => {
       const weekday = weekdayOf(reference);

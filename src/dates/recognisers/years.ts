@@ -2,6 +2,7 @@ import type { CalendarValue } from '../calendar.js';
 import { priorities, type Candidate } from '../candidate.js';
 import { isFollowedByQuantityWord, isPrecededByQuantityWord } from '../non-dates.js';
 import { yearPattern } from '../vocabulary.js';
+import { matchesWithCue } from './shared.js';
 
 /**
  * Years, year ranges, fiscal years, decades and centuries: what chrono-node does not read
@@ -19,10 +20,12 @@ const spelledYearPattern = new RegExp(
   'giu',
 );
 
+const spelledYearCue = /nineteen|thousand/iu;
+
 /** Years said in words, as in transcripts: "nineteen ninety-six", "the year two thousand". */
 function spelledYears(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(spelledYearPattern)) {
+  for (const match of matchesWithCue(text, spelledYearCue, spelledYearPattern)) {
     const written = match[0].toLowerCase();
     let year: number;
     if (written.includes('thousand')) year = 2000 + (match[3] ? units.indexOf(match[3].toLowerCase()) + 1 || teens.indexOf(match[3].toLowerCase()) + 10 : 0);
@@ -35,6 +38,8 @@ function spelledYears(text: string): Candidate[] {
   return candidates;
 }
 
+/** Every year pattern holds a four-digit year. */
+const yearCue = new RegExp(yearPattern, 'u');
 const numberEdgeBefore = '(?<![\\p{L}\\p{Nd}$£€¥₽#№_@+\\\\/])(?<!\\d[.,:])';
 const numberEdgeAfter = '(?![\\p{L}\\p{Nd}%$_@/])(?![.,]\\d)';
 
@@ -45,7 +50,7 @@ const yearRangePattern = new RegExp(
 
 function yearRanges(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(yearRangePattern)) {
+  for (const match of matchesWithCue(text, yearCue, yearRangePattern)) {
     const [whole, lead, firstText = '', separator = '', lastText = ''] = match;
     const start = match.index;
     const end = start + whole.length;
@@ -79,7 +84,7 @@ const oldYearLead = /(?:\b(?:in|since|by|until|from|before|after|during|around|c
 
 function bareYears(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(bareYearPattern)) {
+  for (const match of matchesWithCue(text, yearCue, bareYearPattern)) {
     const start = match.index;
     const end = start + match[0].length;
     const year = Number(match[0]);
@@ -91,10 +96,11 @@ function bareYears(text: string): Candidate[] {
 }
 
 const fiscalYearPattern = new RegExp(`\\b(?:fiscal(?:\\s+year)?\\s+(${yearPattern})|FY\\s?(${yearPattern}|\\d{2}))${numberEdgeAfter}`, 'giu');
+const fiscalYearCue = /fiscal|fy/iu;
 
 function fiscalYears(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(fiscalYearPattern)) {
+  for (const match of matchesWithCue(text, fiscalYearCue, fiscalYearPattern)) {
     const written = match[1] ?? match[2] ?? '';
     const year = written.length === 2 ? 2000 + Number(written) - (Number(written) > 50 ? 100 : 0) : Number(written);
     candidates.push(yearCandidate(match.index, match.index + match[0].length, { unit: 'year', year }));
@@ -105,12 +111,14 @@ function fiscalYears(text: string): Candidate[] {
 const decadeWords: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
 const decadeUnit = `(?:((?:1[0-9]|20)[0-9]0)'?s|'([0-9]0)s|(?:(nineteen|twenty)[-\\s])?(${Object.keys(decadeWords).join('|')}))`;
 const decadePattern = new RegExp(`(?<![\\p{L}\\p{Nd}])(?:the\\s+)?${decadeUnit}(?:\\s*(?:–|—|-|to|until|through)\\s*(?:the\\s+)?${decadeUnit})?(?![\\p{L}\\p{Nd}])`, 'giu');
+/** Digits end in "0s" or "0's", words in "ties". */
+const decadeCue = /0'?s|ties/iu;
 /** "in his sixties" is an age, not a decade. */
 const ageLead = /\b(?:his|her|their|its|my|your|our|early|mid|late)[\s-]*$/iu;
 
 function decades(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(decadePattern)) {
+  for (const match of matchesWithCue(text, decadeCue, decadePattern)) {
     const first = decadeOf(match[1], match[2], match[3], match[4]);
     const last = decadeOf(match[5], match[6], match[7], match[8]);
     if (first === null) continue;
@@ -147,7 +155,7 @@ const centuryPattern = new RegExp(`(?<![\\p{L}\\p{Nd}])(?:the\\s+)?(?:(\\d{1,2})
 
 function centuries(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(centuryPattern)) {
+  for (const match of matchesWithCue(text, /century/iu, centuryPattern)) {
     const ordinal = match[1] ? Number(match[1]) : (centuryOrdinals[match[2]?.toLowerCase() ?? ''] ?? 0);
     if (ordinal < 1) continue;
     candidates.push(yearCandidate(match.index, match.index + match[0].length, { unit: 'century', century: ordinal - 1 }));
