@@ -1,5 +1,6 @@
 import { isVisibleTo } from '../corpus/visibility.js';
 import type { TimelineEntry } from '../dates/types.js';
+import { visibleTimeline } from '../library/visibility.js';
 import { anniversariesInWindow } from './anniversaries.js';
 import { eventSpan } from './event-span.js';
 import { nextKeyDateAfter } from './next-key-date.js';
@@ -46,11 +47,13 @@ function describeRange(range: DayRange): string {
  *
  * The window ahead is `windowDays` days from today (today included); the past window is the
  * `windowDays` days before today. Days are read in `timeZone`, so a digest at 00:30 in Tokyo is
- * about the Tokyo day even though it is still yesterday in UTC.
+ * about the Tokyo day even though it is still yesterday in UTC. With `guildId`, the one place a
+ * digest is cut to a server: its timeline and new documents leave out other servers' documents.
  */
 export function composeDigest(input: ComposeDigestInput): Digest {
   const titles = new Map(input.documents.map((document) => [document.docId, document.title]));
-  const events = input.timeline.map((entry) => toDigestEvent(entry, titles));
+  const scoped = input.documents.map((document) => ({ id: document.docId, scope: document.scope ?? null }));
+  const events = visibleTimeline(input.timeline, scoped, input.guildId).map((entry) => toDigestEvent(entry, titles));
   const today = localDate(input.today, input.timeZone);
   const window: DayRange = { from: today, to: addDays(today, input.windowDays - 1) };
   const pastWindow: DayRange = { from: addDays(today, -input.windowDays), to: addDays(today, -1) };

@@ -1,5 +1,4 @@
 import type { TimelineEntry } from '../dates/types.js';
-import { visibleTimeline } from '../library/visibility.js';
 import type { AppDatabase } from '../storage/database.js';
 import { listDocumentsFirstSeen } from '../storage/documents-seen-store.js';
 import { composeDigest } from './compose.js';
@@ -20,9 +19,7 @@ export interface SlotComposerSources {
 export function createSlotComposer(sources: SlotComposerSources): ComposeForSlot {
   return async (settings, slot, { since }) => {
     const firstSeen = new Map((await listDocumentsFirstSeen(sources.db)).map((seen) => [seen.docId, seen.firstSeenAt]));
-    const library = sources.documents();
-    const documents = digestDocuments(library, firstSeen);
-    const timeline = visibleTimeline(sources.timeline(), library, settings.guildId);
-    return composeDigest({ timeline, today: slot, timeZone: settings.timeZone, windowDays: settings.windowDays, since, documents, guildId: settings.guildId });
+    const documents = digestDocuments(sources.documents(), firstSeen);
+    return composeDigest({ timeline: sources.timeline(), today: slot, timeZone: settings.timeZone, windowDays: settings.windowDays, since, documents, guildId: settings.guildId });
   };
 }

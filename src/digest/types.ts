@@ -117,6 +117,6 @@ export interface ComposeDigestInput {
   /** The previous digest; when null, documents added in the past window count as new. */
   since: Date | null;
   documents: readonly DigestDocumentInput[];
-  /** The server the digest is for: documents added in another server are left out. Absent: every document (the command line). */
+  /** The server the digest is for: its key dates and new documents leave out other servers' documents. Absent: every document (the command line). */
   guildId?: string;
 }
