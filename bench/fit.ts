@@ -1,4 +1,4 @@
-/** Helpers the benchmarks share: medians, growth exponents, tables. */
+/** Helpers the benchmarks share: medians, growth exponents, tables, timings. */
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,4 +49,14 @@ export function timed<T>(run: () => T): { result: T; wall: number; cpu: number }
   const wall = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   return { result, wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** Milliseconds until `condition` holds, polled every 5 ms, for at most 30 s. */
+export async function until(condition: () => boolean): Promise<number> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > 30_000) throw new Error('not within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return performance.now() - started;
 }

@@ -15,7 +15,7 @@ import { openLiveLibrary, type LiveLibrary } from '../../src/library/live-librar
 import { createLogger } from '../../src/logger.js';
 import { openDatabase, type AppDatabase } from '../../src/storage/database.js';
 import { startPostgresCluster } from '../../tests/support/postgres-cluster.js';
-import { median, percentile } from '../fit.js';
+import { median, percentile, until } from '../fit.js';
 
 const { values } = parseArgs({ options: { documents: { type: 'string', default: '20' }, interval: { type: 'string', default: '500' } } });
 const documentCount = Number(values.documents);
@@ -38,16 +38,6 @@ async function openHost(target: string, name: string): Promise<Host> {
   cpSync(path.resolve('corpus'), config.corpusDir, { recursive: true });
   const db = await openDatabase(target, logger);
   return { db, live: await openLiveLibrary({ config, logger, watch: false, db }) };
-}
-
-/** Polls every 5 ms until the condition holds, for at most 30 s; the milliseconds it took. */
-async function until(condition: () => boolean): Promise<number> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > 30_000) throw new Error('not within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return performance.now() - started;
 }
 
 function memo(index: number): Uint8Array {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openLiveLibrary } from '../../src/library/live-library.js';
 import { createLogger } from '../../src/logger.js';
-import { percentile } from '../fit.js';
+import { percentile, until } from '../fit.js';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '20' }, out: { type: 'string', default: 'data/bench/library.json' } } });
 const files = Number(values.files);
@@ -18,16 +18,6 @@ const root = await mkdtemp(path.join(os.tmpdir(), 'bench-library-'));
 const config = { corpusDir: path.join(root, 'corpus'), dataDir: path.join(root, 'data'), corpusMaxFileBytes: 2 * 1024 * 1024 };
 await cp(path.resolve('corpus'), config.corpusDir, { recursive: true });
 const live = await openLiveLibrary({ config, logger: createLogger({ level: 'warn' }) });
-
-/** Milliseconds until the check holds, polled every 5 ms, for at most 30 s. */
-async function until(check: () => boolean): Promise<number> {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > 30_000) throw new Error('not reflected within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return performance.now() - started;
-}
 
 const quotes = (word: string) => live.search.ask(`${word} agreement`).passages.some((passage) => passage.text.includes(word));
 const samples = { added: [] as number[], changed: [] as number[], removed: [] as number[] };
