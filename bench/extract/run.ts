@@ -22,7 +22,7 @@ import { pageAt } from '../../src/corpus/pages.js';
 import { splitPassages } from '../../src/corpus/passages.js';
 import type { ExtractedDocument, ExtractedMetadata } from '../../src/extract/types.js';
 import { articleParagraphs, makeDocx, makeFiftyPagePdf, makeHtml, makePdf } from '../../tests/extract/fixtures/make.js';
-import { percentile } from '../fit.js';
+import { percentile, table } from '../fit.js';
 import { wrapLines } from '../wrap-lines.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'data/bench/extract.json' }, count: { type: 'string', default: '20' }, file: { type: 'string', multiple: true, default: [] } } });
@@ -169,10 +169,12 @@ for (const file of values.file) {
   rows.push(await measure(label, Array.from({ length: count }, () => ({ label, bytes, fileName: path.basename(file), quotes: [], present: {} }))));
 }
 
-console.log(`${'format'.padEnd(34)}${'files'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'quotes verbatim'.padStart(17)}${'in passages'.padStart(13)}${'pages right'.padStart(13)}${'metadata found'.padStart(16)}${'boilerplate left'.padStart(18)}`);
-for (const row of rows) {
-  console.log(`${row.format.padEnd(34)}${String(row.files).padStart(6)}${row.p50Ms.toFixed(2).padStart(9)}${row.p95Ms.toFixed(2).padStart(9)}${row.quotesVerbatim.padStart(17)}${row.inPassages.padStart(13)}${row.pagesRight.padStart(13)}${row.metadataFound.padStart(16)}${row.boilerplateLeft.padStart(18)}`);
-}
+console.log(
+  table([
+    ['format', 'files', 'p50 ms', 'p95 ms', 'quotes verbatim', 'in passages', 'pages right', 'metadata found', 'boilerplate left'],
+    ...rows.map((row) => [row.format, String(row.files), row.p50Ms.toFixed(2), row.p95Ms.toFixed(2), row.quotesVerbatim, row.inPassages, row.pagesRight, row.metadataFound, row.boilerplateLeft]),
+  ]),
+);
 
 const out = path.resolve(values.out);
 mkdirSync(path.dirname(out), { recursive: true });

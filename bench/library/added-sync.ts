@@ -15,7 +15,7 @@ import { openLiveLibrary, type LiveLibrary } from '../../src/library/live-librar
 import { createLogger } from '../../src/logger.js';
 import { openDatabase, type AppDatabase } from '../../src/storage/database.js';
 import { startPostgresCluster } from '../../tests/support/postgres-cluster.js';
-import { median, percentile, until } from '../fit.js';
+import { median, percentile, table, until } from '../fit.js';
 
 const { values } = parseArgs({ options: { documents: { type: 'string', default: '20' }, interval: { type: 'string', default: '500' } } });
 const documentCount = Number(values.documents);
@@ -82,11 +82,9 @@ const cluster = await startPostgresCluster();
 try {
   const results = [await measure('sqlite', path.join(scratch, 'shared.db')), await measure('postgres', cluster.url)];
   console.log(`\n${documentCount} documents added and removed on one host, the other polling every ${intervalMs} ms (milliseconds, p50 / p95)\n`);
-  console.log('engine    add → answerable   other host answers   remove   other host stops   statements per idle poll');
-  for (const result of results) {
-    const cell = (value: { p50: number; p95: number }) => `${value.p50} / ${value.p95}`;
-    console.log(`${result.engine.padEnd(9)} ${cell(result.add).padEnd(18)} ${cell(result.noticed).padEnd(20)} ${cell(result.remove).padEnd(8)} ${cell(result.noticedRemoval).padEnd(18)} ${result.idleStatementsPerPoll}`);
-  }
+  const cell = (value: { p50: number; p95: number }) => `${value.p50} / ${value.p95}`;
+  const header = ['engine', 'add → answerable', 'other host answers', 'remove', 'other host stops', 'statements per idle poll'];
+  console.log(table([header, ...results.map((result) => [result.engine, cell(result.add), cell(result.noticed), cell(result.remove), cell(result.noticedRemoval), String(result.idleStatementsPerPoll)])]));
   mkdirSync('data/bench', { recursive: true });
   writeFileSync('data/bench/added-sync.json', `${JSON.stringify({ documents: documentCount, intervalMs, results }, null, 2)}\n`);
   console.log('\nwritten to data/bench/added-sync.json');
