@@ -7,7 +7,7 @@ export interface HealthRecord {
 }
 
 /** A supervisor's health check passes while the file is this fresh and says healthy. */
-export const healthFreshnessMs = 90_000;
+const healthFreshnessMs = 90_000;
 const writeIntervalMs = 30_000;
 
 /**

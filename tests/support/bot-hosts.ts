@@ -40,7 +40,7 @@ export interface BotHost {
 }
 
 /** The libfaketime library, whose preload shifts the wall clock of one process. */
-export function faketimeLibrary(): string {
+function faketimeLibrary(): string {
   const library = readdirSync('/usr/lib')
     .map((folder) => path.join('/usr/lib', folder, 'faketime', 'libfaketime.so.1'))
     .find((candidate) => existsSync(candidate));

@@ -39,7 +39,7 @@ export async function scratchPostgres(): Promise<ScratchDatabase> {
 }
 
 /** A SQLite file in a new temporary folder: every `open` is another connection to the same database, as another process would have. */
-export async function scratchSqlite(): Promise<ScratchDatabase> {
+async function scratchSqlite(): Promise<ScratchDatabase> {
   const folder = mkdtempSync(path.join(tmpdir(), 'briefing-sqlite-'));
   const target = path.join(folder, 'briefing.sqlite');
   return { target, open: () => openDatabase(target, silentLogger), drop: async () => rmSync(folder, { recursive: true, force: true }) };

@@ -19,7 +19,7 @@ export interface PostgresCluster {
 }
 
 /** The newest installed server's binaries, e.g. /usr/lib/postgresql/15/bin. */
-export function postgresBinaries(): string {
+function postgresBinaries(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((name) => existsSync(path.join(root, name, 'bin', 'initdb'))) : [];
   const newest = versions.sort((left, right) => Number(right) - Number(left))[0];

@@ -27,7 +27,7 @@ function slotsOf(db: AppDatabase, guildId: string): Promise<DigestSlot[]> {
 }
 
 /** Successful message posts to a channel, counted by nonce. */
-export function postsByNonce(server: LocalDiscord, channelId: string): Map<string, number> {
+function postsByNonce(server: LocalDiscord, channelId: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const request of server.state.requests) {
     if (request.method !== 'POST' || request.path !== `/channels/${channelId}/messages` || request.status !== 200) continue;
