@@ -220,49 +220,10 @@ function suffixSums(values: number[]): number[] {
   return sums;
 }
 
-/** The `limit`-th best score among the accepted documents found so far (a bounded min-heap of scores). */
+/** The `limit`-th best score among the accepted documents found so far. */
 function kthBest(touched: number[], scores: Float64Array, options: RankOptions, internals: IndexInternals): number {
-  const heap: number[] = [];
-  for (const shortId of touched) {
-    const score = scores[shortId] ?? 0;
-    if (heap.length === options.limit && score <= (heap[0] ?? 0)) continue;
-    if (options.accept) {
-      const id = internals.documentIds.get(shortId);
-      if (id === undefined || !options.accept(id)) continue;
-    }
-    if (heap.length < options.limit) {
-      heap.push(score);
-      siftUpNumber(heap, heap.length - 1);
-    } else {
-      heap[0] = score;
-      siftDownNumber(heap, 0);
-    }
-  }
-  return heap.length < options.limit ? 0 : (heap[0] ?? 0);
-}
-
-function siftUpNumber(heap: number[], position: number): void {
-  let child = position;
-  while (child > 0) {
-    const parent = (child - 1) >> 1;
-    if ((heap[parent] ?? 0) <= (heap[child] ?? 0)) return;
-    [heap[parent], heap[child]] = [heap[child] ?? 0, heap[parent] ?? 0];
-    child = parent;
-  }
-}
-
-function siftDownNumber(heap: number[], position: number): void {
-  let parent = position;
-  for (;;) {
-    const left = parent * 2 + 1;
-    const right = left + 1;
-    let smallest = parent;
-    if (left < heap.length && (heap[left] ?? 0) < (heap[smallest] ?? 0)) smallest = left;
-    if (right < heap.length && (heap[right] ?? 0) < (heap[smallest] ?? 0)) smallest = right;
-    if (smallest === parent) return;
-    [heap[parent], heap[smallest]] = [heap[smallest] ?? 0, heap[parent] ?? 0];
-    parent = smallest;
-  }
+  const heap = boundedHeap(touched, (shortId) => scores[shortId] ?? 0, options, internals);
+  return heap.length < options.limit ? 0 : (heap[0]?.score ?? 0);
 }
 
 function holds(postingsByField: FieldPostings | undefined, shortId: number, fields: Array<[string, number]>, internals: IndexInternals): boolean {
@@ -313,12 +274,17 @@ interface Candidate {
   score: number;
 }
 
-/** The `limit` best candidates, best first, using a bounded min-heap. */
+/** The `limit` best candidates, best first. */
 function selectBest(touched: number[], buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Candidate[] {
+  const scoreOf = (shortId: number) => (buffers.scores[shortId] ?? 0) * (coordination === 0 ? 1 : (buffers.matched[shortId] ?? 1) ** coordination);
+  return boundedHeap(touched, scoreOf, options, internals).sort((a, b) => b.score - a.score || a.shortId - b.shortId);
+}
+
+/** The `limit` best accepted documents by `scoreOf`, as a min-heap: the worst of them first. */
+function boundedHeap(touched: number[], scoreOf: (shortId: number) => number, options: RankOptions, internals: IndexInternals): Candidate[] {
   const heap: Candidate[] = [];
   for (const shortId of touched) {
-    const matchedCount = buffers.matched[shortId] ?? 1;
-    const score = (buffers.scores[shortId] ?? 0) * (coordination === 0 ? 1 : matchedCount ** coordination);
+    const score = scoreOf(shortId);
     if (heap.length === options.limit && score <= (heap[0]?.score ?? 0)) continue;
     if (options.accept) {
       const id = internals.documentIds.get(shortId);
@@ -332,7 +298,7 @@ function selectBest(touched: number[], buffers: Buffers, coordination: number, o
       siftDown(heap, 0);
     }
   }
-  return heap.sort((a, b) => b.score - a.score || a.shortId - b.shortId);
+  return heap;
 }
 
 function siftUp(heap: Candidate[], position: number): void {
