@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { RankingParameters } from './index-options.js';
 import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
+import { bm25InverseFrequency } from './term-statistics.js';
 
 /** One term to look up, with its weight; `source` is the query term it stands for (itself, or the prefix it expands). */
 export interface WeightedTerm {
@@ -111,11 +112,7 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   });
 
   const best = selectBest(touched, buffers, parameters.coordination, options, internals);
-  for (const shortId of touched) {
-    buffers.scores[shortId] = 0;
-    buffers.matched[shortId] = 0;
-    buffers.lastSource[shortId] = -1;
-  }
+  for (const shortId of touched) forget(buffers, shortId);
   if (bounds.values.size > boundsCacheLimit) bounds.values.clear();
   return best.map(({ shortId, score }) => ({
     id: internals.documentIds.get(shortId) ?? '',
@@ -137,7 +134,7 @@ function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedT
       const postings = postingsByField.get(fieldId);
       if (!postings) continue;
       const documentFrequency = internals.dirtCount === 0 ? postings.size : countLive(postings, internals);
-      const inverseFrequency = Math.log(1 + (internals.documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+      const inverseFrequency = bm25InverseFrequency(internals.documentCount, documentFrequency);
       const factor = weight * boost * inverseFrequency;
       const boundKey = `${fieldId}\u0001${term}`;
       // Until the term has been read once, the most a match can be worth: tf·(k+1)/(tf+norm) < k+1.
@@ -199,13 +196,16 @@ function dropHopeless(touched: number[], buffers: Buffers, threshold: number, re
     if ((buffers.scores[shortId] ?? 0) >= cut) {
       touched[kept] = shortId;
       kept += 1;
-    } else {
-      buffers.scores[shortId] = 0;
-      buffers.matched[shortId] = 0;
-      buffers.lastSource[shortId] = -1;
-    }
+    } else forget(buffers, shortId);
   }
   touched.length = kept;
+}
+
+/** Resets a document's place in the buffers, which stay zeroed between queries. */
+function forget(buffers: Buffers, shortId: number): void {
+  buffers.scores[shortId] = 0;
+  buffers.matched[shortId] = 0;
+  buffers.lastSource[shortId] = -1;
 }
 
 function countSource(buffers: Buffers, shortId: number, sourceIndex: number): void {
