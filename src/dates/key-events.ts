@@ -6,6 +6,7 @@ import { isAccessDate, isBibliographic, isDateline, isInCitation } from './citat
 import { coordinatedGroups, spanOf } from './coordination.js';
 import { extractDateMentions } from './extract.js';
 import { labelFor } from './labels.js';
+import { matchesWithCue } from './recognisers/shared.js';
 import type { DateMention, KeyEvent } from './types.js';
 
 /**
@@ -140,8 +141,7 @@ interface SentenceBreak {
 function missedSentenceEnds(passage: Passage, span: SentenceSpan): SentenceBreak[] {
   const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
   // Each break follows a number and a full stop: most sentences have none, and the pattern's look-behind is tried at every space.
-  if (!/\d[.!?]/.test(text)) return [];
-  return [...text.matchAll(missedSentenceEnd)].map((match) => ({ start: span.start + match.index, end: span.start + match.index + match[0].length }));
+  return [...matchesWithCue(text, /\d[.!?]/u, missedSentenceEnd)].map((match) => ({ start: span.start + match.index, end: span.start + match.index + match[0].length }));
 }
 
 /** The part of a sentence between the breaks around start..end. */

@@ -1,5 +1,5 @@
 import { daysOfPartial, epochDay, isFinerThan } from './calendar.js';
-import { GroupTermIndex, TermRanking, type Findable, type RankedLabel } from './term-index.js';
+import { GroupTermIndex, roundingMargin, TermRanking, type Findable, type RankedLabel } from './term-index.js';
 import { contentTerms } from './terms.js';
 import type { DateConflict, EventSource, KeyEvent, ResolvedDate, TimelineEntry } from './types.js';
 
@@ -21,7 +21,7 @@ export const mergeRule = {
   conflictSharedTerms: 4,
 } as const;
 
-interface Scored extends Findable {
+interface Scored {
   event: KeyEvent;
   /** The label's distinct term numbers (see TermRanking), in the order of the label: sums of weights are taken in this order. */
   terms: number[];
@@ -84,7 +84,7 @@ export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
   const weight = ranking.weights;
   const scored = events.map((event, index): Scored => {
     const terms = ranking.number(termSets[index] ?? []);
-    return { event, terms, sorted: Int32Array.from(terms).sort(), mass: terms.reduce((sum, term) => sum + (weight[term] ?? 0), 0), bounds: bounds(event.date), foundBy: -1 };
+    return { event, terms, sorted: Int32Array.from(terms).sort(), mass: terms.reduce((sum, term) => sum + (weight[term] ?? 0), 0), bounds: bounds(event.date) };
   });
   // Agreeing dates always start in the same year, so only groups of that year are candidates.
   const years = new Map<number, YearShelves>();
@@ -200,7 +200,7 @@ function mayReachSimilarity(group: Group, item: Scored, weight: Float64Array): b
   }
   const lighter = Math.min(group.lightest, item.mass);
   if (sharedTerms < mergeRule.minimumSharedTerms || lighter <= 0) return false;
-  return sharedWeight / (group.members.length * lighter) >= mergeRule.minimumSimilarity * (1 - 1e-9);
+  return sharedWeight / (group.members.length * lighter) >= mergeRule.minimumSimilarity * roundingMargin;
 }
 
 /**

@@ -32,10 +32,6 @@ export class TermRanking {
     });
   }
 
-  get size(): number {
-    return this.weights.length;
-  }
-
   /** The label's term numbers in its own order. */
   number(terms: Iterable<string>): number[] {
     const numbered: number[] = [];

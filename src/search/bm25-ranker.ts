@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { RankingParameters } from './index-options.js';
 import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
+import { bm25InverseFrequency } from './term-statistics.js';
 
 /** One term to look up, with its weight; `source` is the query term it stands for (itself, or the prefix it expands). */
 export interface WeightedTerm {
@@ -111,11 +112,7 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   });
 
   const best = selectBest(touched, buffers, parameters.coordination, options, internals);
-  for (const shortId of touched) {
-    buffers.scores[shortId] = 0;
-    buffers.matched[shortId] = 0;
-    buffers.lastSource[shortId] = -1;
-  }
+  for (const shortId of touched) forget(buffers, shortId);
   if (bounds.values.size > boundsCacheLimit) bounds.values.clear();
   return best.map(({ shortId, score }) => ({
     id: internals.documentIds.get(shortId) ?? '',
@@ -137,7 +134,7 @@ function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedT
       const postings = postingsByField.get(fieldId);
       if (!postings) continue;
       const documentFrequency = internals.dirtCount === 0 ? postings.size : countLive(postings, internals);
-      const inverseFrequency = Math.log(1 + (internals.documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+      const inverseFrequency = bm25InverseFrequency(internals.documentCount, documentFrequency);
       const factor = weight * boost * inverseFrequency;
       const boundKey = `${fieldId}\u0001${term}`;
       // Until the term has been read once, the most a match can be worth: tf·(k+1)/(tf+norm) < k+1.
@@ -199,13 +196,16 @@ function dropHopeless(touched: number[], buffers: Buffers, threshold: number, re
     if ((buffers.scores[shortId] ?? 0) >= cut) {
       touched[kept] = shortId;
       kept += 1;
-    } else {
-      buffers.scores[shortId] = 0;
-      buffers.matched[shortId] = 0;
-      buffers.lastSource[shortId] = -1;
-    }
+    } else forget(buffers, shortId);
   }
   touched.length = kept;
+}
+
+/** Resets a document's place in the buffers, which stay zeroed between queries. */
+function forget(buffers: Buffers, shortId: number): void {
+  buffers.scores[shortId] = 0;
+  buffers.matched[shortId] = 0;
+  buffers.lastSource[shortId] = -1;
 }
 
 function countSource(buffers: Buffers, shortId: number, sourceIndex: number): void {
@@ -220,49 +220,10 @@ function suffixSums(values: number[]): number[] {
   return sums;
 }
 
-/** The `limit`-th best score among the accepted documents found so far (a bounded min-heap of scores). */
+/** The `limit`-th best score among the accepted documents found so far. */
 function kthBest(touched: number[], scores: Float64Array, options: RankOptions, internals: IndexInternals): number {
-  const heap: number[] = [];
-  for (const shortId of touched) {
-    const score = scores[shortId] ?? 0;
-    if (heap.length === options.limit && score <= (heap[0] ?? 0)) continue;
-    if (options.accept) {
-      const id = internals.documentIds.get(shortId);
-      if (id === undefined || !options.accept(id)) continue;
-    }
-    if (heap.length < options.limit) {
-      heap.push(score);
-      siftUpNumber(heap, heap.length - 1);
-    } else {
-      heap[0] = score;
-      siftDownNumber(heap, 0);
-    }
-  }
-  return heap.length < options.limit ? 0 : (heap[0] ?? 0);
-}
-
-function siftUpNumber(heap: number[], position: number): void {
-  let child = position;
-  while (child > 0) {
-    const parent = (child - 1) >> 1;
-    if ((heap[parent] ?? 0) <= (heap[child] ?? 0)) return;
-    [heap[parent], heap[child]] = [heap[child] ?? 0, heap[parent] ?? 0];
-    child = parent;
-  }
-}
-
-function siftDownNumber(heap: number[], position: number): void {
-  let parent = position;
-  for (;;) {
-    const left = parent * 2 + 1;
-    const right = left + 1;
-    let smallest = parent;
-    if (left < heap.length && (heap[left] ?? 0) < (heap[smallest] ?? 0)) smallest = left;
-    if (right < heap.length && (heap[right] ?? 0) < (heap[smallest] ?? 0)) smallest = right;
-    if (smallest === parent) return;
-    [heap[parent], heap[smallest]] = [heap[smallest] ?? 0, heap[parent] ?? 0];
-    parent = smallest;
-  }
+  const heap = boundedHeap(touched, (shortId) => scores[shortId] ?? 0, options, internals);
+  return heap.length < options.limit ? 0 : (heap[0]?.score ?? 0);
 }
 
 function holds(postingsByField: FieldPostings | undefined, shortId: number, fields: Array<[string, number]>, internals: IndexInternals): boolean {
@@ -313,12 +274,17 @@ interface Candidate {
   score: number;
 }
 
-/** The `limit` best candidates, best first, using a bounded min-heap. */
+/** The `limit` best candidates, best first. */
 function selectBest(touched: number[], buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Candidate[] {
+  const scoreOf = (shortId: number) => (buffers.scores[shortId] ?? 0) * (coordination === 0 ? 1 : (buffers.matched[shortId] ?? 1) ** coordination);
+  return boundedHeap(touched, scoreOf, options, internals).sort((a, b) => b.score - a.score || a.shortId - b.shortId);
+}
+
+/** The `limit` best accepted documents by `scoreOf`, as a min-heap: the worst of them first. */
+function boundedHeap(touched: number[], scoreOf: (shortId: number) => number, options: RankOptions, internals: IndexInternals): Candidate[] {
   const heap: Candidate[] = [];
   for (const shortId of touched) {
-    const matchedCount = buffers.matched[shortId] ?? 1;
-    const score = (buffers.scores[shortId] ?? 0) * (coordination === 0 ? 1 : matchedCount ** coordination);
+    const score = scoreOf(shortId);
     if (heap.length === options.limit && score <= (heap[0]?.score ?? 0)) continue;
     if (options.accept) {
       const id = internals.documentIds.get(shortId);
@@ -332,7 +298,7 @@ function selectBest(touched: number[], buffers: Buffers, coordination: number, o
       siftDown(heap, 0);
     }
   }
-  return heap.sort((a, b) => b.score - a.score || a.shortId - b.shortId);
+  return heap;
 }
 
 function siftUp(heap: Candidate[], position: number): void {

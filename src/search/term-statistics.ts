@@ -22,9 +22,14 @@ export function inverseDocumentFrequency(index: MiniSearch, term: string, fields
   if (cached !== undefined) return cached;
   const total = internals.documentCount;
   const frequency = documentFrequency(internals, internals.terms.get(term), fields);
-  const value = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+  const value = bm25InverseFrequency(total, frequency);
   cache.values.set(term, value);
   return value;
+}
+
+/** BM25's inverse document frequency of a term held by `frequency` of `total` documents. */
+export function bm25InverseFrequency(total: number, frequency: number): number {
+  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 }
 
 /** How many live documents of the index hold the term in any of the fields. */
