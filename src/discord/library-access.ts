@@ -22,7 +22,7 @@ export function mayEditLibrary(member: MemberStanding, editorRoleId: string | nu
 type MemberInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /** The member's permissions and roles as the interaction carries them (a cached GuildMember or the raw API member). */
-export function standingOf(interaction: MemberInteraction): MemberStanding {
+function standingOf(interaction: MemberInteraction): MemberStanding {
   const roles = interaction.member?.roles;
   const roleIds = roles === undefined ? [] : Array.isArray(roles) ? roles : [...roles.cache.keys()];
   return { manageServer: hasManageServer(interaction), roleIds };
