@@ -7,6 +7,7 @@ import { requireLibraryEditor } from '../src/discord/library-access.js';
 import { requireGuildId } from '../src/discord/permissions.js';
 import { metadataFields } from '../src/discord/render/add.js';
 import { escapeText } from '../src/discord/render/escape.js';
+import { visible } from '../src/discord/render/payload.js';
 import { readSession, requireOwner, type AddSession } from '../src/discord/sessions.js';
 import { parseIsoPartialDate } from '../src/corpus/partial-date.js';
 import { UserError } from '../src/errors.js';
@@ -45,8 +46,7 @@ export default {
       : await downloadAttachment({ url: attachment.url, name: attachment.name, contentType: attachment.contentType, size: attachment.size }, { maxBytes: intake.maxBytes });
     const preview = await intake.prepare({ source, overrides, scope: guildId, addedBy: { id: interaction.user.id, name: memberName(interaction) } });
     const session: AddSession = { kind: 'add', ownerId: interaction.user.id, guildId, preview };
-    const { flags: _flags, ...payload } = context.render.addPreview(preview, context.sessions.create(session));
-    await interaction.editReply(payload);
+    await interaction.editReply(visible(context.render.addPreview(preview, context.sessions.create(session))));
   },
   async button(interaction, customId, context) {
     const [sessionId] = customId.args;

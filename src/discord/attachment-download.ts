@@ -18,7 +18,7 @@ export interface DownloadLimits {
 }
 
 /** How long Discord may take to hand over an attachment's bytes. */
-export const downloadTimeoutMs = 20_000;
+const downloadTimeoutMs = 20_000;
 
 /**
  * Fetches an attached file's bytes as soon as `/add` runs: Discord's attachment links expire,

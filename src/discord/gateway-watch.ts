@@ -1,4 +1,4 @@
-import { Events, GatewayCloseCodes, type Client } from 'discord.js';
+import { Events, GatewayCloseCodes, type Client, type ClientEvents } from 'discord.js';
 import type { Logger } from '../logger.js';
 
 /** The gateway stayed out of reach too long, or closed the session for good; a restart is the way on. */
@@ -93,24 +93,24 @@ export function watchGateway(options: GatewayWatchOptions): GatewayWatch {
     giveUp(new GatewayLostError(`Discord closed the gateway with code ${event.code} (${name}), which the bot cannot recover from by reconnecting. Check DISCORD_TOKEN and the bot's intents in the Developer Portal.`));
   };
 
-  client.on(Events.ShardReady, onConnected);
-  client.on(Events.ShardResume, onConnected);
-  client.on(Events.ShardReconnecting, onReconnecting);
-  client.on(Events.Debug, onDebug);
-  client.on(Events.ShardError, onShardError);
-  client.on(Events.ShardDisconnect, onDisconnect);
+  const unlisten: Array<() => void> = [];
+  const listen = <E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => void) => {
+    client.on(event, listener);
+    unlisten.push(() => client.off(event, listener));
+  };
+  listen(Events.ShardReady, onConnected);
+  listen(Events.ShardResume, onConnected);
+  listen(Events.ShardReconnecting, onReconnecting);
+  listen(Events.Debug, onDebug);
+  listen(Events.ShardError, onShardError);
+  listen(Events.ShardDisconnect, onDisconnect);
   // The first connection counts too: a gateway out of reach at start-up is given up on the same way.
   armTimer();
 
   function stop(): void {
     if (timer) clearTimeout(timer);
     timer = null;
-    client.off(Events.ShardReady, onConnected);
-    client.off(Events.ShardResume, onConnected);
-    client.off(Events.ShardReconnecting, onReconnecting);
-    client.off(Events.Debug, onDebug);
-    client.off(Events.ShardError, onShardError);
-    client.off(Events.ShardDisconnect, onDisconnect);
+    for (const off of unlisten.splice(0)) off();
   }
   return {
     get connected() {

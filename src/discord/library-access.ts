@@ -1,5 +1,6 @@
-import { PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
 import { UserError } from '../errors.js';
+import { hasManageServer } from './permissions.js';
 import type { SourceDocument } from '../corpus/types.js';
 import type { AppDatabase } from '../storage/database.js';
 import { getLibraryEditorRole } from '../storage/library-settings-store.js';
@@ -21,10 +22,10 @@ export function mayEditLibrary(member: MemberStanding, editorRoleId: string | nu
 type MemberInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /** The member's permissions and roles as the interaction carries them (a cached GuildMember or the raw API member). */
-export function standingOf(interaction: MemberInteraction): MemberStanding {
+function standingOf(interaction: MemberInteraction): MemberStanding {
   const roles = interaction.member?.roles;
   const roleIds = roles === undefined ? [] : Array.isArray(roles) ? roles : [...roles.cache.keys()];
-  return { manageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true, roleIds };
+  return { manageServer: hasManageServer(interaction), roleIds };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { UserError } from '../errors.js';
 
 /**
@@ -6,9 +6,14 @@ import { UserError } from '../errors.js';
  * override that in its integration settings, so it is checked again when the command runs.
  */
 export function requireManageServer(interaction: ChatInputCommandInteraction, action: string): void {
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+  if (!hasManageServer(interaction)) {
     throw new UserError(`You need the Manage Server permission to ${action}. Ask a server admin to do it.`);
   }
+}
+
+/** Whether the member behind an interaction holds Manage Server in its channel. */
+export function hasManageServer(interaction: BaseInteraction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
 }
 
 /** The server an interaction comes from; a UserError when it was used in a direct message. */

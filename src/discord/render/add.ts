@@ -31,7 +31,7 @@ export function renderAddPreview(preview: AddPreview, sessionId: string): Messag
     { name: 'Published', value: publishedText(document), inline: true },
     { name: 'Format', value: document.format.toUpperCase(), inline: true },
     { name: 'Passages', value: String(preview.passageCount), inline: true },
-    { name: 'Id', value: escapeText(clampLine(document.id, 100)), inline: true },
+    { name: 'Id', value: shownId(document.id), inline: true },
     { name: 'From', value: originText(document) },
     { name: 'First passage', value: preview.firstPassage === null ? 'None: the document has no text to quote.' : fitFormatted(preview.firstPassage.trim(), discordLimits.fieldValue, (text) => blockQuote(escapeText(text))).text },
   ];
@@ -81,32 +81,22 @@ export function renderAddEditModal(preview: AddPreview, sessionId: string): APIM
 
 /** After Add: the document is searchable now, with its id and how to ask within it. */
 export function renderAdded(document: SourceDocument, passageCount: number): MessagePayload {
-  const title = fitFormatted(document.title, 300, escapeText).text;
-  const id = escapeText(clampLine(document.id, 100));
-  return {
-    content: cutAtBoundary(
-      `Added *${title}* (id \`${id}\`, ${passageCount} ${passageCount === 1 ? 'passage' : 'passages'}). It is answerable now: try \`/ask question: … source: ${id}\`.${document.scope === null ? '' : ' Only this server sees it.'}`,
+  const id = shownId(document.id);
+  return replacement(
+    cutAtBoundary(
+      `Added *${shownTitle(document.title)}* (id \`${id}\`, ${passageCount} ${passageCount === 1 ? 'passage' : 'passages'}). It is answerable now: try \`/ask question: … source: ${id}\`.${document.scope === null ? '' : ' Only this server sees it.'}`,
       discordLimits.content,
     ).text,
-    // It replaces the preview: without `embeds: []` Discord keeps the preview's "Nothing is added until you press Add".
-    embeds: [],
-    components: [],
-    allowedMentions: noMentions,
-  };
+  );
 }
 
 /** A preview past its time: its buttons go, and the person learns how to start again. */
 export function renderAddExpired(): MessagePayload {
-  return {
-    content: 'This preview has expired and nothing was added. Run /add again with the same link, or attach the file again (its old Discord link has expired too).',
-    embeds: [],
-    components: [],
-    allowedMentions: noMentions,
-  };
+  return replacement('This preview has expired and nothing was added. Run /add again with the same link, or attach the file again (its old Discord link has expired too).');
 }
 
 export function renderAddCancelled(title: string): MessagePayload {
-  return { content: `Cancelled: *${fitFormatted(title, 300, escapeText).text}* was not added.`, embeds: [], components: [], allowedMentions: noMentions };
+  return replacement(`Cancelled: *${shownTitle(title)}* was not added.`);
 }
 
 /** `/remove`'s question: which document, what goes with it, and the two buttons. */
@@ -117,7 +107,7 @@ export function renderRemoveConfirmation(document: SourceDocument, passageCount:
   return {
     embeds: [{
       title: fitFormatted(`Remove ${document.title}?`, discordLimits.embedTitle, escapeText).text,
-      description: `id \`${escapeText(clampLine(document.id, 100))}\`.${by}\nRemoving it takes ${passages}, its key dates and its digest mentions away at once, for everyone in this server. It cannot be undone, but the document can be added again.`,
+      description: `id \`${shownId(document.id)}\`.${by}\nRemoving it takes ${passages}, its key dates and its digest mentions away at once, for everyone in this server. It cannot be undone, but the document can be added again.`,
     }],
     components: buttonRows([
       button(encodeCustomId('remove', 'confirm', sessionId), 'Remove', { style: ButtonStyle.Danger }),
@@ -128,11 +118,27 @@ export function renderRemoveConfirmation(document: SourceDocument, passageCount:
 }
 
 export function renderRemoved(document: SourceDocument): MessagePayload {
-  return { content: `Removed *${fitFormatted(document.title, 300, escapeText).text}* (id \`${escapeText(clampLine(document.id, 100))}\`). It no longer answers questions.`, embeds: [], components: [], allowedMentions: noMentions };
+  return replacement(`Removed *${shownTitle(document.title)}* (id \`${shownId(document.id)}\`). It no longer answers questions.`);
 }
 
 export function renderRemoveKept(document: SourceDocument): MessagePayload {
-  return { content: `Kept *${fitFormatted(document.title, 300, escapeText).text}*: nothing was removed.`, embeds: [], components: [], allowedMentions: noMentions };
+  return replacement(`Kept *${shownTitle(document.title)}*: nothing was removed.`);
+}
+
+/**
+ * A text message that replaces the preview or the question in place: without `embeds: []` and
+ * `components: []` Discord keeps the old embed ("Nothing is added until you press Add") and its buttons.
+ */
+function replacement(content: string): MessagePayload {
+  return { content, embeds: [], components: [], allowedMentions: noMentions };
+}
+
+function shownTitle(title: string): string {
+  return fitFormatted(title, 300, escapeText).text;
+}
+
+function shownId(id: string): string {
+  return escapeText(clampLine(id, 100));
 }
 
 function orUnknown(value: string | null, missing: string): string {

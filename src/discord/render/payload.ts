@@ -30,7 +30,7 @@ export function ephemeral(payload: MessagePayload): MessagePayload {
 }
 
 /** The same payload, visible to the channel. */
-export function visible(payload: MessagePayload): MessagePayload {
+export function visible(payload: MessagePayload): Omit<MessagePayload, 'flags'> {
   const { flags: _flags, ...rest } = payload;
   return rest;
 }
