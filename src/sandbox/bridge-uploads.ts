@@ -6,7 +6,7 @@ import { readCappedBody } from './request-body.js';
 import { SandboxRefusal } from './sandbox-refusal.js';
 
 /** What Discord takes per file in a server without boosts; the sandbox takes no more. */
-export const maxUploadBytes = messageLimits.attachmentBytes;
+const maxUploadBytes = messageLimits.attachmentBytes;
 
 const tooLarge = `This file is over ${maxUploadBytes / 1024 / 1024} MB, Discord's limit for a file in a server without boosts: attach a smaller one.`;
 
