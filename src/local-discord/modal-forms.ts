@@ -5,7 +5,7 @@ import { messageLimits } from './message-validation.js';
 type Path = (string | number)[];
 
 /** Discord's limits on modals and the text inputs in them. */
-export const modalLimits = {
+const modalLimits = {
   title: 45,
   components: 5,
   label: 45,

@@ -11,6 +11,7 @@ import { createBridgeAccess, type BridgeAccess } from './bridge-access.js';
 import { receiveUpload } from './bridge-uploads.js';
 import type { ActionResult } from './bridge-protocol.js';
 import type { SandboxBackend } from './sandbox-backend.js';
+import { readCappedBody } from './request-body.js';
 import { SandboxRefusal } from './sandbox-refusal.js';
 
 export interface BridgeServerOptions {
@@ -250,16 +251,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBodyBytes) throw new SandboxRefusal(413, `This is too long for the sandbox (over ${maxBodyBytes / 1024} KB): shorten it.`);
-    chunks.push(buffer);
-  }
+  const body = await readCappedBody(request, maxBodyBytes, `This is too long for the sandbox (over ${maxBodyBytes / 1024} KB): shorten it.`);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw new SandboxRefusal(400, 'The body is not valid JSON.');
   }

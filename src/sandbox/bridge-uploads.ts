@@ -2,10 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { messageLimits } from '../local-discord/message-validation.js';
 import type { SandboxUpload } from './bridge-protocol.js';
 import type { SandboxBackend } from './sandbox-backend.js';
+import { readCappedBody } from './request-body.js';
 import { SandboxRefusal } from './sandbox-refusal.js';
 
 /** What Discord takes per file in a server without boosts; the sandbox takes no more. */
-export const maxUploadBytes = messageLimits.attachmentBytes;
+const maxUploadBytes = messageLimits.attachmentBytes;
 
 const tooLarge = `This file is over ${maxUploadBytes / 1024 / 1024} MB, Discord's limit for a file in a server without boosts: attach a smaller one.`;
 
@@ -29,16 +30,9 @@ export async function receiveUpload(backend: SandboxBackend, query: URLSearchPar
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (declared > maxUploadBytes) throw new SandboxRefusal(413, tooLarge);
 
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxUploadBytes) throw new SandboxRefusal(413, tooLarge);
-    chunks.push(buffer);
-  }
-  if (size === 0) throw new SandboxRefusal(400, 'The file is empty: attach one with something in it.');
-  const held = backend.upload(userId, { data: Buffer.concat(chunks), filename, contentType });
+  const data = await readCappedBody(request, maxUploadBytes, tooLarge);
+  if (data.length === 0) throw new SandboxRefusal(400, 'The file is empty: attach one with something in it.');
+  const held = backend.upload(userId, { data, filename, contentType });
   if ('error' in held) throw new SandboxRefusal(422, held.error);
   return held;
 }

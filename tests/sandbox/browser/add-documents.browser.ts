@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, type PdfSpec } from '../../extract/fixtures/make.js';
 import { startSandboxHarness, type SandboxHarness } from '../sandbox-harness.js';
-import { openBrowser, type Browser } from './browser.js';
+import { type Browser, openSandboxPage, requireBuiltPage, showTop, webRoot } from './browser.js';
 
 /*
  * Issue 9 §4 in Debian's Chromium: a PDF attached to /add with the page's 📎 button and a
@@ -14,8 +12,6 @@ import { openBrowser, type Browser } from './browser.js';
  * each with a quote word for word from it (and, for the PDF, its page). Each holds facts
  * found nowhere in the corpus, so only the new document can answer.
  */
-
-const webRoot = path.resolve('web', 'dist');
 
 /** Three pages; the fact asked about is on page 2 alone. */
 const reportSpec: PdfSpec = {
@@ -65,7 +61,7 @@ describe('adding a PDF and a web page on the sandbox page, then asking them', ()
   const quoteText = (quote: string) => normalize(quote).replace(/^…\s*/u, '').replace(/\s*…$/u, '');
 
   beforeAll(async () => {
-    if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('The page is not built: run `npm run build:web` first (npm run test:browser does).');
+    requireBuiltPage();
     pdf = await makePdf(reportSpec);
     files = createServer((request, response) => {
       if (request.url === '/lanterns.html') {
@@ -78,20 +74,14 @@ describe('adding a PDF and a web page on the sandbox page, then asking them', ()
     articleUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/lanterns.html`;
     // Links to loopback are refused by default; the test's file server is on 127.0.0.1.
     harness = await startSandboxHarness({ webRoot, env: { LINKS_ALLOW_PRIVATE: '127.0.0.1' } });
-    browser = await openBrowser();
+    browser = await openSandboxPage(harness.url);
     page = browser.page;
-    await page.goto(harness.url);
-    await page.getByRole('heading', { name: 'general' }).waitFor();
   });
   afterAll(async () => {
     await browser?.close();
     await harness?.close();
     await new Promise<void>((resolve) => (files ? files.close(() => resolve()) : resolve()));
   });
-
-  async function showTop(message: Locator): Promise<void> {
-    await message.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  }
 
   /** The bot's latest message holding an embed whose title starts so, pinned by id. */
   async function latestEmbed(title: string): Promise<Locator> {

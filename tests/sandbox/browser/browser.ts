@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs it with apt-get when it is missing. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,4 +57,25 @@ export async function openBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The built sandbox page that the sandbox serves in these tests. */
+export const webRoot = path.resolve('web', 'dist');
+
+/** Fails the suite with what to run when the page has not been built. */
+export function requireBuiltPage(): void {
+  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('The page is not built: run `npm run build:web` first (npm run test:browser does).');
+}
+
+/** A fresh Chromium on the sandbox page at `url`, once the page shows the #general channel. */
+export async function openSandboxPage(url: string): Promise<Browser> {
+  const browser = await openBrowser();
+  await browser.page.goto(url);
+  await browser.page.getByRole('heading', { name: 'general' }).waitFor();
+  return browser;
+}
+
+/** Scrolls a message's first line to the top of the list, so a screenshot shows who asked and what. */
+export async function showTop(message: Locator): Promise<void> {
+  await message.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 }

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFormsSandbox, type FormsSandbox } from '../forms-sandbox.js';
-import { openBrowser, type Browser } from './browser.js';
+import { type Browser, openSandboxPage, requireBuiltPage, webRoot } from './browser.js';
 
 /*
  * Files and forms on the sandbox page, in Debian's Chromium: a file attached to a command's
@@ -11,8 +9,6 @@ import { openBrowser, type Browser } from './browser.js';
  * submitted. The bot is a small test bot on the real discord.js client that takes files and
  * shows an Edit form the way /add does (tests/sandbox/forms-sandbox.ts).
  */
-
-const webRoot = path.resolve('web', 'dist');
 const notes = Buffer.from('Japan–Central Asia dialogue: notes\nSecond line.\n');
 
 describe('files and forms on the sandbox page in a real browser', () => {
@@ -23,12 +19,10 @@ describe('files and forms on the sandbox page in a real browser', () => {
   const messages = () => page.getByTestId('message');
 
   beforeAll(async () => {
-    if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('The page is not built: run `npm run build:web` first (npm run test:browser does).');
+    requireBuiltPage();
     sandbox = await startFormsSandbox({ webRoot });
-    browser = await openBrowser();
+    browser = await openSandboxPage(sandbox.url);
     page = browser.page;
-    await page.goto(sandbox.url);
-    await page.getByRole('heading', { name: 'general' }).waitFor();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { startSandboxHarness, type SandboxHarness } from '../sandbox-harness.js';
-import { openBrowser, type Browser } from './browser.js';
+import { type Browser, openSandboxPage, requireBuiltPage, showTop, webRoot } from './browser.js';
 
 /*
  * The sandbox page in Debian's Chromium, driven by playwright-core, in front of the real
  * bot on the local Discord server. Each step saves a screenshot under data/screenshots/sandbox.
  */
-
-const webRoot = path.resolve('web', 'dist');
 
 describe('the sandbox page in a real browser', () => {
   let harness: SandboxHarness;
@@ -25,23 +21,16 @@ describe('the sandbox page in a real browser', () => {
   const isVerbatim = (quote: string) => normalize(quote).length > 40 && bodies.some((body) => normalize(body).includes(normalize(quote).replace(/^… /u, '').replace(/…$/u, '')));
 
   beforeAll(async () => {
-    if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('The page is not built: run `npm run build:web` first (npm run test:browser does).');
+    requireBuiltPage();
     bodies = (await loadCorpus('corpus')).documents.map((document) => document.body);
     harness = await startSandboxHarness({ webRoot });
-    browser = await openBrowser();
+    browser = await openSandboxPage(harness.url);
     page = browser.page;
-    await page.goto(harness.url);
-    await page.getByRole('heading', { name: 'general' }).waitFor();
   });
   afterAll(async () => {
     await browser?.close();
     await harness?.close();
   });
-
-  /** Scrolls a message's first line to the top of the list, so a screenshot shows who asked and what. */
-  async function showTop(message: Locator): Promise<void> {
-    await message.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  }
 
   async function send(line: string): Promise<void> {
     await composer().pressSequentially(line, { delay: 5 });
