@@ -117,10 +117,16 @@ const snowflake = /^\d{17,20}$/;
 
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** A count of bytes as people write one in a .env file: digits only, so "20MB" or "2e7" is refused, not misread. */
+const bytesInDigits = (example: string) => z.string().trim().regex(/^[0-9]+$/, `must be a whole number of bytes written in digits, e.g. ${example}`).transform(Number);
+
+/** An address a server of ours listens on (the sandbox, the health check): loopback unless set. */
+const listenHost = z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1');
+
 const environmentSchema = z.object({
   CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().default('corpus')),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
-  CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 2097152').transform(Number).pipe(z.number().positive('must be positive, e.g. 2097152')).default(20 * 1024 * 1024)),
+  CORPUS_MAX_FILE_BYTES: z.preprocess(emptyAsUndefined, bytesInDigits('2097152').pipe(z.number().positive('must be positive, e.g. 2097152')).default(20 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DIGEST_GRACE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of hours, e.g. 6').min(0, 'must be 0 or more hours, e.g. 6').max(168, 'must be at most 168 hours (a week), e.g. 6').default(6)),
   DIGEST_MIN_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of minutes, e.g. 60').int('must be a whole number of minutes, e.g. 60').min(0, 'must be 0 (no minimum) or more minutes, e.g. 60').max(10_080, 'must be at most 10080 minutes (a week), e.g. 60').default(60)),
@@ -159,15 +165,15 @@ const environmentSchema = z.object({
     emptyAsUndefined,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: "must be 'auto' or a whole number of shards from 1, e.g. 2" }).optional(),
   ),
-  SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
+  SANDBOX_HOST: z.preprocess(emptyAsUndefined, listenHost),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 3210').int('must be a whole port number, e.g. 3210').min(0, 'must be between 0 and 65535, e.g. 3210').max(65535, 'must be between 0 and 65535, e.g. 3210').default(3210)),
   LINKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.string().default('').transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== '')).refine((entries) => invalidAllowEntries(entries).length === 0, { error: 'must list IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1 or 10.0.0.0/8 (host names are not allowed: the check is on addresses)' })),
-  ADD_MAX_BYTES: z.preprocess(emptyAsUndefined, z.string().trim().regex(/^[0-9]+$/, 'must be a whole number of bytes written in digits, e.g. 20971520 (20 MB)').transform(Number).pipe(z.number().min(1024, 'must be at least 1024 bytes, e.g. 20971520 (20 MB)').max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GB), e.g. 20971520 (20 MB)')).default(20 * 1024 * 1024)),
+  ADD_MAX_BYTES: z.preprocess(emptyAsUndefined, bytesInDigits('20971520 (20 MB)').pipe(z.number().min(1024, 'must be at least 1024 bytes, e.g. 20971520 (20 MB)').max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GB), e.g. 20971520 (20 MB)')).default(20 * 1024 * 1024)),
   ADD_MAX_PAGES: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of pages, e.g. 500').int('must be a whole number of pages, e.g. 500').min(1, 'must be at least 1 page, e.g. 500').max(100_000, 'must be at most 100000 pages, e.g. 500').default(500)),
   ADD_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 30').min(1, 'must be at least 1 second, e.g. 30').max(600, 'must be at most 600 seconds, e.g. 30').default(30)),
   LIBRARY_SYNC_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number('must be a number of seconds, e.g. 3').min(0, 'must be 0 (never look) or more seconds, e.g. 3').max(3600, 'must be at most 3600 seconds (an hour), e.g. 3').default(3)),
   HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number('must be a port number, e.g. 8080').int('must be a whole port number, e.g. 8080').min(1, 'must be between 1 and 65535, e.g. 8080').max(65535, 'must be between 1 and 65535, e.g. 8080').optional()),
-  HEALTH_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an address to listen on, without a port, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)' }).default('127.0.0.1')),
+  HEALTH_HOST: z.preprocess(emptyAsUndefined, listenHost),
   HEALTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, 'must be at least 16 characters, e.g. the output of `openssl rand -hex 16`').optional()),
   SANDBOX_STATE_FILE: z.preprocess(emptyAsUndefined, z.string().regex(/\.json$/i, 'must be a path to a .json file, e.g. data/sandbox.json').optional()),
   SANDBOX_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._~-]{16,200}$/, 'must be 16 to 200 letters, digits or . _ ~ - (it goes into the page address as ?token=), e.g. the output of `openssl rand -hex 24`; leave it empty to have one made at each start').optional()),

@@ -9,7 +9,7 @@ import { ConfigError } from './config.js';
  * used is a ConfigError that says what to do, never a stack trace. A byte-order mark (as some
  * Windows editors write) is dropped, so the first variable keeps its name.
  */
-export function readDotEnv(file: string): Record<string, string> {
+function readDotEnv(file: string): Record<string, string> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { formatOfExtension } from '../extract/file-names.js';
 import { parseFrontMatter } from './front-matter.js';
 import type { DocumentFormat, FileOutcome } from './types.js';
 
@@ -60,9 +61,9 @@ export function contentHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Text by its extension (the one table in src/extract/file-names.ts); any other name is read as Markdown. */
 function textFormatOf(name: string): Extract<DocumentFormat, 'markdown' | 'text'> {
-  const extension = path.extname(name).toLowerCase();
-  return extension === '.txt' || extension === '.text' ? 'text' : 'markdown';
+  return formatOfExtension(name) === 'text' ? 'text' : 'markdown';
 }
 
 /** Without a title of its own, the first non-empty line names the document (Markdown heading marks dropped). */

@@ -11,7 +11,7 @@ export const supportedList = 'PDF, DOCX, HTML, Markdown and text';
 
 export const formatNames: Record<DocumentFormat, string> = { pdf: 'a PDF', docx: 'a Word document (DOCX)', html: 'a web page (HTML)', markdown: 'Markdown', text: 'plain text' };
 
-export const byExtension: Record<string, DocumentFormat> = {
+const byExtension: Record<string, DocumentFormat> = {
   '.pdf': 'pdf',
   '.docx': 'docx',
   '.html': 'html',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { UserError } from '../errors.js';
 import type { DocumentFormat, ExtractInput } from './types.js';
-import { byExtension, formatNames, unsupportedMessage } from './file-names.js';
+import { formatNames, formatOfExtension, unsupportedMessage } from './file-names.js';
 import { zipEntryNames } from './zip-guard.js';
 
 const byMediaType: Record<string, DocumentFormat> = {
@@ -59,7 +59,7 @@ function declaredFormat(input: ExtractInput): Declared {
   const rawExtension = path.extname(input.fileName ?? '').toLowerCase();
   const extension = /^\.[a-z0-9]{1,8}$/.test(rawExtension) ? rawExtension : '';
   const mediaType = (input.contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  const fromExtension = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
+  const fromExtension = formatOfExtension(input.fileName ?? '');
   if (fromExtension) return { format: fromExtension, name: extension };
   const fromMediaType = Object.hasOwn(byMediaType, mediaType) ? byMediaType[mediaType] : undefined;
   if (fromMediaType) return { format: fromMediaType, name: mediaType };
