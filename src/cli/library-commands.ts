@@ -152,7 +152,7 @@ function originalExtension(fileName: string | null, format: SourceDocument['form
 }
 
 /** Front matter the corpus folder reads (id, title, author, outlet, published) plus where the document came from. */
-export function exportedText(document: SourceDocument): string {
+function exportedText(document: SourceDocument): string {
   const frontMatter = {
     id: document.id,
     title: document.title,
