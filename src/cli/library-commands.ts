@@ -48,23 +48,20 @@ async function withDatabase<T>(config: Config, logger: Logger, work: (db: AppDat
   }
 }
 
-/** An intake over the database, checking duplicates against the folder too. */
-function commandLineIntake(db: AppDatabase, context: LibraryCommandContext) {
-  let served = context.folder.documents;
-  const refresh = async () => {
-    served = withAddedDocuments(context.folder, await loadAddedDocuments(db)).documents;
-  };
+/**
+ * An intake over the database, checking duplicates against the folder and the added documents as
+ * they are now. The command exits after its one change, so nothing serves a read-back: it is not made.
+ */
+async function commandLineIntake(db: AppDatabase, context: LibraryCommandContext) {
+  const served = withAddedDocuments(context.folder, await loadAddedDocuments(db)).documents;
   const { adding, links } = context.config;
-  return {
-    refresh,
-    intake: createDocumentIntake({
-      db,
-      library: { documents: () => served, refresh },
-      limits: { maxBytes: adding.maxBytes, maxPages: adding.maxPages, timeoutMs: adding.timeoutMs },
-      links: { allowPrivate: links.allowPrivate, maxBytes: adding.maxBytes },
-      logger: context.logger,
-    }),
-  };
+  return createDocumentIntake({
+    db,
+    library: { documents: () => served, refresh: () => Promise.resolve() },
+    limits: { maxBytes: adding.maxBytes, maxPages: adding.maxPages, timeoutMs: adding.timeoutMs },
+    links: { allowPrivate: links.allowPrivate, maxBytes: adding.maxBytes },
+    logger: context.logger,
+  });
 }
 
 /** `briefing add`: stores a file or a link's document for every server, as `/add` does for one. */
@@ -84,8 +81,7 @@ export async function runAdd(args: string[], context: LibraryCommandContext): Pr
   };
   const source = await readSource(target, context);
   const document = await withDatabase(context.config, context.logger, async (db) => {
-    const { intake, refresh } = commandLineIntake(db, context);
-    await refresh();
+    const intake = await commandLineIntake(db, context);
     return intake.add({ source, overrides, scope: null, addedBy: null });
   });
   const passages = splitPassages(document).length;
@@ -113,8 +109,7 @@ async function readSource(target: string, context: LibraryCommandContext): Promi
 export async function runRemove(args: string[], context: LibraryCommandContext): Promise<void> {
   const { text: id } = parseCommandArguments(args, { command: 'briefing remove', usage: removeUsage, text: 'id', options: {} });
   const removed = await withDatabase(context.config, context.logger, async (db) => {
-    const { intake, refresh } = commandLineIntake(db, context);
-    await refresh();
+    const intake = await commandLineIntake(db, context);
     return intake.remove(id.trim(), null);
   });
   printText(context.stdout, `Removed “${removed.title}” (id ${removed.id}). A running bot stops quoting it within LIBRARY_SYNC_SECONDS.\n`);
@@ -157,7 +152,7 @@ function originalExtension(fileName: string | null, format: SourceDocument['form
 }
 
 /** Front matter the corpus folder reads (id, title, author, outlet, published) plus where the document came from. */
-export function exportedText(document: SourceDocument): string {
+function exportedText(document: SourceDocument): string {
   const frontMatter = {
     id: document.id,
     title: document.title,

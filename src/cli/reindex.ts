@@ -17,7 +17,7 @@ export function runReindex(args: string[], { corpus, search, stdout }: { corpus:
   else printText(stdout, formatReindexReport(report));
 }
 
-export function formatReindexReport(report: ChangeReport): string {
+function formatReindexReport(report: ChangeReport): string {
   const lines = [`${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.unchanged} unchanged; ${report.problems.length} skipped.`];
   const list = (name: string, ids: readonly string[]) => {
     if (ids.length > 0) lines.push(`${name}: ${ids.join(', ')}`);

@@ -67,7 +67,7 @@ export function runTimeline(args: string[], context: TimelineCommandContext): vo
 }
 
 /** The timeline as plain text: the date and label, then each source's quote with where it is. */
-export function renderTimelineText(entries: readonly TimelineEntry[], documents: readonly SourceDocument[]): string {
+function renderTimelineText(entries: readonly TimelineEntry[], documents: readonly SourceDocument[]): string {
   if (entries.length === 0) return 'No key dates match. Widen the period, drop --doc or --topic, or check that the documents have dated events.\n';
   const titles = new Map(documents.map((document) => [document.id, document.title]));
   const lines: string[] = [];

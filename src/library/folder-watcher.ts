@@ -16,7 +16,7 @@ export interface FolderWatcherTiming {
   problemRetries: number;
 }
 
-export const defaultWatcherTiming: FolderWatcherTiming = { debounceMs: 200, stableMs: 300, retryMs: 500, problemRetries: 3 };
+const defaultWatcherTiming: FolderWatcherTiming = { debounceMs: 200, stableMs: 300, retryMs: 500, problemRetries: 3 };
 
 export interface FolderWatcher {
   /** Starts passing changes to the library; events seen before are kept and applied now. */

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseIsoPartialDate } from '../corpus/partial-date.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { SourceDocument } from '../corpus/types.js';
+import { contentHashOf } from '../corpus/text-document.js';
 import { UserError } from '../errors.js';
 import { extractDocument } from '../extract/extract.js';
 import { fetchLink, type FetchLinkOptions } from '../extract/fetch-link.js';
@@ -120,7 +121,7 @@ export function createDocumentIntake(options: DocumentIntakeOptions): DocumentIn
       throw new UserError(`Too many documents (${megabytes(waiting)}) are waiting for Add or Cancel. Finish or cancel those previews, or wait a few minutes for them to expire, then try again.`);
     }
     const { extracted, original, links } = await read(request);
-    const contentHash = createHash('sha256').update(original.bytes).digest('hex');
+    const contentHash = contentHashOf(original.bytes);
     refuseServedDuplicate(request.scope, contentHash, links);
     // Another host may have stored it since this one last looked.
     const stored = await findDuplicate(db.kysely, { scope: request.scope, contentHash, links });

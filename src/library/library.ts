@@ -171,7 +171,7 @@ export function withAddedDocuments(folder: LoadedCorpus, added: readonly SourceD
 }
 
 /** The changes from one set of served documents to the next; a moved file with the same id is a change. */
-export function diff(previous: ReadonlyMap<string, SourceDocument>, next: ReadonlyMap<string, SourceDocument>): LibraryChange[] {
+function diff(previous: ReadonlyMap<string, SourceDocument>, next: ReadonlyMap<string, SourceDocument>): LibraryChange[] {
   const changes: LibraryChange[] = [];
   for (const [docId, before] of previous) if (!next.has(docId)) changes.push({ kind: 'removed', docId, previous: before });
   for (const [docId, document] of next) {

@@ -112,7 +112,7 @@ function intakeLimits(config: OpenLiveLibraryOptions['config']) {
 }
 
 /** Each change touches only its own document's passages. */
-export function applyToSearch(search: Pick<SearchService, 'upsertDocument' | 'removeDocument'>, changes: readonly LibraryChange[]): void {
+function applyToSearch(search: Pick<SearchService, 'upsertDocument' | 'removeDocument'>, changes: readonly LibraryChange[]): void {
   for (const change of changes) {
     if (change.kind === 'removed') search.removeDocument(change.docId);
     else search.upsertDocument(change.document);

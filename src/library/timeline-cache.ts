@@ -87,10 +87,8 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
     },
     apply(changes) {
       for (const change of changes) pending.set(change.docId, change.kind === 'removed' ? null : change.document);
-      if (changes.length > 0) {
-        merged = null;
-        unsaved = true;
-      }
+      // Nothing new to store until the timeline is read: a save now would write the old events and drop the stored timeline.
+      if (changes.length > 0) merged = null;
     },
     toStore() {
       // Taken in one tick, so the events and the timeline stored are of the same versions.

@@ -193,7 +193,7 @@ export function refuseNewerSchema(version: number, location: string, kind: Engin
 }
 
 /** The schema version the database holds; 0 for a new one. */
-export function schemaVersion(engine: Pick<DatabaseEngine, 'kysely' | 'readSchemaVersion'>): Promise<number> {
+function schemaVersion(engine: Pick<DatabaseEngine, 'kysely' | 'readSchemaVersion'>): Promise<number> {
   return engine.readSchemaVersion(engine.kysely);
 }
 
