@@ -7,11 +7,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withoutPermissionOverride } from '../support/unprivileged.js';
 import { briefing } from './helpers.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const seedCorpus = path.join(projectRoot, 'corpus');
-const nobody = 65534;
 // By path, so that a child process started in a temporary folder finds it.
 const tsxLoader = path.join(projectRoot, 'node_modules/tsx/dist/loader.mjs');
 let root: string;
@@ -27,16 +27,13 @@ interface ProcessRun {
   stderr: string;
 }
 
-/** Runs an entry point of the project as its own process, in `cwd`, as `uid` when given. */
-async function runEntry(entry: 'src/cli/main.ts' | 'src/main.ts', args: string[], options: { cwd: string; env?: Record<string, string>; uid?: number }): Promise<ProcessRun> {
+/** Runs an entry point of the project as its own process, in `cwd`; `unprivileged`, it meets file permissions as an ordinary user does. */
+async function runEntry(entry: 'src/cli/main.ts' | 'src/main.ts', args: string[], options: { cwd: string; env?: Record<string, string>; unprivileged?: boolean }): Promise<ProcessRun> {
   const env = { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'silent', ...options.env };
+  const node: [string, string[]] = [process.execPath, ['--import', pathToFileURL(tsxLoader).href, path.join(projectRoot, entry), ...args]];
+  const [command, commandArgs] = options.unprivileged === true ? withoutPermissionOverride(...node) : node;
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', pathToFileURL(tsxLoader).href, path.join(projectRoot, entry), ...args], {
-      cwd: options.cwd,
-      env,
-      timeout: 30_000,
-      ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
-    });
+    const { stdout, stderr } = await promisify(execFile)(command, commandArgs, { cwd: options.cwd, env, timeout: 30_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -72,9 +69,8 @@ describe('an unusable DATA_DIR on the command line', () => {
   it('says DATA_DIR cannot be written when it is not writable for the user', async () => {
     await cp(seedCorpus, path.join(root, 'corpus'), { recursive: true });
     await mkdir(path.join(root, 'data'), { mode: 0o555 });
-    // Root may write anywhere, so the command runs as an ordinary user when the tests run as root.
-    const uid = process.getuid?.() === 0 ? nobody : undefined;
-    const run = await runEntry('src/cli/main.ts', ['ask', 'loans'], { cwd: root, env: { CORPUS_DIR: 'corpus', DATA_DIR: 'data' }, ...(uid !== undefined && { uid }) });
+    // Root may write anywhere, so the command runs without root's override.
+    const run = await runEntry('src/cli/main.ts', ['ask', 'loans'], { cwd: root, env: { CORPUS_DIR: 'corpus', DATA_DIR: 'data' }, unprivileged: true });
     expectMessageWithoutStack(run, /DATA_DIR \(.+data\) cannot be written by this user \(permission denied\)/);
   });
 });

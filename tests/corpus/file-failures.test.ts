@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCorpusFolder, loadCorpus, loadCorpusEntries } from '../../src/corpus/load-corpus.js';
 import type { CorpusProblem } from '../../src/corpus/types.js';
+import { withoutPermissionOverride } from '../support/unprivileged.js';
 
 const run = promisify(execFile);
 const childScript = path.resolve(import.meta.dirname, 'fixtures/load-corpus-child.ts');
-const nobody = 65534;
 let folder: string;
 
 beforeEach(async () => {
@@ -25,15 +25,12 @@ interface ChildResult {
   problems: CorpusProblem[];
 }
 
-/** Loads the folder in a child process: as another user, or with a shell command run first (e.g. `ulimit -n 128`). */
-async function loadInChild(options: { uid?: number; before?: string }): Promise<ChildResult> {
+/** Loads the folder in a child process: meeting permissions as an ordinary user does, or with a shell command run first (e.g. `ulimit -n 128`). */
+async function loadInChild(options: { unprivileged?: boolean; before?: string }): Promise<ChildResult> {
   const node = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(childScript)} ${JSON.stringify(folder)}`;
-  const command = options.before === undefined ? node : `${options.before} && exec ${node}`;
-  const { stdout } = await run('/bin/sh', ['-c', command], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    timeout: 60_000,
-    ...(options.uid !== undefined && { uid: options.uid, gid: options.uid, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() } }),
-  });
+  const shell: [string, string[]] = ['/bin/sh', ['-c', options.before === undefined ? node : `${options.before} && exec ${node}`]];
+  const [command, args] = options.unprivileged === true ? withoutPermissionOverride(...shell) : shell;
+  const { stdout } = await run(command, args, { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 });
   return JSON.parse(stdout) as ChildResult;
 }
 
@@ -45,10 +42,9 @@ describe('a file that cannot be read', () => {
   it('is reported as permission denied while the readable files load', async () => {
     await writeFile(path.join(folder, 'secret.md'), 'Secret\n\nText.\n');
     await chmod(path.join(folder, 'secret.md'), 0o000);
-    // Root reads any file, so the folder is read as an ordinary user when the tests run as root.
+    // Root reads any file, so the folder is read without root's override when the tests run as root.
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) await chmod(folder, 0o755);
-    const { ids, problems } = asRoot ? await loadInChild({ uid: nobody }) : await loadCorpus(folder).then((corpus) => ({ ids: corpus.documents.map((document) => document.id), problems: corpus.problems }));
+    const { ids, problems } = asRoot ? await loadInChild({ unprivileged: true }) : await loadCorpus(folder).then((corpus) => ({ ids: corpus.documents.map((document) => document.id), problems: corpus.problems }));
     expect(ids).toEqual(['good']);
     expect(reasonsByFile(problems).get('secret.md')).toMatch(/permission denied.*chmod a\+r/);
   });
