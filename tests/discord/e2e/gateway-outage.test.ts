@@ -41,8 +41,9 @@ describe('an unreachable gateway', () => {
     const lost: GatewayLostError[] = [];
     harness = await startHarness({ bot: { gateway: { giveUpAfterMs: 1_500, onLost: (error) => lost.push(error) } } });
     harness.server.faults.refuseGateway();
-    await harness.waitForLog((line) => line.module === 'gateway' && line.attempt === 3);
-    await expect.poll(() => lost.length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => lost.length, { timeout: 10_000 }).toBe(1);
+    // It retried before giving up; how many attempts fit in 1.5 s depends on how busy the machine is.
+    expect(harness.logs.some((line) => line.module === 'gateway' && typeof line.attempt === 'number' && line.attempt >= 2)).toBe(true);
     expect(lost[0]).toBeInstanceOf(GatewayLostError);
     expect(lost[0]?.message).toMatch(/could not be reached for [12] s \(\d+ attempts; last reason: network error: ECONNRESET/);
     expect(lost[0]?.message).toContain('GATEWAY_GIVE_UP_SECONDS');
