@@ -122,5 +122,30 @@ describe('validateQuery', () => {
     expect(isConfident(bread, ['japan', 'recip'], missing.slice(1))).toBe(true);
     expect(isConfident(bread, ['japan', 'recip'], missing)).toBe(false);
   });
+
+  it('is not confident when the best passage shares only the question\'s names and numbers and one of its words occurs nowhere', () => {
+    const tourists = [
+      { term: 'mani', inverseFrequency: 3.6 },
+      { term: 'japanes', inverseFrequency: 1.2, name: true },
+      { term: 'tourist', inverseFrequency: 5.8 },
+      { term: 'visit', inverseFrequency: 3.3 },
+      { term: 'kazakhstan', inverseFrequency: 2.7, name: true },
+      { term: '2019', inverseFrequency: 4.2, name: true },
+    ];
+    const missing = [{ word: 'tourists', term: 'tourist', position: 3 }];
+    // The ODA table's row for 2019 holds Kazakhstan and the year: the setting, not the tourists.
+    expect(isConfident(tourists, ['kazakhstan', '2019'])).toBe(true);
+    expect(isConfident(tourists, ['kazakhstan', '2019'], missing)).toBe(false);
+    // A passage holding one of the question's other words is judged on its coverage as before.
+    expect(isConfident(tourists, ['kazakhstan', '2019', 'visit'], missing)).toBe(true);
+    // Names that carry most of the question are what it asks about ("What stopped Fumio Kishida …").
+    const kishida = [
+      { term: 'stop', inverseFrequency: 3 },
+      { term: 'fumio', inverseFrequency: 4.7, name: true },
+      { term: 'kishida', inverseFrequency: 4, name: true },
+      { term: 'travel', inverseFrequency: 5.8 },
+    ];
+    expect(isConfident(kishida, ['fumio', 'kishida'], [{ word: 'travelling', term: 'travel', position: 5 }])).toBe(true);
+  });
 });
 

@@ -81,6 +81,13 @@ describe('the ranking set over the seed corpus', () => {
     expect(answer.passages.length).toBeGreaterThan(0);
   });
 
+  it('is not confident about Japanese tourists in Kazakhstan in 2019, whose best passage shares only the country and the year, and names tourists', () => {
+    const answer = service.ask('How many Japanese tourists visited Kazakhstan in 2019?');
+    expect(answer.confident).toBe(false);
+    expect(answer.missingWords).toEqual(['tourists']);
+    expect(answer.passages.length).toBeGreaterThan(0);
+  });
+
   it('flags at most 5% of the questions the corpus answers as not confident', () => {
     const quality = evaluateRanking(service, answerableQuestions());
     const flagged = quality.outcomes.filter((outcome) => !outcome.confident).map((outcome) => outcome.question);

@@ -491,6 +491,15 @@ export const nearMissQuestions: OffTopicQuestion[] = [
   { question: 'Who is the prime minister of Canada and what did he say about Central Asia?', why: 'Shares prime minister and Central Asia; Canada occurs nowhere.' },
   { question: 'How many Kazakh students learn the Japanese language at Nazarbayev University?', why: 'Shares Kazakh, students and Japanese; Nazarbayev University and language courses are not mentioned.' },
   { question: 'What did the Chinese ambassador say about gold mines in Kyrgyzstan in 2019?', why: 'Shares Chinese, ambassador, Kyrgyzstan and 2019; gold and mines occur nowhere.' },
+  // Appended after the first 17, so that no earlier question changes half.
+  { question: 'How much rice does Japan import from Kazakhstan each year?', why: 'Shares Japan, import (the rare earths Japan imported), Kazakhstan and year; rice occurs nowhere.' },
+  { question: 'What was the inflation rate in Tajikistan in 2022?', why: 'Shares Tajikistan and 2022; inflation occurs nowhere.' },
+  { question: 'What is the average salary of a teacher in Uzbekistan?', why: 'Shares Uzbekistan; salaries and teachers are never mentioned.' },
+  { question: 'How much cotton did Uzbekistan sell to Japan in 2023?', why: 'Shares Uzbekistan, Japan and 2023; cotton occurs nowhere.' },
+  { question: 'Which hospitals in Tajikistan were built with Japanese grants?', why: 'Shares Tajikistan and Japanese grants (the grant aid list of roads, solar and the airport); no hospital is among them.' },
+  { question: 'How many Korean companies opened offices in Kazakhstan in 2024?', why: 'Shares Korean (the Korean Peninsula, South Korea\'s dialogue), companies, Kazakhstan and 2024; no source counts Korean companies or offices.' },
+  { question: 'When does the ski season open in the mountains of Kyrgyzstan?', why: 'Shares mountains (the glaciers) and Kyrgyzstan; skiing and seasons occur nowhere.' },
+  { question: 'Which Japanese museums hold art from Turkmenistan?', why: 'Shares Japanese and Turkmenistan (and "Arts" in a reference); museums occur nowhere.' },
 ];
 
 /** The half of a list a question belongs to: parameters are chosen on `tuning`, `held-out` is only reported. */
