@@ -20,10 +20,10 @@ const logger = createLogger({ level: 'silent' });
 const grid: ConfidenceRule[] = [
   ...[0, 0.1, 0.15, 0.2, 0.25, 0.3].map((minimumCoverage) => ({ ...confidenceRule, minimumCoverage })),
   ...[0.3, 0.4, 0.6, 1.01].map((maximumMissingShare) => ({ ...confidenceRule, maximumMissingShare })),
-  ...[0, 0.3, 0.35, 0.45, 0.5, 0.6].map((minimumNamesOnlyCoverage) => ({ ...confidenceRule, minimumNamesOnlyCoverage })),
+  ...[0, 0.3, 0.35, 0.45, 0.5, 0.6].map((minimumSettingOnlyCoverage) => ({ ...confidenceRule, minimumSettingOnlyCoverage })),
 ];
 
-console.log('coverage  missing share  names-only coverage | tuning flagged  off-topic not-conf | held-out flagged  off-topic not-conf');
+console.log('coverage  missing share  setting-only coverage | tuning flagged  off-topic not-conf | held-out flagged  off-topic not-conf');
 for (const rule of grid) {
   const service = await openSearchService({ corpus, dataDir: await mkdtemp(path.join(os.tmpdir(), 'briefing-confidence-')), logger, confidence: rule });
   const cells = (['tuning', 'held-out'] as const).map((half) => {
@@ -31,5 +31,5 @@ for (const rule of grid) {
     return `${evaluateRanking(service, answerable, 1).flagged.toFixed(3).padEnd(14)}  ${evaluateOffTopic(service, offTopic).notConfident.toFixed(3).padEnd(18)}`;
   });
   const chosen = JSON.stringify(rule) === JSON.stringify(confidenceRule) ? ' (chosen)' : '';
-  console.log(`${rule.minimumCoverage.toFixed(2).padEnd(9)} ${rule.maximumMissingShare.toFixed(2).padEnd(14)} ${rule.minimumNamesOnlyCoverage.toFixed(2).padEnd(19)} | ${cells.join(' | ')}${chosen}`);
+  console.log(`${rule.minimumCoverage.toFixed(2).padEnd(9)} ${rule.maximumMissingShare.toFixed(2).padEnd(14)} ${rule.minimumSettingOnlyCoverage.toFixed(2).padEnd(19)} | ${cells.join(' | ')}${chosen}`);
 }

@@ -5,8 +5,11 @@ import { isCapitalisedName } from './query-expansion.js';
 export interface TermWeight {
   term: string;
   inverseFrequency: number;
-  /** A name or number of the question ("Kazakhstan", "2019"): it says where and when, not what is asked. */
-  name?: boolean;
+  /**
+   * A word of the question's setting: a name or number ("Kazakhstan", "2019") says where and
+   * when, and the "much" of "how much" asks for an amount; none says what is asked about.
+   */
+  setting?: boolean;
 }
 
 /** The thresholds of the confidence rule. */
@@ -16,10 +19,10 @@ export interface ConfidenceRule {
   /** Most share of the question's specificity that words found nowhere in the library may carry. */
   maximumMissingShare: number;
   /**
-   * Least coverage of a best passage that holds only the question's names and numbers, none of
-   * its other words, while one of its words occurs nowhere.
+   * Least coverage of a best passage that holds only the words of the question's setting (its
+   * names, numbers, "how much"), none of its other words, while one of its words occurs nowhere.
    */
-  minimumNamesOnlyCoverage: number;
+  minimumSettingOnlyCoverage: number;
 }
 
 /**
@@ -28,7 +31,24 @@ export interface ConfidenceRule {
  * specificity that the best passage matches: an off-topic question shares at most its generic
  * words with the corpus ("Japan", "policy"), an answerable one shares its specific words too.
  */
-export const confidenceRule: ConfidenceRule = { minimumCoverage: 0.1, maximumMissingShare: 0.5, minimumNamesOnlyCoverage: 0.4 };
+export const confidenceRule: ConfidenceRule = { minimumCoverage: 0.1, maximumMissingShare: 0.5, minimumSettingOnlyCoverage: 0.4 };
+
+/** The question's terms weighted by their specificity, the words of its setting marked. */
+export function questionWeights(words: readonly QueryWord[], specificity: (term: string) => number): TermWeight[] {
+  const weights = new Map<string, TermWeight>();
+  for (const word of words) {
+    const setting = isDistinctive(word) || asksForAmount(word);
+    const known = weights.get(word.term);
+    if (known) known.setting ||= setting;
+    else weights.set(word.term, { term: word.term, inverseFrequency: specificity(word.term), setting });
+  }
+  return [...weights.values()];
+}
+
+/** The "much" of "How much …" and the "many" of "How many …": the passage answers with a number. */
+function asksForAmount(word: QueryWord): boolean {
+  return word.position === 1 && /^(much|many)$/iu.test(word.word);
+}
 
 /** Share of the query's IDF mass that the matched terms carry, from 0 to 1. */
 export function coverage(query: TermWeight[], matchedTerms: readonly string[]): number {
@@ -50,22 +70,25 @@ export function isDistinctive(word: QueryWord): boolean {
  * - A name, place or number that occurs nowhere ("Mongolia") means no passage is about it.
  * - Words found nowhere that carry half the question's specificity ("sourdough bread") do too.
  * - A passage that shares only the question's setting, its names and numbers ("Kazakhstan",
- *   "2019"), and none of what it asks, while a word occurs nowhere ("tourists"), is about the
- *   setting, not about the question, unless those names are most of the question ("Fumio Kishida").
+ *   "2019") and the "much" of "how much", and none of what it asks, while a word occurs nowhere
+ *   ("tourists"), is about the setting, not about the question, unless those names are most of
+ *   the question ("What stopped Fumio Kishida …").
  * - One matched word is never enough for a question of several: "What is the capital of
  *   Australia?" shares "Australia" with a passage on the Quad, which says nothing of capitals.
  */
 export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, missing: readonly QueryWord[] = [], rule: ConfidenceRule = confidenceRule): boolean {
-  if (bestMatchedTerms === undefined || bestMatchedTerms.length === 0) return false;
+  const asked = new Set(query.map((term) => term.term));
+  const matched = (bestMatchedTerms ?? []).filter((term) => asked.has(term));
+  if (matched.length === 0) return false;
   if (missing.some(isDistinctive)) return false;
   if (coverage(query, missing.map((word) => word.term)) >= rule.maximumMissingShare) return false;
-  if (missing.length > 0 && holdsOnlyNames(query, bestMatchedTerms) && coverage(query, bestMatchedTerms) < rule.minimumNamesOnlyCoverage) return false;
-  if (new Set(bestMatchedTerms).size < Math.min(2, query.length)) return false;
-  return coverage(query, bestMatchedTerms) >= rule.minimumCoverage;
+  if (missing.length > 0 && holdsOnlySetting(query, matched) && coverage(query, matched) < rule.minimumSettingOnlyCoverage) return false;
+  if (new Set(matched).size < Math.min(2, query.length)) return false;
+  return coverage(query, matched) >= rule.minimumCoverage;
 }
 
-/** True when every matched term is a name or number of the question, and the question has other words. */
-function holdsOnlyNames(query: readonly TermWeight[], matchedTerms: readonly string[]): boolean {
-  const names = new Set(query.filter((term) => term.name === true).map((term) => term.term));
-  return names.size < query.length && matchedTerms.every((term) => names.has(term));
+/** True when every matched term is a word of the question's setting, and the question has other words. */
+function holdsOnlySetting(query: readonly TermWeight[], matchedTerms: readonly string[]): boolean {
+  const setting = new Set(query.filter((term) => term.setting === true).map((term) => term.term));
+  return setting.size < query.length && matchedTerms.every((term) => setting.has(term));
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { matchQuote } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { confidenceRule, isConfident, isDistinctive, type ConfidenceRule } from './confidence.js';
+import { confidenceRule, isConfident, questionWeights, type ConfidenceRule } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
@@ -258,8 +258,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
       const ranked = rankDocuments(index, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
       const specificity = new Map(queryTerms(text).map(({ term }) => [term, inverseDocumentFrequency(index, term, passageFields)]));
-      const names = new Set(queryWords(text).filter(isDistinctive).map((word) => word.term));
-      const weights = [...specificity].map(([term, inverseFrequency]) => ({ term, inverseFrequency, name: names.has(term) }));
+      const weights = questionWeights(queryWords(text), (term) => specificity.get(term) ?? 0);
       const missing = wordsNowhereIn(index, text, terms);
       const confident = isConfident(weights, ranked[0]?.matchedTerms, missing, confidence);
       const missingWords = confident ? [] : missing.map((word) => word.word);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/passage-types.js';
-import { coverage, isConfident, isDistinctive } from '../../src/search/confidence.js';
+import { coverage, isConfident, isDistinctive, questionWeights } from '../../src/search/confidence.js';
 import { markTerms } from '../../src/search/mark-terms.js';
+import { queryWords } from '../../src/search/query-expansion.js';
 import { mergeNeighbours } from '../../src/search/merge-neighbours.js';
 import { validateQuery } from '../../src/search/validate-query.js';
 import { UserError } from '../../src/errors.js';
@@ -126,11 +127,11 @@ describe('validateQuery', () => {
   it('is not confident when the best passage shares only the question\'s names and numbers and one of its words occurs nowhere', () => {
     const tourists = [
       { term: 'mani', inverseFrequency: 3.6 },
-      { term: 'japanes', inverseFrequency: 1.2, name: true },
+      { term: 'japanes', inverseFrequency: 1.2, setting: true },
       { term: 'tourist', inverseFrequency: 5.8 },
       { term: 'visit', inverseFrequency: 3.3 },
-      { term: 'kazakhstan', inverseFrequency: 2.7, name: true },
-      { term: '2019', inverseFrequency: 4.2, name: true },
+      { term: 'kazakhstan', inverseFrequency: 2.7, setting: true },
+      { term: '2019', inverseFrequency: 4.2, setting: true },
     ];
     const missing = [{ word: 'tourists', term: 'tourist', position: 3 }];
     // The ODA table's row for 2019 holds Kazakhstan and the year: the setting, not the tourists.
@@ -141,11 +142,19 @@ describe('validateQuery', () => {
     // Names that carry most of the question are what it asks about ("What stopped Fumio Kishida …").
     const kishida = [
       { term: 'stop', inverseFrequency: 3 },
-      { term: 'fumio', inverseFrequency: 4.7, name: true },
-      { term: 'kishida', inverseFrequency: 4, name: true },
+      { term: 'fumio', inverseFrequency: 4.7, setting: true },
+      { term: 'kishida', inverseFrequency: 4, setting: true },
       { term: 'travel', inverseFrequency: 5.8 },
     ];
     expect(isConfident(kishida, ['fumio', 'kishida'], [{ word: 'travelling', term: 'travel', position: 5 }])).toBe(true);
+  });
+
+  it('marks the names, numbers and the "much" of "how much" as the question\'s setting, weighted by their specificity', () => {
+    const weights = questionWeights(queryWords('How much rice does Japan import from Kazakhstan each year in 2024?'), (term) => term.length);
+    expect(weights.filter((weight) => weight.setting).map((weight) => weight.term)).toEqual(['much', 'japan', 'kazakhstan', '2024']);
+    expect(weights.find((weight) => weight.term === 'rice')).toEqual({ term: 'rice', inverseFrequency: 4, setting: false });
+    // Elsewhere "much" is a word like any other.
+    expect(questionWeights(queryWords('Why did it cost so much?'), () => 1).find((weight) => weight.term === 'much')?.setting).toBe(false);
   });
 });
 
