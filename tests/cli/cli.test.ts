@@ -103,6 +103,13 @@ describe('briefing ask', () => {
     expect(stdout).toMatch(/^No passage (answers this well|of the sources matches)/);
   });
 
+  it('names the words of the question that no source mentions before the closest passages', async () => {
+    const { code, stdout } = await briefing(['ask', 'How many Japanese tourists visited Kazakhstan in 2019?', '--limit', '1']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('No source mentions "tourists". These are the closest passages, which may not answer it:');
+    expect(stdout).toContain('\n> ');
+  });
+
   it('names the way to find ids when --doc is unknown', async () => {
     const { code, stderr } = await briefing(['ask', 'loans', '--doc', 'no-such-document']);
     expect(code).toBe(1);

@@ -74,6 +74,13 @@ describe('the sandbox bridge, in front of the real bot on the local Discord serv
     expect(bodies.some((body) => body.includes(quote))).toBe(true);
   });
 
+  it('pushes an answer that names the words no source mentions, in bold', async () => {
+    harness.events.length = 0;
+    await harness.post('api/interactions/slash', { userId: user('ada'), channelId: channel('general'), line: '/ask question:How many Japanese tourists visited Kazakhstan in 2019?' });
+    const answer = created(await harness.waitForEvent((event) => (created(event)?.message.embeds.length ?? 0) > 0));
+    expect(answer?.message.content).toContain('No source mentions **tourists**. The closest passages:');
+  });
+
   it('answers autocomplete from the bot\'s own handler', async () => {
     const result = await harness.post('api/interactions/autocomplete', { userId: user('ada'), channelId: channel('general'), line: '/digest setup channel:#digest schedule:daily 09:00 timezone:Asia/Tash' });
     expect(result.status).toBe(200);

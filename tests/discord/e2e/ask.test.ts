@@ -66,6 +66,17 @@ describe('/ask through a local Discord, with the real discord.js client', () => 
     expect(reply.content).toMatch(/Nothing in the sources (answers this well|matches this)/);
   });
 
+  it('names the words no source mentions above the closest passages, and marks the answering sentence in bold inside a verbatim quote', async () => {
+    const unsure = await harness.server.driver.slash('/ask', { question: 'What did the president of Mongolia say at the summit?' }).reply();
+    expect(unsure.content).toContain('No source mentions **Mongolia**. The closest passages:');
+    expect(unsure.embeds.length).toBeGreaterThan(0);
+    const sure = await harness.server.driver.slash('/ask', { question: 'How large was the yen loan Tokyo agreed to give Uzbekistan in 2024?' }).reply();
+    expect(sure.content).not.toContain('No source mentions');
+    const description = sure.embeds[0]?.description ?? '';
+    expect(description).toMatch(/\*\*[^*]*39 billion Japanese Yen[^*]*\*\*/);
+    expect(isVerbatim(harness.services.search, quoteOfEmbed(description))).toBe(true);
+  });
+
   it('offers at most 25 source suggestions of at most 100 characters, matching a misspelt word', async () => {
     const choices = await harness.server.driver.autocomplete('/ask', { question: 'what', source: 'brdges' }).choices();
     expect(choices.length).toBeGreaterThan(0);
