@@ -8,7 +8,7 @@
  * Usage: npm run bench:dates -- [--corpus DIR] [--timebank DIR] [--tools DIR] [--runs N] [--skip-tempeval] [--out FILE]
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -104,7 +104,10 @@ if (values['skip-tempeval']) {
   const score = (command: string, output: string): TempEvalScores => {
     // The scorer runs only when it is the main module, which it decides by comparing argv[1] with its
     // own real path: through a symlinked ../shared the two differ, so it is given its real path.
+    // A scorer that exits without scoring must not leave the last run's figures to be read as this run's.
+    rmSync(output, { force: true });
     execFileSync(process.execPath, [realpathSync(scorer), '--data', values.timebank, '--cmd', command, '--quiet', '--json', output], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!existsSync(output)) throw new Error(`${scorer} exited without writing ${output}: it scored nothing.`);
     return (JSON.parse(readFileSync(output, 'utf8')) as { scores: TempEvalScores }).scores;
   };
   const ours = score(`"${process.execPath}" --import tsx bench/dates/timex-stdin.ts`, 'data/bench/tempeval-ours.json');
