@@ -121,7 +121,7 @@ export async function readFileCache(dataDir: string, key: FileCacheKey, log: Log
     log.warn({ err: error }, 'the cache of the folder files is corrupt; reading every file');
     return none;
   }
-  if (header.version !== fileCacheVersion || header.readerVersion !== folderReaderVersion || header.directory !== key.directory || header.maxFileBytes !== key.maxFileBytes) {
+  if (header.version !== fileCacheVersion || header.readerVersion !== folderReaderVersion || header.directory !== key.directory) {
     log.info({ version: header.version, readerVersion: header.readerVersion }, 'the cache of the folder files is of another folder or reader; reading every file');
     return none;
   }
@@ -130,7 +130,17 @@ export async function readFileCache(dataDir: string, key: FileCacheKey, log: Log
     log.warn({ detail: files.error.issues[0]?.message }, 'the cache of the folder files is corrupt; reading every file');
     return none;
   }
-  return new Map(files.data.map(({ name, size, mtimeMs, ctimeMs, ino, checkedAt, outcome }) => [name, { stamp: { size, mtimeMs, ctimeMs, ino }, checkedAt, outcome }]));
+  const trusted = header.maxFileBytes === key.maxFileBytes ? files.data : files.data.filter((file) => holdsUnderAnyLimit(file.outcome, file.size, key.maxFileBytes));
+  return new Map(trusted.map(({ name, size, mtimeMs, ctimeMs, ino, checkedAt, outcome }) => [name, { stamp: { size, mtimeMs, ctimeMs, ino }, checkedAt, outcome }]));
+}
+
+/**
+ * Whether an outcome read under another size limit holds under this one. A Markdown or text
+ * document within the limit reads the same whatever the limit; an extractor is also bounded by
+ * it (pages, unpacked size) and a skipped file may now fit, so those are read again.
+ */
+function holdsUnderAnyLimit(outcome: FileOutcome, size: number, maxFileBytes: number): boolean {
+  return outcome !== null && 'document' in outcome && (outcome.document.format === 'markdown' || outcome.document.format === 'text') && size <= maxFileBytes;
 }
 
 /** Writes the remembered files whole, then renames them into place. */

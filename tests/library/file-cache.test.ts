@@ -103,14 +103,21 @@ describe('the cache of what each folder file became', () => {
     expect(filesRead(next.lines)).toEqual([0]);
   });
 
-  it('does not trust a cache written for another size limit or another folder', async () => {
+  it('reads again a file over a lower size limit than the cache was written for, and trusts a text file within it', async () => {
     const { folder, dataDir } = await folderWith({ 'a.md': 'Memo A\n\nText of A.\n' });
     await openLibrary(folder, dataDir).library.reload();
+    const raised = openLibrary(folder, dataDir, { maxFileBytes: 1_000_000 });
+    await raised.library.reload();
+    expect(filesRead(raised.lines)).toEqual([0]);
     const limited = openLibrary(folder, dataDir, { maxFileBytes: 10 });
     const report = await limited.library.reload();
     expect(filesRead(limited.lines)).toEqual([1]);
     expect(report.problems).toEqual([expect.objectContaining({ file: 'a.md', reason: expect.stringMatching(/over the 10-byte limit/) })]);
+  });
 
+  it('does not trust a cache written for another folder', async () => {
+    const { folder, dataDir } = await folderWith({ 'a.md': 'Memo A\n\nText of A.\n' });
+    await openLibrary(folder, dataDir).library.reload();
     const other = await temporaryFolder('file-cache-other-');
     await writeFile(path.join(other, 'a.md'), 'Memo A\n\nText of A.\n');
     const moved = openLibrary(other, dataDir);
