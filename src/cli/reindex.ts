@@ -7,7 +7,7 @@ import { printJson, printText } from './output.js';
 const reindexUsage = 'briefing reindex [--json]';
 
 /**
- * `briefing reindex`: reads every file of the corpus folder, brings the saved index up to date
+ * `briefing reindex`: checks every file of the corpus folder (reading those whose stamp moved), brings the saved index up to date
  * and says what changed since it was last saved. A running bot picks the same changes up by itself.
  */
 export function runReindex(args: string[], { corpus, search, stdout }: { corpus: LoadedCorpus; search: SearchService; stdout: NodeJS.WritableStream }): void {

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
 import { reportCorpus } from '../corpus/report-corpus.js';
 import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus } from '../corpus/types.js';
 import type { TimelineEntry } from '../dates/types.js';
 import { readKeyEvents } from '../library/key-event-store.js';
+import { createLibrary } from '../library/library.js';
 import { createTimelineCache, timelineSaver } from '../library/timeline-cache.js';
 import { isUserError, UserError } from '../errors.js';
 import { environmentWithDotEnv } from '../dot-env.js';
@@ -71,11 +71,11 @@ const libraryCommands: Record<string, (args: string[], context: LibraryCommandCo
 };
 
 const corpusCommands: Record<string, CorpusCommand> = {
-  ask: withSearch(runAsk),
-  search: withSearch(runSearch),
+  ask: withSearch(runAsk, { expandQuestions: true }),
+  search: withSearch(runSearch, { expandQuestions: false }),
   sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
   timeline: withStoredTimeline((args, { corpus, passagesOf, stdout, cwd }, timeline) => runTimeline(args, { corpus, passagesOf, stdout, cwd, timeline })),
-  reindex: withSearch(runReindex),
+  reindex: withSearch(runReindex, { expandQuestions: false }),
   digest: withStoredTimeline((args, { corpus, stdout }, timeline) => runDigest(args, { corpus, timeline: timeline(), stdout })),
 };
 
@@ -92,10 +92,15 @@ function withStoredTimeline(run: (args: string[], context: CorpusCommandContext,
   };
 }
 
-function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void): CorpusCommand {
+/**
+ * A command over the search index. Only `ask` widens a question with WordNet and the Russian
+ * dictionary: a lookup or a check of the folder does not open them (about 28 MB of WordNet text).
+ */
+function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void, { expandQuestions }: { expandQuestions: boolean }): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
     await prepareDataDir(config.dataDir);
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, russianDictionary: config.russianDictionary }).catch((error: unknown) => {
+    const expansion = expandQuestions ? { russianDictionary: config.russianDictionary } : { russianDictionary: null, synonyms: false as const };
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, ...expansion }).catch((error: unknown) => {
       throw dataDirError(error, config.dataDir) ?? error;
     });
     run(args, { corpus, search, stdout });
@@ -118,7 +123,10 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
   const env = environment.dotEnvFile === undefined ? environment.env : environmentWithDotEnv(environment.env, path.resolve(environment.cwd, environment.dotEnvFile));
   const config = loadConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, environment.cwd);
   const logger = environment.logger ?? createLogger({ level: config.logLevel });
-  const folder = await loadCorpus(config.corpusDir, { maxFileBytes: config.corpusMaxFileBytes });
+  // Through the library, as the bot reads it: a file whose stamp is as remembered under DATA_DIR is not read again.
+  const library = createLibrary({ directory: config.corpusDir, maxFileBytes: config.corpusMaxFileBytes, dataDir: config.dataDir, logger });
+  await library.reload();
+  const folder: LoadedCorpus = { documents: library.documents(), problems: library.problems() };
   reportCorpus(folder, config.corpusDir, logger);
   if (change !== undefined) {
     await prepareDataDir(config.dataDir);

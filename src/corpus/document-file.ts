@@ -13,6 +13,13 @@ import type { DocumentFormat, FileOutcome, SourceDocument } from './types.js';
  * one added from Discord become the same document.
  */
 
+/**
+ * Bumped whenever the same bytes would read as another document: the front matter rules, the
+ * text decoding, the title rule, or any extractor of src/extract/. The library's cache of what
+ * each file became (src/library/file-cache.ts) is only trusted at the same version.
+ */
+export const folderReaderVersion = 1;
+
 /** The format a folder file is read as, by its extension, or why the file is not read. */
 export function folderFormatOf(name: string): { format: DocumentFormat } | { reason: string } {
   const format = formatOfExtension(name);

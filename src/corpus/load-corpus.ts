@@ -116,20 +116,20 @@ async function loadFile(directory: string, name: string, maxFileBytes: number): 
   let bytes: Buffer;
   try {
     const read = await readRegularFile(path.join(directory, name), maxFileBytes);
-    if ('reason' in read) return { problem: { file: name, reason: read.reason } };
+    if ('reason' in read) return { problem: { file: name, reason: read.reason }, ...(read.transient && { transient: true as const }) };
     bytes = read.bytes;
   } catch (error) {
-    return { problem: { file: name, reason: readFailure(error) } };
+    return { problem: { file: name, reason: readFailure(error) }, transient: true };
   }
   return readDocumentFile(name, kind.format, bytes, { maxBytes: maxFileBytes });
 }
 
-async function readRegularFile(filePath: string, maxFileBytes: number): Promise<{ bytes: Buffer } | { reason: string }> {
+async function readRegularFile(filePath: string, maxFileBytes: number): Promise<{ bytes: Buffer } | { reason: string; transient: boolean }> {
   const handle = await open(filePath, openFlags);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return { reason: 'skipped: it is no longer a regular file (it changed while the folder was read); it is read again at the next start' };
-    if (stats.size > maxFileBytes) return { reason: `skipped: ${stats.size} bytes is over the ${maxFileBytes}-byte limit; split the document or raise CORPUS_MAX_FILE_BYTES` };
+    if (!stats.isFile()) return { reason: 'skipped: it is no longer a regular file (it changed while the folder was read); it is read again at the next start', transient: true };
+    if (stats.size > maxFileBytes) return { reason: `skipped: ${stats.size} bytes is over the ${maxFileBytes}-byte limit; split the document or raise CORPUS_MAX_FILE_BYTES`, transient: false };
     return { bytes: await handle.readFile() };
   } finally {
     await handle.close();

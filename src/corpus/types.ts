@@ -65,5 +65,9 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
 }
 
-/** What one file turned into: a document, the reason it is not one, or nothing worth reporting. */
-export type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem } | null;
+/**
+ * What one file turned into: a document, the reason it is not one, or nothing worth reporting.
+ * A `transient` problem came from the reading, not from the bytes (the file vanished, too many
+ * open files): reading it again may succeed, so it is never remembered as the file's outcome.
+ */
+export type FileOutcome = { document: SourceDocument } | { problem: CorpusProblem; transient?: true } | null;

@@ -1,10 +1,11 @@
-import type { Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
-import { assembleCorpus, classifyEntry, compareFileNames, defaultCorpusOptions, isHiddenName, listCorpusFolder, loadCorpusEntry, type FileOutcome } from '../corpus/load-corpus.js';
+import { assembleCorpus, classifyEntry, compareFileNames, defaultCorpusOptions, isHiddenName, listCorpusFolder, loadCorpusEntry, type CorpusEntry, type FileOutcome } from '../corpus/load-corpus.js';
 import type { CorpusProblem, LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
+import { isLasting, isUnchanged, readFileCache, stampOf, writeFileCache, type FileCacheKey, type FileStamp, type RememberedFile } from './file-cache.js';
 
 /** One document's change, as the library's subscribers see it. */
 export type LibraryChange =
@@ -57,19 +58,31 @@ export interface LibraryOptions {
   directory: string;
   maxFileBytes?: number;
   concurrency?: number;
+  /**
+   * DATA_DIR: where what each file became is remembered (src/library/file-cache.ts), so that a full
+   * check reads only the files whose lstat changed. None: every full check reads every file.
+   */
+  dataDir?: string;
+  /** The clock that dates each file's check, for telling a racy stamp; the real one unless a test moves it. */
+  now?: () => number;
   logger: Logger;
 }
 
-type ReadResult = { name: string; outcome: FileOutcome | 'gone' | 'unsettled' };
+type ReadResult = { name: string; outcome: FileOutcome | 'gone' | 'unsettled'; stamp?: FileStamp; checkedAt: number };
 
 /**
  * Creates the library of a folder; nothing is read until `reload`. Operations run one at a
  * time, in order, so a full check and a watcher's update never interleave.
  */
-export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.maxFileBytes, concurrency = defaultCorpusOptions.concurrency, logger }: LibraryOptions): Library {
+export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.maxFileBytes, concurrency = defaultCorpusOptions.concurrency, dataDir, now = Date.now, logger }: LibraryOptions): Library {
   const log = logger.child({ module: 'library' });
   /** Each file's last outcome, by name: what the served documents are assembled from. */
   let outcomes = new Map<string, FileOutcome>();
+  /** The same outcomes with the stamp they were read at, for the files whose outcome may be trusted while the stamp holds; read from DATA_DIR at the first full check. */
+  let remembered: Map<string, RememberedFile> | null = null;
+  /** Whether `remembered` holds what the cache on disk does not. */
+  let unsaved = false;
+  const cacheKey: FileCacheKey = { directory: path.resolve(directory), maxFileBytes };
   let added: readonly SourceDocument[] = [];
   let byId = new Map<string, SourceDocument>();
   let problems: CorpusProblem[] = [];
@@ -101,16 +114,51 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
 
   async function readFile(name: string): Promise<ReadResult> {
     const file = path.join(directory, name);
+    const checkedAt = now();
     const before = await statOrNull(file);
-    if (before === 'gone') return { name, outcome: 'gone' };
+    if (before === 'gone') return { name, outcome: 'gone', checkedAt };
     // An entry that cannot even be looked at is read anyway, so the reader reports why in its own words.
     const entry = before === null ? { name } : classifyEntry(Object.assign(before, { name }));
     const outcome = await loadCorpusEntry(directory, entry, maxFileBytes);
     const after = await statOrNull(file);
-    if (before === null || after === null) return { name, outcome };
+    if (before === null || after === null) return { name, outcome, checkedAt };
     // A size or time that moved while reading means a writer is still at it: what was read may be half a file.
     const settled = after !== 'gone' && after.size === before.size && after.mtimeMs === before.mtimeMs;
-    return { name, outcome: settled ? outcome : 'unsettled' };
+    return settled ? { name, outcome, checkedAt, ...('name' in entry && { stamp: stampOf(before) }) } : { name, outcome: 'unsettled', checkedAt };
+  }
+
+  /**
+   * One listed entry's outcome for a full check: the remembered one while the file's stamp is as it
+   * was, else read (and remembered in `next` when it says what the bytes are).
+   */
+  async function checkEntry(entry: CorpusEntry, checked: CheckedStat, known: ReadonlyMap<string, RememberedFile>, next: Map<string, RememberedFile>, counts: { read: number }): Promise<FileOutcome> {
+    if ('problem' in entry) return entry;
+    const { stats, checkedAt } = checked;
+    // Gone or unreadable since the listing: the reader says so in its own words.
+    if (stats === 'gone' || stats === null) return loadCorpusEntry(directory, entry, maxFileBytes);
+    const current = classifyEntry(Object.assign(stats, { name: entry.name }));
+    if ('problem' in current) return current;
+    const stamp = stampOf(stats);
+    const cached = known.get(entry.name);
+    if (cached !== undefined && isUnchanged(cached, stamp)) {
+      next.set(entry.name, cached);
+      return cached.outcome;
+    }
+    counts.read += 1;
+    const outcome = await loadCorpusEntry(directory, current, maxFileBytes);
+    if (isLasting(outcome)) next.set(entry.name, { stamp, checkedAt, outcome });
+    return outcome;
+  }
+
+  /** Writes the remembered outcomes under DATA_DIR; a failure only means reading the files again next time. */
+  async function saveRemembered(): Promise<void> {
+    if (dataDir === undefined || remembered === null || !unsaved) return;
+    try {
+      await writeFileCache(dataDir, cacheKey, remembered);
+      unsaved = false;
+    } catch (error) {
+      log.warn({ err: error }, 'the cache of the folder files could not be saved; unchanged files are read again at the next start');
+    }
   }
 
   return {
@@ -121,9 +169,20 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
     reload: () =>
       serialised(async () => {
         const entries = await listCorpusFolder(directory);
-        const read = await pMap(entries, (entry) => loadCorpusEntry(directory, entry, maxFileBytes), { concurrency });
+        remembered ??= dataDir === undefined ? new Map() : await readFileCache(dataDir, cacheKey, log);
+        const known = remembered;
+        const next = new Map<string, RememberedFile>();
+        const counts = { read: 0 };
+        const checked = await statInBatches(directory, entries, now);
+        const read = await pMap(entries, (entry, index) => checkEntry(entry, checked[index] ?? { stats: null, checkedAt: now() }, known, next, counts), { concurrency });
         outcomes = new Map(entries.map((entry, index) => [('name' in entry ? entry.name : entry.problem.file), read[index] ?? null]));
-        return publish();
+        // Forgotten files (gone, or no longer lasting) change the cache as much as read ones.
+        unsaved ||= counts.read > 0 || next.size !== known.size;
+        remembered = next;
+        log.debug({ files: entries.length, read: counts.read, remembered: next.size }, 'folder checked');
+        const report = publish();
+        await saveRemembered();
+        return report;
       }),
 
     updateFiles: (names, options = {}) =>
@@ -131,10 +190,16 @@ export function createLibrary({ directory, maxFileBytes = defaultCorpusOptions.m
         const wanted = [...new Set(names)].filter((name) => name !== '' && !isHiddenName(name) && path.basename(name) === name);
         const reads = await pMap(wanted, readFile, { concurrency });
         const retry: string[] = [];
-        for (const { name, outcome } of reads) {
+        for (const { name, outcome, stamp, checkedAt } of reads) {
+          // Saved at the next full check: a watcher's update of one file does not rewrite the whole cache.
+          remembered?.delete(name);
+          unsaved = true;
           if (outcome === 'gone') outcomes.delete(name);
           else if (outcome === 'unsettled' || (options.holdProblems === true && outcome !== null && 'problem' in outcome)) retry.push(name);
-          else outcomes.set(name, outcome);
+          else {
+            outcomes.set(name, outcome);
+            if (stamp !== undefined && isLasting(outcome)) remembered?.set(name, { stamp, checkedAt, outcome });
+          }
         }
         return { report: publish(), retry };
       }),
@@ -187,6 +252,40 @@ function reportOf(changes: LibraryChange[], served: number, problems: CorpusProb
   const added = ids('added');
   const changed = ids('changed');
   return { added, changed, removed: ids('removed'), unchanged: served - added.length - changed.length, problems };
+}
+
+interface CheckedStat {
+  stats: Stats | 'gone' | null;
+  /** When the lstat was taken: see isRacy. */
+  checkedAt: number;
+}
+
+/** How many entries are looked at between two turns of the event loop. */
+const statBatch = 512;
+
+/**
+ * Every entry's lstat, taken synchronously a batch at a time with a turn of the event loop between
+ * batches: on a folder of 20,000 files that is about a fifth of the CPU of as many promised lstat
+ * calls, and a batch holds the loop for a few milliseconds only.
+ */
+async function statInBatches(directory: string, entries: readonly CorpusEntry[], now: () => number): Promise<CheckedStat[]> {
+  const checked: CheckedStat[] = [];
+  for (let start = 0; start < entries.length; start += statBatch) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const entry of entries.slice(start, start + statBatch)) {
+      const checkedAt = now();
+      checked.push({ stats: 'name' in entry ? statOrNullNow(path.join(directory, entry.name)) : null, checkedAt });
+    }
+  }
+  return checked;
+}
+
+function statOrNullNow(file: string): Stats | 'gone' | null {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) ?? 'gone';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'gone' : null;
+  }
 }
 
 /** The entry's lstat; 'gone' when there is none, null when it cannot be looked at (the reader then says why). */

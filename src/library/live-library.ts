@@ -43,7 +43,7 @@ export interface OpenLiveLibraryOptions {
  * folder. The watcher is live before the folder is read, so a file written meanwhile is not missed.
  */
 export async function openLiveLibrary({ config, logger, watch = true, timing, db }: OpenLiveLibraryOptions): Promise<LiveLibrary> {
-  const library = createLibrary({ directory: config.corpusDir, maxFileBytes: config.corpusMaxFileBytes, logger });
+  const library = createLibrary({ directory: config.corpusDir, maxFileBytes: config.corpusMaxFileBytes, dataDir: config.dataDir, logger });
   const watcher: FolderWatcher | null = watch ? await watchFolder({ library, logger, ...(timing && { timing }) }).catch((error: unknown) => unwatched(error, logger)) : null;
   let sync: AddedDocumentsSync | null = null;
   try {

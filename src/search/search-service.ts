@@ -140,7 +140,8 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
     if (reused) changes.unchanged += 1;
     else changes[entry ? 'changed' : 'added'].push(document.id);
     passagesById.set(document.id, passages);
-    manifestDocuments.push({ docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+    // A reused document's entry is the stored one: hashing its passages again would give the same hashes.
+    manifestDocuments.push(reused && entry ? entry : { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
   }
 
   if (!usable || counts.indexed > 0 || counts.removed > 0) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
@@ -58,7 +58,8 @@ export function snapshotFolder(dataDir: string): string {
 }
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // The one-shot hash: the same digest as createHash, at a fraction of the cost for the many short passage texts.
+  return hash('sha256', text, 'hex');
 }
 
 export function storePassage(passage: Passage): StoredPassage {
