@@ -43,7 +43,7 @@ export class TermRanking {
   }
 
   /** A label ranked for a share: its terms rarest first, their tails, and how many are its rare prefix. */
-  rankLabel(terms: readonly number[], mass: number, share: number): RankedLabel {
+  rankLabel(terms: ArrayLike<number>, mass: number, share: number): RankedLabel {
     const ranked = Int32Array.from(terms).sort();
     const tails = new Float64Array(ranked.length);
     const threshold = share * mass * roundingMargin;
