@@ -1,6 +1,6 @@
 import type * as chrono from 'chrono-node';
 // The two locales read here, not the package's index: that one loads a dozen more, which took most of
-// the extractor's import time (2.0 s of 7.2 s under tsx on a busy machine), paid again in every worker.
+// the extractor's import time (2.0 s of 7.2 s under tsx on a busy machine), paid by every command that reads dates.
 import * as en from 'chrono-node/en';
 import * as ru from 'chrono-node/ru';
 import { isoWeekOf, isRealDay, weekdayOf, type CalendarSpan, type CalendarValue, type Day, type PartOfDay } from '../calendar.js';
