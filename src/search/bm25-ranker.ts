@@ -74,7 +74,10 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   const fields = Object.entries(parameters.boost).filter(([field, boost]) => boost > 0 && internals.fieldIds[field] !== undefined);
   const sources = [...new Set(terms.map((term) => term.source))];
   const version = `${d}:${lengthNormsKey(k, b, internals)}`;
-  const steps = sources.map((source, sourceIndex) => planStep(index, internals, terms, source, sourceIndex, fields, parameters, version));
+  // Each term is looked up in the index's radix tree once, for planning and for the matched terms.
+  const postingsOf = new Map<string, FieldPostings | undefined>();
+  for (const { term } of terms) if (!postingsOf.has(term)) postingsOf.set(term, internals.terms.get(term));
+  const steps = sources.map((source, sourceIndex) => planStep(index, internals, terms, postingsOf, source, sourceIndex, fields, parameters, version));
   const prune = parameters.coordination === 0;
   // Only the coordination factor needs to know how many of the query's words a document holds.
   const counting = !prune;
@@ -102,17 +105,17 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   return best.map(({ shortId, score }) => ({
     id: internals.documentIds.get(shortId) ?? '',
     score,
-    matchedTerms: sources.filter((source) => terms.some((term) => term.source === source && holds(internals.terms.get(term.term), shortId, fields, internals))),
+    matchedTerms: sources.filter((source) => terms.some((term) => term.source === source && holds(postingsOf.get(term.term), shortId, fields, internals))),
   }));
 }
 
-function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedTerm[], source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
+function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedTerm[], postingsOf: Map<string, FieldPostings | undefined>, source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
   const { k, b, d } = parameters.bm25;
   const lookups: Lookup[] = [];
   let bound = 0;
   for (const { term, weight, source: termSource } of terms) {
     if (termSource !== source) continue;
-    const postingsByField = internals.terms.get(term);
+    const postingsByField = postingsOf.get(term);
     if (!postingsByField) continue;
     for (const [field, boost] of fields) {
       const fieldId = internals.fieldIds[field] as number;
