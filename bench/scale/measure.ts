@@ -5,7 +5,8 @@
  *   split passages, index them, save the snapshot, extract dates, merge the timeline;
  * - `start`: the product's own start (openLiveLibrary, then the timeline), cold or warm as the data
  *   folder finds it, then in-process `ask()` latencies; with `--update`, one changed and one added file
- *   until `ask` quotes them, the timeline after them and the snapshot save, then both put back as they were.
+ *   until `ask` quotes them, the timeline after them and the snapshot save, then both put back as they were;
+ *   with `--ranker`, also the ranker alone on the same passages, and how many times slower `ask()` is.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,11 +20,12 @@ import { compareEntries } from '../../src/dates/timeline.js';
 import { createLibrary } from '../../src/library/library.js';
 import { openLiveLibrary } from '../../src/library/live-library.js';
 import { createLogger } from '../../src/logger.js';
-import { createPassageIndex, toIndexedPassages } from '../../src/search/passage-index.js';
-import { storePassage, writeSnapshot } from '../../src/search/snapshot.js';
+import { createPassageIndex, passageRanking, toIndexedPassages } from '../../src/search/passage-index.js';
+import { rankQuery } from '../../src/search/rank-query.js';
+import { readSnapshot, storePassage, writeSnapshot } from '../../src/search/snapshot.js';
 import { percentile } from '../fit.js';
 
-const { values } = parseArgs({ options: { mode: { type: 'string' }, corpus: { type: 'string' }, data: { type: 'string' }, update: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { mode: { type: 'string' }, corpus: { type: 'string' }, data: { type: 'string' }, update: { type: 'boolean', default: false }, ranker: { type: 'boolean', default: false } } });
 const corpusDir = path.resolve(values.corpus ?? '');
 const dataDir = path.resolve(values.data ?? '');
 const logger = createLogger({ level: 'warn' });
@@ -86,14 +88,7 @@ async function measureStart(): Promise<object> {
   const live = opened.result;
   const timeline = await stage(() => live.timeline());
   for (const question of questions) live.search.ask(question);
-  const latencies: number[] = [];
-  for (let round = 0; round < 10; round++) {
-    for (const question of questions) {
-      const start = performance.now();
-      live.search.ask(question);
-      latencies.push(performance.now() - start);
-    }
-  }
+  const latencies = timeQuestions((question) => live.search.ask(question));
   const result: Record<string, unknown> = {
     documents: live.search.documents.length,
     openedWith: { added: live.search.openedWith.added.length, changed: live.search.openedWith.changed.length, removed: live.search.openedWith.removed.length, unchanged: live.search.openedWith.unchanged },
@@ -107,7 +102,37 @@ async function measureStart(): Promise<object> {
   if (values.update) result.update = await measureUpdate(live);
   await live.stop();
   result.peakRssMb = peakRssMb();
+  if (values.ranker) result.ranker = await measureRanker(latencies);
   return result;
+}
+
+/** Each question ten times, after one warm-up round; milliseconds per call. */
+function timeQuestions(run: (question: string) => unknown): number[] {
+  for (const question of questions) run(question);
+  const latencies: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    for (const question of questions) {
+      const start = performance.now();
+      run(question);
+      latencies.push(performance.now() - start);
+    }
+  }
+  return latencies;
+}
+
+/**
+ * The ranker alone on the same passages, for the issue's "ask() within 2× of the ranker": the
+ * question's own terms ranked over the snapshot's index, with no expansion, confidence check,
+ * merging or citation. Measured after the peak RSS is taken, since it reads a second copy of the index.
+ */
+async function measureRanker(askLatencies: number[]): Promise<object> {
+  const snapshot = await readSnapshot(dataDir);
+  if (!('index' in snapshot)) throw new Error(`no usable snapshot in ${dataDir} to time the ranker on`);
+  const { index } = snapshot;
+  const latencies = timeQuestions((question) => rankQuery(index, question, passageRanking, { limit: 10 }));
+  const p50Ms = percentile(latencies, 50);
+  const p95Ms = percentile(latencies, 95);
+  return { p50Ms, p95Ms, samples: latencies.length, askToRankerP50: percentile(askLatencies, 50) / p50Ms, askToRankerP95: percentile(askLatencies, 95) / p95Ms };
 }
 
 /** One changed and one added file, as the watcher would hand them over, until `ask` quotes both. */

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { RankingParameters } from './index-options.js';
 import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
+import { scoredPostings, type ScoredPostings } from './scored-postings.js';
 import { bm25InverseFrequency } from './term-statistics.js';
 
 /** One term to look up, with its weight; `source` is the query term it stands for (itself, or the prefix it expands). */
@@ -33,23 +34,6 @@ interface Buffers {
 
 const buffersByIndex = new WeakMap<MiniSearch, Buffers>();
 
-/** Per term and field, the best saturation d + tf·(k+1)/(tf+norm) of any document, learnt the first time the term is read. */
-interface BoundsCache {
-  key: string;
-  values: Map<string, number>;
-}
-const boundsByIndex = new WeakMap<MiniSearch, BoundsCache>();
-const boundsCacheLimit = 200_000;
-
-/** The bounds of an index for these parameters; emptied whenever the index or the parameters change. */
-function boundsFor(index: MiniSearch, key: string): BoundsCache {
-  let cache = boundsByIndex.get(index);
-  if (!cache || cache.key !== key) {
-    cache = { key, values: new Map() };
-    boundsByIndex.set(index, cache);
-  }
-  return cache;
-}
 const lengthNormsByIndex = new WeakMap<MiniSearch, { key: string; norms: Map<number, Float64Array> }>();
 
 /** One field's postings of one query term, with what a match there is worth. */
@@ -58,8 +42,8 @@ interface Lookup {
   /** weight · boost · IDF: a match scores factor · (d + tf·(k+1) / (tf + norm)). */
   factor: number;
   norms: Float64Array;
-  /** Key of the term's best saturation in this field, in the bounds cache. */
-  boundKey: string;
+  /** The same postings as flat arrays with their saturations, and the best of them once read. */
+  scored: ScoredPostings;
 }
 
 /** The lookups of one query term and its expansions, and the most they can add to any document. */
@@ -89,9 +73,14 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   const { k, b, d } = parameters.bm25;
   const fields = Object.entries(parameters.boost).filter(([field, boost]) => boost > 0 && internals.fieldIds[field] !== undefined);
   const sources = [...new Set(terms.map((term) => term.source))];
-  const bounds = boundsFor(index, `${d}:${lengthNormsKey(k, b, internals)}`);
-  const steps = sources.map((source, sourceIndex) => planStep(index, internals, terms, source, sourceIndex, fields, parameters, bounds));
+  const version = `${d}:${lengthNormsKey(k, b, internals)}`;
+  // Each term is looked up in the index's radix tree once, for planning and for the matched terms.
+  const postingsOf = new Map<string, FieldPostings | undefined>();
+  for (const { term } of terms) if (!postingsOf.has(term)) postingsOf.set(term, internals.terms.get(term));
+  const steps = sources.map((source, sourceIndex) => planStep(index, internals, terms, postingsOf, source, sourceIndex, fields, parameters, version));
   const prune = parameters.coordination === 0;
+  // Only the coordination factor needs to know how many of the query's words a document holds.
+  const counting = !prune;
   if (prune) steps.sort((first, second) => second.bound - first.bound);
   const remaining = suffixSums(steps.map((step) => step.bound));
   const touched: number[] = [];
@@ -99,35 +88,34 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
 
   steps.forEach((step, position) => {
     if (prune && touched.length >= options.limit) {
-      const threshold = kthBest(touched, buffers.scores, options, internals);
+      const threshold = kthBest(touched, buffers, options, internals);
       const rest = remaining[position] ?? 0;
       // A margin keeps rounding in the sums from ever cutting a document that could tie.
       if (!onlyFound) onlyFound = threshold > rest * (1 + 1e-9) + 1e-12;
       if (onlyFound) dropHopeless(touched, buffers, threshold, rest);
     }
     for (const lookup of step.lookups) {
-      if (onlyFound) addToFound(lookup, step.sourceIndex, touched, buffers, k, d);
-      else bounds.values.set(lookup.boundKey, addAll(lookup, step.sourceIndex, touched, buffers, k, d));
+      if (onlyFound) addToFound(lookup, counting ? step.sourceIndex : -1, touched, buffers, k, d);
+      else addAll(lookup, counting ? step.sourceIndex : -1, touched, buffers);
     }
   });
 
   const best = selectBest(touched, buffers, parameters.coordination, options, internals);
   for (const shortId of touched) forget(buffers, shortId);
-  if (bounds.values.size > boundsCacheLimit) bounds.values.clear();
   return best.map(({ shortId, score }) => ({
     id: internals.documentIds.get(shortId) ?? '',
     score,
-    matchedTerms: sources.filter((source) => terms.some((term) => term.source === source && holds(internals.terms.get(term.term), shortId, fields, internals))),
+    matchedTerms: sources.filter((source) => terms.some((term) => term.source === source && holds(postingsOf.get(term.term), shortId, fields, internals))),
   }));
 }
 
-function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedTerm[], source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, bounds: BoundsCache): Step {
+function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedTerm[], postingsOf: Map<string, FieldPostings | undefined>, source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
   const { k, b, d } = parameters.bm25;
   const lookups: Lookup[] = [];
   let bound = 0;
   for (const { term, weight, source: termSource } of terms) {
     if (termSource !== source) continue;
-    const postingsByField = internals.terms.get(term);
+    const postingsByField = postingsOf.get(term);
     if (!postingsByField) continue;
     for (const [field, boost] of fields) {
       const fieldId = internals.fieldIds[field] as number;
@@ -136,31 +124,28 @@ function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedT
       const documentFrequency = internals.dirtCount === 0 ? postings.size : countLive(postings, internals);
       const inverseFrequency = bm25InverseFrequency(internals.documentCount, documentFrequency);
       const factor = weight * boost * inverseFrequency;
-      const boundKey = `${fieldId}\u0001${term}`;
+      const norms = lengthNorms(index, internals, fieldId, k, b);
+      const scored = scoredPostings(index, version, term, fieldId, postings, norms, k, d);
       // Until the term has been read once, the most a match can be worth: tf·(k+1)/(tf+norm) < k+1.
-      bound += factor * (bounds.values.get(boundKey) ?? d + k + 1);
-      lookups.push({ postings, factor, norms: lengthNorms(index, internals, fieldId, k, b), boundKey });
+      bound += factor * (scored.read ? scored.most : d + k + 1);
+      lookups.push({ postings, factor, norms, scored });
     }
   }
   return { sourceIndex, lookups, bound };
 }
 
-/** Adds a lookup's score to every document holding it; returns the best saturation seen, the term's bound from now on. */
-function addAll(lookup: Lookup, sourceIndex: number, touched: number[], buffers: Buffers, k: number, d: number): number {
+/** Adds a lookup's score to every document holding it; from then on the term's best saturation bounds it. */
+function addAll(lookup: Lookup, sourceIndex: number, touched: number[], buffers: Buffers): void {
   const { scores } = buffers;
-  const { factor, norms } = lookup;
-  let most = 0;
-  lookup.postings.forEach((frequency, shortId) => {
-    const norm = norms[shortId];
-    // A discarded document keeps its postings until MiniSearch vacuums; it has no length.
-    if (norm === undefined || Number.isNaN(norm)) return;
-    const saturation = d + (frequency * (k + 1)) / (frequency + norm);
-    if (saturation > most) most = saturation;
+  const { factor } = lookup;
+  const { ids, saturations } = lookup.scored;
+  for (let position = 0; position < ids.length; position += 1) {
+    const shortId = ids[position] as number;
     if (scores[shortId] === 0) touched.push(shortId);
-    scores[shortId] = (scores[shortId] ?? 0) + factor * saturation;
-    countSource(buffers, shortId, sourceIndex);
-  });
-  return most;
+    scores[shortId] = (scores[shortId] ?? 0) + factor * (saturations[position] as number);
+    if (sourceIndex >= 0) countSource(buffers, shortId, sourceIndex);
+  }
+  lookup.scored.read = true;
 }
 
 /** Adds a lookup's score to the documents already found only, reading whichever of the two lists is shorter. */
@@ -171,7 +156,7 @@ function addToFound(lookup: Lookup, sourceIndex: number, touched: number[], buff
     const norm = norms[shortId];
     if (norm === undefined || Number.isNaN(norm)) return;
     scores[shortId] = (scores[shortId] ?? 0) + factor * (d + (frequency * (k + 1)) / (frequency + norm));
-    countSource(buffers, shortId, sourceIndex);
+    if (sourceIndex >= 0) countSource(buffers, shortId, sourceIndex);
   };
   if (touched.length < postings.size) {
     for (const shortId of touched) {
@@ -179,9 +164,13 @@ function addToFound(lookup: Lookup, sourceIndex: number, touched: number[], buff
       if (frequency !== undefined) add(frequency, shortId);
     }
   } else {
-    postings.forEach((frequency, shortId) => {
-      if (scores[shortId] !== 0) add(frequency, shortId);
-    });
+    const { ids, saturations } = lookup.scored;
+    for (let position = 0; position < ids.length; position += 1) {
+      const shortId = ids[position] as number;
+      if (scores[shortId] === 0) continue;
+      scores[shortId] = (scores[shortId] ?? 0) + factor * (saturations[position] as number);
+      if (sourceIndex >= 0) countSource(buffers, shortId, sourceIndex);
+    }
   }
 }
 
@@ -221,9 +210,9 @@ function suffixSums(values: number[]): number[] {
 }
 
 /** The `limit`-th best score among the accepted documents found so far. */
-function kthBest(touched: number[], scores: Float64Array, options: RankOptions, internals: IndexInternals): number {
-  const heap = boundedHeap(touched, (shortId) => scores[shortId] ?? 0, options, internals);
-  return heap.length < options.limit ? 0 : (heap[0]?.score ?? 0);
+function kthBest(touched: number[], buffers: Buffers, options: RankOptions, internals: IndexInternals): number {
+  const heap = boundedHeap(touched, buffers, 0, options, internals);
+  return heap.length < options.limit ? 0 : (heap.scores[0] ?? 0);
 }
 
 function holds(postingsByField: FieldPostings | undefined, shortId: number, fields: Array<[string, number]>, internals: IndexInternals): boolean {
@@ -276,59 +265,83 @@ interface Candidate {
 
 /** The `limit` best candidates, best first. */
 function selectBest(touched: number[], buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Candidate[] {
-  const scoreOf = (shortId: number) => (buffers.scores[shortId] ?? 0) * (coordination === 0 ? 1 : (buffers.matched[shortId] ?? 1) ** coordination);
-  return boundedHeap(touched, scoreOf, options, internals).sort((a, b) => b.score - a.score || a.shortId - b.shortId);
+  const heap = boundedHeap(touched, buffers, coordination, options, internals);
+  const best: Candidate[] = [];
+  for (let position = 0; position < heap.length; position += 1) best.push({ shortId: heap.ids[position] ?? 0, score: heap.scores[position] ?? 0 });
+  return best.sort((a, b) => b.score - a.score || a.shortId - b.shortId);
 }
 
-/** The `limit` best accepted documents by `scoreOf`, as a min-heap: the worst of them first. */
-function boundedHeap(touched: number[], scoreOf: (shortId: number) => number, options: RankOptions, internals: IndexInternals): Candidate[] {
-  const heap: Candidate[] = [];
+/**
+ * A min-heap of candidates in two flat arrays, the worst of them at 0: the heap is built over
+ * every document found, once per query word, so it allocates nothing per document.
+ */
+interface Heap {
+  ids: Int32Array;
+  scores: Float64Array;
+  length: number;
+}
+
+/** A document's score, times (words matched)^coordination when coordination is on. */
+function scoreOf(buffers: Buffers, shortId: number, coordination: number): number {
+  const score = buffers.scores[shortId] ?? 0;
+  return coordination === 0 ? score : score * (buffers.matched[shortId] ?? 1) ** coordination;
+}
+
+/** The `limit` best accepted documents by score, as a min-heap. */
+function boundedHeap(touched: number[], buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Heap {
+  const { limit, accept } = options;
+  const capacity = Math.min(limit, touched.length);
+  const heap: Heap = { ids: new Int32Array(capacity), scores: new Float64Array(capacity), length: 0 };
   for (const shortId of touched) {
-    const score = scoreOf(shortId);
-    if (heap.length === options.limit && score <= (heap[0]?.score ?? 0)) continue;
-    if (options.accept) {
+    const score = scoreOf(buffers, shortId, coordination);
+    if (heap.length === limit && score <= (heap.scores[0] ?? 0)) continue;
+    if (accept) {
       const id = internals.documentIds.get(shortId);
-      if (id === undefined || !options.accept(id)) continue;
+      if (id === undefined || !accept(id)) continue;
     }
-    if (heap.length < options.limit) {
-      heap.push({ shortId, score });
+    if (heap.length < limit) {
+      heap.ids[heap.length] = shortId;
+      heap.scores[heap.length] = score;
+      heap.length += 1;
       siftUp(heap, heap.length - 1);
     } else {
-      heap[0] = { shortId, score };
+      heap.ids[0] = shortId;
+      heap.scores[0] = score;
       siftDown(heap, 0);
     }
   }
   return heap;
 }
 
-function siftUp(heap: Candidate[], position: number): void {
+function siftUp(heap: Heap, position: number): void {
   let child = position;
   while (child > 0) {
     const parent = (child - 1) >> 1;
-    if ((heap[parent]?.score ?? 0) <= (heap[child]?.score ?? 0)) return;
+    if ((heap.scores[parent] ?? 0) <= (heap.scores[child] ?? 0)) return;
     swap(heap, parent, child);
     child = parent;
   }
 }
 
-function siftDown(heap: Candidate[], position: number): void {
+function siftDown(heap: Heap, position: number): void {
   let parent = position;
   for (;;) {
     const left = parent * 2 + 1;
     const right = left + 1;
     let smallest = parent;
-    if (left < heap.length && (heap[left]?.score ?? 0) < (heap[smallest]?.score ?? 0)) smallest = left;
-    if (right < heap.length && (heap[right]?.score ?? 0) < (heap[smallest]?.score ?? 0)) smallest = right;
+    if (left < heap.length && (heap.scores[left] ?? 0) < (heap.scores[smallest] ?? 0)) smallest = left;
+    if (right < heap.length && (heap.scores[right] ?? 0) < (heap.scores[smallest] ?? 0)) smallest = right;
     if (smallest === parent) return;
     swap(heap, parent, smallest);
     parent = smallest;
   }
 }
 
-function swap(heap: Candidate[], first: number, second: number): void {
-  const item = heap[first];
-  const other = heap[second];
-  if (item === undefined || other === undefined) return;
-  heap[first] = other;
-  heap[second] = item;
+function swap(heap: Heap, first: number, second: number): void {
+  const id = heap.ids[first] ?? 0;
+  const score = heap.scores[first] ?? 0;
+  heap.ids[first] = heap.ids[second] ?? 0;
+  heap.scores[first] = heap.scores[second] ?? 0;
+  heap.ids[second] = id;
+  heap.scores[second] = score;
 }

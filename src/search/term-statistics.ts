@@ -1,30 +1,31 @@
 import type MiniSearch from 'minisearch';
 import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
 
-// The union of a common term's postings over the fields costs milliseconds on a large library,
-// and the same words recur in every question: IDFs are kept per index until it changes.
-const idfCaches = new WeakMap<MiniSearch, { version: string; values: Map<string, number> }>();
-const idfCacheLimit = 100_000;
+/**
+ * Document frequencies, kept per index until it changes. The union of a common term's postings
+ * over the fields costs milliseconds on a large library, and the same words recur in every
+ * question: the confidence check (IDF per query word) and the filter on common expansions both
+ * read them. Any addition, removal or vacuum changes the version, which empties the cache.
+ */
+interface FrequencyCache {
+  version: string;
+  /** `fields` joined with U+0001, then the term: one key space for every field set. */
+  values: Map<string, number>;
+}
+const frequencyCaches = new WeakMap<MiniSearch, FrequencyCache>();
+const frequencyCacheLimit = 100_000;
+
+/** What a cached statistic depends on: every change to the index's documents moves one of these. */
+export function indexVersion(internals: IndexInternals): string {
+  return `${internals.documentCount}:${internals.nextId}:${internals.dirtCount}`;
+}
 
 /**
  * BM25 inverse document frequency of a term over the union of some fields. A term the
  * index has never seen gets the highest value: it is the most specific word of a question.
  */
 export function inverseDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
-  const internals = readInternals(index);
-  const version = `${internals.documentCount}:${internals.nextId}:${internals.dirtCount}:${fields.join(',')}`;
-  let cache = idfCaches.get(index);
-  if (!cache || cache.version !== version || cache.values.size >= idfCacheLimit) {
-    cache = { version, values: new Map() };
-    idfCaches.set(index, cache);
-  }
-  const cached = cache.values.get(term);
-  if (cached !== undefined) return cached;
-  const total = internals.documentCount;
-  const frequency = documentFrequency(internals, internals.terms.get(term), fields);
-  const value = bm25InverseFrequency(total, frequency);
-  cache.values.set(term, value);
-  return value;
+  return bm25InverseFrequency(readInternals(index).documentCount, termDocumentFrequency(index, term, fields));
 }
 
 /** BM25's inverse document frequency of a term held by `frequency` of `total` documents. */
@@ -35,7 +36,18 @@ export function bm25InverseFrequency(total: number, frequency: number): number {
 /** How many live documents of the index hold the term in any of the fields. */
 export function termDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
   const internals = readInternals(index);
-  return documentFrequency(internals, internals.terms.get(term), fields);
+  const version = indexVersion(internals);
+  let cache = frequencyCaches.get(index);
+  if (!cache || cache.version !== version || cache.values.size >= frequencyCacheLimit) {
+    cache = { version, values: new Map() };
+    frequencyCaches.set(index, cache);
+  }
+  const key = `${fields.join('\u0001')}\u0001${term}`;
+  const cached = cache.values.get(key);
+  if (cached !== undefined) return cached;
+  const frequency = documentFrequency(internals, internals.terms.get(term), fields);
+  cache.values.set(key, frequency);
+  return frequency;
 }
 
 /**

@@ -102,8 +102,15 @@ function parseSynset(text: string): Synset | null {
 
 let shared: WordNet | null = null;
 
-/** The one WordNet of the process, opened on first use: it is read-only, so every index shares it. */
+/**
+ * The one WordNet of the process: it is read-only, so every index shares it. Its files are read
+ * on the first lookup, not when a search service opens: quick lookups and the command line's
+ * other commands never expand a question, so they never pay for 28 MB of reading.
+ */
 export function sharedWordNet(): WordNet {
-  shared ??= openWordNet();
-  return shared;
+  const opened = () => (shared ??= openWordNet());
+  return {
+    synsetsOf: (lemma) => opened().synsetsOf(lemma),
+    synset: (pos, offset) => opened().synset(pos, offset),
+  };
 }
