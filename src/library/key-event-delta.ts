@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { appendDeltaRecords, deltaLine, deltaLogBytes, readDeltaRecords, removeDeltaLog } from '../search/delta-log.js';
 import { snapshotFolder } from '../search/snapshot.js';
+import { compactionPolicy, deltaFits, type CompactionPolicy } from '../search/snapshot-delta.js';
 import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
 
 /**
@@ -14,8 +15,6 @@ import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js
  */
 export const keyEventDeltaFile = 'key-events.delta.jsonl';
 
-/** As for the index snapshot (src/search/snapshot-delta.ts): a start reads and checks the delta line by line, so it is kept small. */
-export const keyEventCompactionShare = 0.02;
 
 const storedEvent = z.object({
   date: z.object({ start: z.object({ iso: z.string(), precision: z.enum(['year', 'month', 'day']) }), end: z.object({ iso: z.string(), precision: z.enum(['year', 'month', 'day']) }).nullable() }),
@@ -78,7 +77,8 @@ export interface KeyEventWriter {
   save(changes: KeyEventChanges, everything: () => Iterable<StoredDocumentEvents>, head: Record<string, unknown>): () => Promise<'delta' | 'base'>;
 }
 
-export function createKeyEventWriter(dataDir: string, initial: KeyEventLogState, baseFile: string): KeyEventWriter {
+/** The policy of the index snapshot (src/search/snapshot-delta.ts): a start reads and checks the delta line by line, so it is kept as small. */
+export function createKeyEventWriter(dataDir: string, initial: KeyEventLogState, baseFile: string, policy: CompactionPolicy = compactionPolicy): KeyEventWriter {
   const state = { ...initial };
   const file = keyEventDeltaPath(dataDir);
   return {
@@ -87,7 +87,7 @@ export function createKeyEventWriter(dataDir: string, initial: KeyEventLogState,
       const { baseId } = state;
       if (baseId !== null) {
         const bytes = records.reduce((total, record) => total + Buffer.byteLength(deltaLine(baseId, record)), 0);
-        if (state.deltaBytes + bytes <= keyEventCompactionShare * state.baseBytes) {
+        if (deltaFits(state.deltaBytes + bytes, state.baseBytes, policy)) {
           state.deltaBytes += bytes;
           return async () => {
             await appendDeltaRecords(file, baseId, records);

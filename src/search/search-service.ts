@@ -19,7 +19,7 @@ import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './q
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
 import { readSnapshot, restorePassage, storePassage, type StoredDocument, type StoredPassage } from './snapshot.js';
-import { createSnapshotSaver, noDeltaState, replaySnapshotDelta, type SnapshotSaver } from './snapshot-delta.js';
+import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
@@ -82,6 +82,8 @@ export interface OpenSearchServiceOptions {
   translationWeight?: number;
   /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
   confidence?: ConfidenceRule;
+  /** When the snapshot's delta is folded into a new base, other than the measured policy; for tests. */
+  compaction?: CompactionPolicy;
 }
 
 const maximumLimit = 100;
@@ -96,9 +98,9 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
-  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule } = options;
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy } = options;
   const log = logger.child({ module: 'search' });
-  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction), openCrossLanguage(russianDictionary, log, translationWeight)]);
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
   return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
@@ -111,12 +113,12 @@ interface PreparedIndex {
   saver: SnapshotSaver;
 }
 
-async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger): Promise<PreparedIndex> {
+async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger, compaction: CompactionPolicy): Promise<PreparedIndex> {
   const snapshot = await readSnapshot(dataDir);
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
   const replayed = 'manifest' in snapshot ? await replaySnapshotDelta(dataDir, snapshot, documents, log) : null;
   const usable = replayed?.snapshot ?? null;
-  const saver = createSnapshotSaver(dataDir, replayed?.state ?? noDeltaState);
+  const saver = createSnapshotSaver(dataDir, replayed?.state ?? noDeltaState, compaction);
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
   const passagesById = new Map<string, Passage[]>();

@@ -16,14 +16,25 @@ import { restorePassage, snapshotFiles, snapshotFolder, storedDocumentSchema, wr
  */
 export const snapshotDeltaFile = 'passages.delta.jsonl';
 
+/** When a delta is folded into a new base: once it passes `share` of the base's bytes, and `minimumBytes`. */
+export interface CompactionPolicy {
+  share: number;
+  minimumBytes: number;
+}
+
 /**
- * The delta is folded into a new base once it passes this share of the base's bytes. A record
- * is about a kilobyte per Reuters document and costs its re-indexing at every start (about
- * 0.75 ms a document at 21,578 documents, bench/scale), while a new base costs a full write
- * (about 5 s there): at 2 % a start replays at most some 1,000 documents, under a second, and
- * a base is rewritten once every few hundred changed documents.
+ * A record is about a kilobyte per Reuters document and costs its re-indexing at every start
+ * (about 0.75 ms a document at 21,578 documents, bench/scale), while a new base costs a full
+ * write (a few seconds there): at 2 % of a 50 MB base a start replays about a thousand
+ * documents at most, and a base is rewritten once every few hundred changed documents. Below
+ * 256 KiB a replay costs little whatever the base, so a small library is not rewritten at every save.
  */
-export const compactionShare = 0.02;
+export const compactionPolicy: CompactionPolicy = { share: 0.02, minimumBytes: 256 * 1024 };
+
+/** Whether a delta of `deltaBytes` may stay beside a base of `baseBytes`. */
+export function deltaFits(deltaBytes: number, baseBytes: number, policy: CompactionPolicy): boolean {
+  return deltaBytes <= Math.max(policy.share * baseBytes, policy.minimumBytes);
+}
 
 const recordSchema = z.union([z.object({ upsert: storedDocumentSchema }), z.object({ remove: z.string() })]);
 type DeltaRecord = z.infer<typeof recordSchema>;
@@ -107,7 +118,7 @@ export interface SnapshotSaver {
   save(index: MiniSearch<IndexedPassage>, stored: ReadonlyMap<string, StoredDocument>, touched: Iterable<string>): Promise<'delta' | 'base'>;
 }
 
-export function createSnapshotSaver(dataDir: string, initial: DeltaState): SnapshotSaver {
+export function createSnapshotSaver(dataDir: string, initial: DeltaState, policy: CompactionPolicy = compactionPolicy): SnapshotSaver {
   const state = { ...initial };
   const file = snapshotDeltaPath(dataDir);
   return {
@@ -119,7 +130,7 @@ export function createSnapshotSaver(dataDir: string, initial: DeltaState): Snaps
       const base = state.base;
       if (base && !state.compactNext) {
         const bytes = records.reduce((total, record) => total + Buffer.byteLength(deltaLine(base.indexHash, record)), 0);
-        if (state.deltaBytes + bytes <= compactionShare * base.bytes) {
+        if (deltaFits(state.deltaBytes + bytes, base.bytes, policy)) {
           state.deltaBytes += await appendDeltaRecords(file, base.indexHash, records);
           return 'delta';
         }
