@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { pageRange } from '../corpus/pages.js';
@@ -9,6 +10,8 @@ import { mergeVersion } from '../dates/merge.js';
 import type { KeyEvent, TimelineEntry } from '../dates/types.js';
 import type { Logger } from '../logger.js';
 import { snapshotFolder } from '../search/snapshot.js';
+import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
+import { noKeyEventLog, replayKeyEventDelta, storedDocumentEvents, type KeyEventLogState, type StoredEvent } from './key-event-delta.js';
 
 /**
  * The dates extracted from each document version, and the merged timeline of the last set of
@@ -16,13 +19,13 @@ import { snapshotFolder } from '../search/snapshot.js';
  * again nor merges an unchanged library again. Keyed by content hash and id, and by the extractor's
  * and the merge's versions, so a change to either rules out everything stored. Only a cache: a
  * missing, corrupt or stale file means extracting again, never an error.
+ *
+ * The events are a base file plus a delta of what changed since (key-event-delta.ts), and the
+ * merged timeline a file of its own: one changed document appends its own events, and the
+ * timeline, which any change moves, is written without the events of every document.
  */
 export const keyEventFile = 'key-events.json';
-
-const partialDate = z.object({ iso: z.string(), precision: z.enum(['year', 'month', 'day']) });
-const resolvedDate = z.object({ start: partialDate, end: partialDate.nullable() });
-/** An event without its quotes: they are slices of the body, cut again from it. */
-const storedEvent = z.object({ date: resolvedDate, label: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), mentionStart: z.number().int().nonnegative(), mentionEnd: z.number().int().nonnegative() });
+export const timelineFile = 'timeline.json';
 const source = z.object({ docId: z.string(), start: z.number().int(), end: z.number().int(), quote: z.string(), page: z.number().int().positive().optional(), pageEnd: z.number().int().positive().optional() });
 const entry = z.object({
   date: z.string(),
@@ -32,23 +35,28 @@ const entry = z.object({
   sources: z.array(source),
   conflicts: z.array(z.object({ date: z.string(), end: z.string().nullable(), precision: z.enum(['year', 'month', 'day']), sources: z.array(source) })),
 });
+const storedTimeline = z.object({ versions: z.string(), entries: z.array(entry) });
 const fileSchema = z.object({
   extractorVersion: z.number().int(),
   mergeVersion: z.number().int(),
+  /** The id the delta's records carry; a file written before there was a delta has none, and takes none. */
+  baseId: z.string().optional(),
   // A list, not an object keyed by id: an id such as "__proto__" is data, never an object key.
-  documents: z.array(z.object({ docId: z.string(), contentHash: z.string(), events: z.array(storedEvent) })),
-  timeline: z.object({ versions: z.string(), entries: z.array(entry) }).nullable(),
+  documents: z.array(storedDocumentEvents),
+  /** Where the timeline was stored before it had a file of its own. */
+  timeline: storedTimeline.nullable().optional(),
 });
-
-type StoredEvent = z.infer<typeof storedEvent>;
+const timelineSchema = z.object({ extractorVersion: z.number().int(), mergeVersion: z.number().int(), timeline: storedTimeline });
 
 /** What was stored: events by document id with the content hash they were extracted from, and the last merged timeline. */
 export interface StoredKeyEvents {
   events: Map<string, { contentHash: string; events: StoredEvent[] }>;
   timeline: { versions: string; entries: TimelineEntry[] } | null;
+  /** The base and delta the events were read from, for the next save to append to. */
+  log: KeyEventLogState;
 }
 
-export const noStoredKeyEvents: StoredKeyEvents = { events: new Map(), timeline: null };
+export const noStoredKeyEvents: StoredKeyEvents = { events: new Map(), timeline: null, log: noKeyEventLog };
 
 /** The key of a set of document versions in merge order: the stored timeline is theirs only when it matches. */
 export function versionsKey(versions: Iterable<string>): string {
@@ -76,9 +84,14 @@ export function restoreEvents(document: SourceDocument, stored: readonly StoredE
 }
 
 export async function readKeyEvents(dataDir: string, logger: Logger): Promise<StoredKeyEvents> {
+  const [stored, timeline] = await Promise.all([readEventBase(dataDir, logger), readTimeline(dataDir)]);
+  return timeline ? { ...stored, timeline } : stored;
+}
+
+async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKeyEvents> {
   let json: string;
   try {
-    json = await readFile(path.join(snapshotFolder(dataDir), keyEventFile), 'utf8');
+    json = await readFile(keyEventPath(dataDir, keyEventFile), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'stored key events cannot be read; extracting them again');
     return noStoredKeyEvents;
@@ -94,17 +107,43 @@ export async function readKeyEvents(dataDir: string, logger: Logger): Promise<St
     logger.info({ stored: parsed.extractorVersion, current: keyEventExtractorVersion }, 'the date extractor or the merge changed; extracting every document again');
     return noStoredKeyEvents;
   }
-  return { events: new Map(parsed.documents.map((stored) => [stored.docId, { contentHash: stored.contentHash, events: stored.events }])), timeline: parsed.timeline };
+  const events = new Map(parsed.documents.map((stored) => [stored.docId, { contentHash: stored.contentHash, events: stored.events }]));
+  const timeline = parsed.timeline ?? null;
+  if (parsed.baseId === undefined) return { events, timeline, log: noKeyEventLog };
+  const replayed = await replayKeyEventDelta(dataDir, { baseId: parsed.baseId, bytes: Buffer.byteLength(json) }, events);
+  if (replayed.skipped > 0) logger.warn({ skipped: replayed.skipped }, 'records of the key-event delta are torn or of another base; their documents are extracted again');
+  return { events, timeline, log: replayed.state };
 }
 
-/** Writes the stored key events whole, then renames them into place. */
-export async function writeKeyEvents(dataDir: string, stored: StoredKeyEvents): Promise<void> {
-  const folder = snapshotFolder(dataDir);
-  await mkdir(folder, { recursive: true });
-  const documents = [...stored.events].map(([docId, { contentHash, events }]) => ({ docId, contentHash, events }));
-  const json = JSON.stringify({ extractorVersion: keyEventExtractorVersion, mergeVersion, documents, timeline: stored.timeline });
-  const file = path.join(folder, keyEventFile);
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, json);
-  await rename(temporary, file);
+/** The timeline stored by the last merge, or null when there is none of this extractor and merge. */
+async function readTimeline(dataDir: string): Promise<StoredKeyEvents['timeline']> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(keyEventPath(dataDir, timelineFile), 'utf8'));
+  } catch {
+    // Missing, unreadable or torn: the timeline is merged again.
+    return null;
+  }
+  const parsed = timelineSchema.safeParse(data);
+  if (!parsed.success || parsed.data.extractorVersion !== keyEventExtractorVersion || parsed.data.mergeVersion !== mergeVersion) return null;
+  return parsed.data.timeline;
+}
+
+export function keyEventPath(dataDir: string, name: string): string {
+  return path.join(snapshotFolder(dataDir), name);
+}
+
+/** What heads the base file: the versions its events belong to. */
+export function keyEventHead(): Record<string, unknown> {
+  return { extractorVersion: keyEventExtractorVersion, mergeVersion };
+}
+
+/** Writes the merged timeline whole, streamed entry by entry, then renames it into place. */
+export function writeStoredTimeline(dataDir: string, timeline: NonNullable<StoredKeyEvents['timeline']>): void {
+  mkdirSync(snapshotFolder(dataDir), { recursive: true });
+  writeJsonFile(keyEventPath(dataDir, timelineFile), (writer) => {
+    writer.write(`{"extractorVersion":${keyEventExtractorVersion},"mergeVersion":${mergeVersion},"timeline":`);
+    writeObjectWithList(writer, { versions: timeline.versions }, 'entries', timeline.entries);
+    writer.write('}');
+  });
 }

@@ -5,7 +5,8 @@ import { mergeEvents } from '../dates/merge.js';
 import { compareEntries } from '../dates/timeline.js';
 import type { KeyEvent, TimelineEntry } from '../dates/types.js';
 import type { Logger } from '../logger.js';
-import { noStoredKeyEvents, restoreEvents, storeEvents, versionsKey, writeKeyEvents, type StoredKeyEvents } from './key-event-store.js';
+import { createKeyEventWriter, type KeyEventChanges, type KeyEventLogState, type StoredDocumentEvents } from './key-event-delta.js';
+import { keyEventFile, keyEventHead, keyEventPath, noStoredKeyEvents, restoreEvents, storeEvents, versionsKey, writeStoredTimeline, type StoredKeyEvents } from './key-event-store.js';
 import type { LibraryChange } from './library.js';
 
 /** The timeline of a changing library: each document's key events kept by version, the merge redone only when asked after a change. */
@@ -19,6 +20,16 @@ export interface TimelineCache {
   readonly unsaved: boolean;
   /** What to store (see key-event-store.ts); clears `unsaved`. */
   toStore(): StoredKeyEvents;
+  /** What changed since the last save, every document's events for a new base, and the timeline when merged since; clears `unsaved`. */
+  takeChanges(): TakenChanges;
+  /** The stored base and delta the cache was made from, for the saver to append to. */
+  readonly storedLog: KeyEventLogState;
+}
+
+export interface TakenChanges {
+  changes: KeyEventChanges;
+  everything: () => Iterable<StoredDocumentEvents>;
+  timeline: StoredKeyEvents['timeline'];
 }
 
 interface CachedEvents {
@@ -45,6 +56,10 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
   let merged: TimelineEntry[] | null = null;
   let extractions = 0;
   let unsaved = false;
+  /** Documents extracted or removed since the last save: what the next save appends. */
+  const changedSince = new Set<string>();
+  /** Whether the timeline was merged since the last save; one from a file of the old layout (no delta) is stored anew too. */
+  let timelineChanged = false;
   /** Documents changed since the timeline was last read: the latest version of each, or null once removed. */
   const pending = new Map<string, SourceDocument | null>();
 
@@ -57,17 +72,20 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
     if (restored) return;
     extractions += 1;
     unsaved = true;
+    changedSince.add(document.id);
   }
   for (const document of documents) extract(document);
   function catchUp(): void {
     for (const [docId, document] of pending) {
-      if (document === null) eventsById.delete(docId);
-      else extract(document);
+      if (document !== null) extract(document);
+      else if (eventsById.delete(docId)) changedSince.add(docId);
     }
     pending.clear();
   }
   const currentVersions = () => versionsKey([...eventsById.values()].map((cached) => cached.version));
   if (stored.timeline && stored.timeline.versions === currentVersions()) merged = stored.timeline.entries;
+  timelineChanged = merged !== null && stored.log.baseId === null;
+  const everything = () => [...eventsById].map(([docId, cached]): StoredDocumentEvents => ({ docId, contentHash: cached.contentHash, events: storeEvents(cached.events) }));
 
   return {
     get extractions() {
@@ -83,6 +101,7 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
       // The same merge and order as buildTimeline, over the cached events.
       merged = mergeEvents([...eventsById.values()].flatMap((cached) => cached.events)).sort(compareEntries);
       unsaved = true;
+      timelineChanged = true;
       return merged;
     },
     apply(changes) {
@@ -94,8 +113,23 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
       // Taken in one tick, so the events and the timeline stored are of the same versions.
       unsaved = false;
       const events = new Map([...eventsById].map(([docId, cached]) => [docId, { contentHash: cached.contentHash, events: storeEvents(cached.events) }]));
-      return { events, timeline: merged ? { versions: currentVersions(), entries: merged } : null };
+      return { events, timeline: merged ? { versions: currentVersions(), entries: merged } : null, log: stored.log };
     },
+    takeChanges() {
+      unsaved = false;
+      const extracted: StoredDocumentEvents[] = [];
+      const removed: string[] = [];
+      for (const docId of changedSince) {
+        const cached = eventsById.get(docId);
+        if (cached) extracted.push({ docId, contentHash: cached.contentHash, events: storeEvents(cached.events) });
+        else removed.push(docId);
+      }
+      changedSince.clear();
+      const timeline = timelineChanged && merged ? { versions: currentVersions(), entries: merged } : null;
+      timelineChanged = false;
+      return { changes: { extracted, removed }, everything, timeline };
+    },
+    storedLog: stored.log,
   };
 }
 
@@ -105,16 +139,23 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
  */
 export function timelineSaver(dataDir: string, cache: TimelineCache, logger: Logger): () => Promise<void> {
   const log = logger.child({ module: 'timeline' });
+  const writer = createKeyEventWriter(dataDir, cache.storedLog, keyEventPath(dataDir, keyEventFile));
+  const failed = (error: unknown) => log.warn({ err: error }, 'key events could not be saved; they are extracted again at the next start');
   let chain: Promise<void> = Promise.resolve();
   return () => {
     if (!cache.unsaved) return chain;
-    const stored = cache.toStore();
-    chain = chain.then(() =>
-      writeKeyEvents(dataDir, stored).then(
-        () => log.info({ documents: stored.events.size, timeline: stored.timeline !== null }, 'key events saved'),
-        (error: unknown) => log.warn({ err: error }, 'key events could not be saved; they are extracted again at the next start'),
-      ),
-    );
+    let finish: () => Promise<'delta' | 'base'>;
+    const taken = cache.takeChanges();
+    try {
+      // Both taken and written in this tick, so the events written are of the moment the changes were taken.
+      if (taken.timeline) writeStoredTimeline(dataDir, taken.timeline);
+      finish = writer.save(taken.changes, taken.everything, keyEventHead());
+    } catch (error) {
+      failed(error);
+      return chain;
+    }
+    const { extracted, removed } = taken.changes;
+    chain = chain.then(finish).then((written) => log.info({ extracted: extracted.length, removed: removed.length, timeline: taken.timeline !== null, written }, 'key events saved'), failed);
     return chain;
   };
 }

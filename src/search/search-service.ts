@@ -18,7 +18,8 @@ import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexe
 import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
-import { readSnapshot, restorePassage, storePassage, writeSnapshot, type StoredDocument, type StoredPassage } from './snapshot.js';
+import { readSnapshot, restorePassage, storePassage, type StoredDocument, type StoredPassage } from './snapshot.js';
+import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
@@ -81,6 +82,8 @@ export interface OpenSearchServiceOptions {
   translationWeight?: number;
   /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
   confidence?: ConfidenceRule;
+  /** When the snapshot's delta is folded into a new base, other than the measured policy; for tests. */
+  compaction?: CompactionPolicy;
 }
 
 const maximumLimit = 100;
@@ -95,9 +98,9 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
-  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule } = options;
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy } = options;
   const log = logger.child({ module: 'search' });
-  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction), openCrossLanguage(russianDictionary, log, translationWeight)]);
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
   return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
@@ -107,12 +110,15 @@ interface PreparedIndex {
   passagesById: Map<string, Passage[]>;
   stored: Map<string, StoredDocument>;
   changes: IndexChanges;
+  saver: SnapshotSaver;
 }
 
-async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger): Promise<PreparedIndex> {
+async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger, compaction: CompactionPolicy): Promise<PreparedIndex> {
   const snapshot = await readSnapshot(dataDir);
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
-  const usable = 'manifest' in snapshot ? snapshot : null;
+  const replayed = 'manifest' in snapshot ? await replaySnapshotDelta(dataDir, snapshot, documents, log) : null;
+  const usable = replayed?.snapshot ?? null;
+  const saver = createSnapshotSaver(dataDir, replayed?.state ?? noDeltaState, compaction);
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
   const passagesById = new Map<string, Passage[]>();
@@ -144,14 +150,14 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
     manifestDocuments.push(reused && entry ? entry : { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
   }
 
+  const storedById = new Map(manifestDocuments.map((entry) => [entry.docId, entry]));
   if (!usable || counts.indexed > 0 || counts.removed > 0) {
-    if (index.dirtCount > 0) await index.vacuum();
-    await writeSnapshot(dataDir, index, manifestDocuments);
-    log.info({ ...counts, passages: index.documentCount }, usable ? 'search index updated and saved' : 'search index built and saved');
+    const written = await saver.save(index, storedById, [...changes.added, ...changes.changed, ...changes.removed]);
+    log.info({ ...counts, passages: index.documentCount, written }, usable ? 'search index updated and saved' : 'search index built and saved');
   } else {
     log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
   }
-  return { index, passagesById, stored: new Map(manifestDocuments.map((entry) => [entry.docId, entry])), changes };
+  return { index, passagesById, stored: storedById, changes, saver };
 }
 
 function restoreAll(document: SourceDocument, stored: StoredPassage[]): Passage[] | null {
@@ -176,13 +182,15 @@ interface ServiceParts {
 
 function createService({ initial, prepared, ranking, expanders, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, passagesById, stored } = prepared;
+  /** Documents upserted or removed since the last save: what the next save writes. */
+  const touched = new Set<string>();
   const documentsById = new Map(initial.map((document) => [document.id, document]));
   let documents: SourceDocument[] | null = initial;
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;
   const passageByKey = new Map<string, Passage>();
   for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
-  const saveSnapshot = serialisedSaves(index, stored, persistence);
+  const saveSnapshot = serialisedSaves({ index, stored, touched, saver: prepared.saver }, persistence);
 
   function dropPassages(docId: string): void {
     const keys = (passagesById.get(docId) ?? []).map((passage) => passageKey(docId, passage.ordinal));
@@ -195,6 +203,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
     dropPassages(docId);
     documentsById.delete(docId);
     stored.delete(docId);
+    touched.add(docId);
     documents = null;
     anyScoped = null;
   }
@@ -246,6 +255,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       passagesById.set(document.id, passages);
       documentsById.set(document.id, document);
       stored.set(document.id, { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+      touched.add(document.id);
       documents = null;
       anyScoped = null;
     },
@@ -297,20 +307,28 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
   };
 }
 
+interface SavedState {
+  index: MiniSearch<IndexedPassage>;
+  stored: Map<string, StoredDocument>;
+  touched: Set<string>;
+  saver: SnapshotSaver;
+}
+
 /**
  * Saves one at a time, and a save asked for while one is running is done once after it: both
- * write the same temporary files. The manifest is taken in the same tick as the index, so they match.
+ * write the same files. The touched documents are taken in the same tick as their entries, so they match.
  */
-function serialisedSaves(index: MiniSearch<IndexedPassage>, stored: Map<string, StoredDocument>, { dataDir, log }: { dataDir: string; log: Logger }): () => Promise<void> {
+function serialisedSaves({ index, stored, touched, saver }: SavedState, { log }: { dataDir: string; log: Logger }): () => Promise<void> {
   let chain: Promise<void> = Promise.resolve();
   let waiting: Promise<void> | null = null;
   return () => {
     waiting ??= chain.then(async () => {
       waiting = null;
+      const documents = [...touched];
+      touched.clear();
       try {
-        if (index.dirtCount > 0) await index.vacuum();
-        await writeSnapshot(dataDir, index, [...stored.values()]);
-        log.info({ documents: stored.size, passages: index.documentCount }, 'search index snapshot saved');
+        const written = await saver.save(index, stored, documents);
+        log.info({ documents: stored.size, touched: documents.length, passages: index.documentCount, written }, 'search index snapshot saved');
       } catch (error) {
         log.warn({ err: error }, 'search index snapshot could not be saved; it is rebuilt from the corpus at the next start');
       }

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import type { Passage } from '../corpus/passage-types.js';
 import { passageSplitterVersion } from '../corpus/passages.js';
 import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
+import { writeIndexJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
 
 /**
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
@@ -15,8 +17,11 @@ import { loadPassageIndex, passageKey } from './passage-index.js';
  * cited (src/corpus/pages.ts). A change to an extractor that moves text in the body of the
  * same file is caught per passage by its text hash, but should bump this too, so that text
  * the old body did not have is indexed.
+ *
+ * Version 4 adds the delta beside the base (snapshot-delta.ts): changes since the base was
+ * written, appended rather than rewritten.
  */
-export const snapshotFormatVersion = 3;
+export const snapshotFormatVersion = 4;
 
 const passageSchema = z.object({
   ordinal: z.number().int().positive(),
@@ -112,19 +117,25 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
   return { manifest, index };
 }
 
-/** Saves the index and its manifest; each file is written whole, then renamed into place. */
-export async function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: StoredDocument[]): Promise<void> {
-  // Serialised before the first await, so that an update arriving meanwhile cannot split the index from its manifest.
-  const indexJson = JSON.stringify(index);
-  const folder = snapshotFolder(dataDir);
-  await mkdir(folder, { recursive: true });
-  const manifest: SnapshotManifest = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: hashText(indexJson), documents };
-  await writeAtomically(path.join(folder, snapshotFiles.index), indexJson);
-  await writeAtomically(path.join(folder, snapshotFiles.manifest), JSON.stringify(manifest));
+/** What a written base snapshot is known by: its index hash (the id its deltas carry) and the size of its two files. */
+export interface WrittenSnapshot {
+  indexHash: string;
+  bytes: number;
 }
 
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, file);
+/**
+ * Saves the index and its manifest; each file is streamed to a temporary file, then renamed into
+ * place, the manifest last. All in one tick, so an update arriving meanwhile cannot split the
+ * index from its manifest (see snapshot-stream.ts for why it is streamed).
+ */
+export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: Iterable<StoredDocument>): WrittenSnapshot {
+  const folder = snapshotFolder(dataDir);
+  mkdirSync(folder, { recursive: true });
+  const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexJson(writer, index));
+  const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
+  const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));
+  return { indexHash: written.hash, bytes: written.bytes + manifest.bytes };
 }
+
+/** The shape of one document of the manifest, for the records of the snapshot's delta. */
+export const storedDocumentSchema = manifestSchema.shape.documents.element;

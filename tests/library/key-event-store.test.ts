@@ -6,6 +6,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { splitPassages } from '../../src/corpus/passages.js';
 import { keyEventExtractorVersion } from '../../src/dates/extractor-version.js';
 import { buildTimeline } from '../../src/dates/timeline.js';
+import { keyEventDeltaPath } from '../../src/library/key-event-delta.js';
 import { keyEventFile, readKeyEvents } from '../../src/library/key-event-store.js';
 import { openLiveLibrary } from '../../src/library/live-library.js';
 import { createTimelineCache, timelineSaver } from '../../src/library/timeline-cache.js';
@@ -105,5 +106,45 @@ describe('dates extracted once per document version, stored beside the snapshot'
     const second = await openLiveLibrary({ config, logger: logSink().logger, watch: false });
     expect(second.timeline()).toEqual(timeline);
     await second.stop();
+  });
+
+  async function oneDocumentChanged() {
+    const config = await seedFolders();
+    const first = await cacheOver(config.corpusDir, config.dataDir);
+    first.cache.timeline();
+    await timelineSaver(config.dataDir, first.cache, first.sink.logger)();
+    const baseFile = path.join(snapshotFolder(config.dataDir), keyEventFile);
+    const base = await readFile(baseFile, 'utf8');
+    const [document] = first.corpus.documents;
+    if (!document) throw new Error('the seed corpus is empty');
+    const file = path.join(config.corpusDir, document.file);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nThe Zarafshan corridor agreement was signed in Samarkand on 14 May 2025.\n`);
+    const second = await cacheOver(config.corpusDir, config.dataDir);
+    second.cache.timeline();
+    await timelineSaver(config.dataDir, second.cache, second.sink.logger)();
+    return { config, base, baseFile, document };
+  }
+
+  it("appends one changed document's events to the delta and leaves the base as it was", async () => {
+    const { config, base, baseFile, document } = await oneDocumentChanged();
+    expect(await readFile(baseFile, 'utf8')).toBe(base);
+    const lines = (await readFile(keyEventDeltaPath(config.dataDir), 'utf8')).split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`"docId":${JSON.stringify(document.id)}`);
+
+    const third = await cacheOver(config.corpusDir, config.dataDir);
+    expect(third.cache.extractions).toBe(0);
+    expect(third.cache.timeline()).toEqual(buildTimeline(third.corpus.documents, third.passagesOf));
+  });
+
+  it('skips a torn delta record with a warning, and extracts its document again', async () => {
+    const { config } = await oneDocumentChanged();
+    const deltaFile = keyEventDeltaPath(config.dataDir);
+    const text = await readFile(deltaFile, 'utf8');
+    await writeFile(deltaFile, text.slice(0, text.length - 10));
+    const third = await cacheOver(config.corpusDir, config.dataDir);
+    expect(third.cache.extractions).toBe(1);
+    expect(third.sink.lines).toContainEqual(expect.objectContaining({ msg: 'records of the key-event delta are torn or of another base; their documents are extracted again' }));
+    expect(third.cache.timeline()).toEqual(buildTimeline(third.corpus.documents, third.passagesOf));
   });
 });

@@ -103,12 +103,17 @@ describe('the search and the timeline following the library', () => {
 
   it('rebuilds rather than trusts a snapshot whose index was saved without its manifest, as after a crash between the two', async () => {
     const { live, config } = await seedLibrary();
+    await live.stop();
+    opened.splice(0);
     const manifest = path.join(snapshotFolder(config.dataDir), snapshotFiles.manifest);
     await copyFile(manifest, `${manifest}.before`);
     await writeFile(path.join(config.corpusDir, 'zarafshan.md'), memo);
-    await live.library.updateFiles(['zarafshan.md']);
-    await live.stop();
-    opened.splice(0);
+    // A save that writes a new base (a delta leaves both files as they were): the one a crash can split.
+    const writer = await openSearchService({ corpus: await loadCorpus(config.corpusDir), dataDir: config.dataDir, logger: logSink().logger, compaction: { share: 0, minimumBytes: 0 } });
+    const added = writer.documents.find((document) => document.id === 'zarafshan');
+    if (!added) throw new Error('the memo was not loaded');
+    writer.upsertDocument(added);
+    await writer.saveSnapshot();
     await copyFile(`${manifest}.before`, manifest);
 
     const sink = logSink();
