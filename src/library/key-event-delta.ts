@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { appendDeltaRecords, deltaLine, deltaLogBytes, readDeltaRecords, removeDeltaLog } from '../search/delta-log.js';
+import { appendDeltaLines, deltaLines, readDeltaRecords, removeDeltaLog } from '../search/delta-log.js';
 import { snapshotFolder } from '../search/snapshot.js';
 import { compactionPolicy, deltaFits, type CompactionPolicy } from '../search/snapshot-delta.js';
 import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
@@ -14,7 +14,6 @@ import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js
  * than the base.
  */
 export const keyEventDeltaFile = 'key-events.delta.jsonl';
-
 
 const storedEvent = z.object({
   date: z.object({ start: z.object({ iso: z.string(), precision: z.enum(['year', 'month', 'day']) }), end: z.object({ iso: z.string(), precision: z.enum(['year', 'month', 'day']) }).nullable() }),
@@ -86,11 +85,11 @@ export function createKeyEventWriter(dataDir: string, initial: KeyEventLogState,
       const records: KeyEventRecord[] = [...changes.extracted, ...changes.removed.map((removed) => ({ removed }))];
       const { baseId } = state;
       if (baseId !== null) {
-        const bytes = records.reduce((total, record) => total + Buffer.byteLength(deltaLine(baseId, record)), 0);
-        if (deltaFits(state.deltaBytes + bytes, state.baseBytes, policy)) {
-          state.deltaBytes += bytes;
+        const lines = deltaLines(baseId, records);
+        if (deltaFits(state.deltaBytes + lines.bytes, state.baseBytes, policy)) {
+          state.deltaBytes += lines.bytes;
           return async () => {
-            await appendDeltaRecords(file, baseId, records);
+            await appendDeltaLines(file, lines);
             return 'delta';
           };
         }
@@ -108,4 +107,3 @@ export function createKeyEventWriter(dataDir: string, initial: KeyEventLogState,
   };
 }
 
-export { deltaLogBytes as fileBytes };

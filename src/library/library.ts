@@ -280,11 +280,12 @@ async function statInBatches(directory: string, entries: readonly CorpusEntry[],
   return checked;
 }
 
+/** statOrNull, synchronously: for the batches of a full check. */
 function statOrNullNow(file: string): Stats | 'gone' | null {
   try {
-    return lstatSync(file, { throwIfNoEntry: false }) ?? 'gone';
+    return lstatSync(file);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'gone' : null;
+    return statFailure(error);
   }
 }
 
@@ -293,7 +294,11 @@ async function statOrNull(file: string): Promise<Stats | 'gone' | null> {
   try {
     return await lstat(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'gone' : null;
+    return statFailure(error);
   }
+}
+
+function statFailure(error: unknown): 'gone' | null {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? 'gone' : null;
 }

@@ -22,15 +22,23 @@ export interface DeltaRecords<T> {
   bytes: number;
 }
 
-/** Appends records of the base `baseId`; returns the bytes written. One write per call, so a save is one append. */
-export async function appendDeltaRecords(file: string, baseId: string, records: readonly unknown[]): Promise<number> {
-  if (records.length === 0) return 0;
-  const text = records.map((record) => deltaLine(baseId, record)).join('');
-  await appendFile(file, text);
-  return Buffer.byteLength(text);
+/** Records of the base `baseId` as the lines to append, built once: a saver weighs them against the base, then appends them. */
+export interface DeltaLines {
+  text: string;
+  bytes: number;
 }
 
-export function deltaLine(baseId: string, record: unknown): string {
+export function deltaLines(baseId: string, records: readonly unknown[]): DeltaLines {
+  const text = records.map((record) => deltaLine(baseId, record)).join('');
+  return { text, bytes: Buffer.byteLength(text) };
+}
+
+/** One write per call, so a save is one append. */
+export async function appendDeltaLines(file: string, lines: DeltaLines): Promise<void> {
+  if (lines.bytes > 0) await appendFile(file, lines.text);
+}
+
+function deltaLine(baseId: string, record: unknown): string {
   const json = JSON.stringify({ base: baseId, record });
   return `\n${checksum(json)} ${json}`;
 }
@@ -76,7 +84,7 @@ export async function removeDeltaLog(file: string): Promise<void> {
 }
 
 /** The size of a file (the log, its base), 0 when there is none. */
-export async function deltaLogBytes(file: string): Promise<number> {
+export async function fileBytes(file: string): Promise<number> {
   try {
     return (await stat(file)).size;
   } catch (error) {

@@ -18,7 +18,7 @@ import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexe
 import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
-import { readSnapshot, restorePassage, storePassage, type StoredDocument, type StoredPassage } from './snapshot.js';
+import { readSnapshot, restorePassages, storePassage, type StoredDocument } from './snapshot.js';
 import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
@@ -135,7 +135,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   }
   for (const document of documents) {
     const entry = stored.get(document.id);
-    const reused = entry && entry.contentHash === document.contentHash ? restoreAll(document, entry.passages) : null;
+    const reused = entry && entry.contentHash === document.contentHash ? restorePassages(document, entry.passages) : null;
     if (entry && !reused) {
       if (entry.contentHash === document.contentHash) log.warn({ docId: document.id }, 'stored passage offsets no longer match the document; re-indexing it');
       index.discardAll(entry.passages.map((passage) => passageKey(document.id, passage.ordinal)));
@@ -158,16 +158,6 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
     log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
   }
   return { index, passagesById, stored: storedById, changes, saver };
-}
-
-function restoreAll(document: SourceDocument, stored: StoredPassage[]): Passage[] | null {
-  const passages: Passage[] = [];
-  for (const entry of stored) {
-    const passage = restorePassage(document.id, entry, document.body);
-    if (!passage) return null;
-    passages.push(passage);
-  }
-  return passages;
 }
 
 interface ServiceParts {

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { z } from 'zod';
-import type { Passage } from '../corpus/passage-types.js';
 import type { SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
-import { appendDeltaRecords, deltaLine, deltaLogBytes, readDeltaRecords, removeDeltaLog } from './delta-log.js';
+import { appendDeltaLines, deltaLines, fileBytes, readDeltaRecords, removeDeltaLog } from './delta-log.js';
 import { passageKey, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { restorePassage, snapshotFiles, snapshotFolder, storedDocumentSchema, writeSnapshot, type Snapshot, type StoredDocument, type WrittenSnapshot } from './snapshot.js';
+import { restorePassages, snapshotFiles, snapshotFolder, storedDocumentSchema, writeSnapshot, type Snapshot, type StoredDocument, type WrittenSnapshot } from './snapshot.js';
 
 /**
  * The snapshot's delta: the documents added, changed and removed since its base was written,
@@ -79,7 +78,7 @@ export async function replaySnapshotDelta(dataDir: string, snapshot: Snapshot, d
     if (old) index.discardAll(old.passages.map((passage) => passageKey(docId, passage.ordinal)));
     entries.delete(docId);
     const document = bodies.get(docId);
-    const passages = entry && document?.contentHash === entry.contentHash ? restoreEvery(document, entry) : null;
+    const passages = entry && document?.contentHash === entry.contentHash ? restorePassages(document, entry.passages) : null;
     if (!entry || !document || !passages) continue;
     index.addAll(toIndexedPassages(document, passages));
     entries.set(docId, entry);
@@ -90,23 +89,13 @@ export async function replaySnapshotDelta(dataDir: string, snapshot: Snapshot, d
 
 async function baseBytes(dataDir: string): Promise<number> {
   const folder = snapshotFolder(dataDir);
-  const sizes = await Promise.all([snapshotFiles.index, snapshotFiles.manifest].map((name) => deltaLogBytes(path.join(folder, name))));
+  const sizes = await Promise.all([snapshotFiles.index, snapshotFiles.manifest].map((name) => fileBytes(path.join(folder, name))));
   return sizes.reduce((total, size) => total + size, 0);
 }
 
 function parseRecord(record: unknown): DeltaRecord | null {
   const parsed = recordSchema.safeParse(record);
   return parsed.success ? parsed.data : null;
-}
-
-function restoreEvery(document: SourceDocument, entry: StoredDocument): Passage[] | null {
-  const passages: Passage[] = [];
-  for (const stored of entry.passages) {
-    const passage = restorePassage(document.id, stored, document.body);
-    if (!passage) return null;
-    passages.push(passage);
-  }
-  return passages;
 }
 
 /** Saves a snapshot as a delta on its base when that is small enough, or as a new base. */
@@ -129,9 +118,10 @@ export function createSnapshotSaver(dataDir: string, initial: DeltaState, policy
       });
       const base = state.base;
       if (base && !state.compactNext) {
-        const bytes = records.reduce((total, record) => total + Buffer.byteLength(deltaLine(base.indexHash, record)), 0);
-        if (deltaFits(state.deltaBytes + bytes, base.bytes, policy)) {
-          state.deltaBytes += await appendDeltaRecords(file, base.indexHash, records);
+        const lines = deltaLines(base.indexHash, records);
+        if (deltaFits(state.deltaBytes + lines.bytes, base.bytes, policy)) {
+          await appendDeltaLines(file, lines);
+          state.deltaBytes += lines.bytes;
           return 'delta';
         }
       }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import type { Passage } from '../corpus/passage-types.js';
+import type { SourceDocument } from '../corpus/types.js';
 import { passageSplitterVersion } from '../corpus/passages.js';
 import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
@@ -78,6 +79,17 @@ export function restorePassage(docId: string, stored: StoredPassage, body: strin
   const text = body.slice(stored.start, stored.end);
   if (hashText(text) !== stored.textHash) return null;
   return { docId, ordinal: stored.ordinal, start: stored.start, end: stored.end, text, kind: stored.kind, heading: stored.heading, context: stored.context };
+}
+
+/** Rebuilds a document's stored passages from its current body, or null if any of them no longer holds its text. */
+export function restorePassages(document: Pick<SourceDocument, 'id' | 'body'>, stored: readonly StoredPassage[]): Passage[] | null {
+  const passages: Passage[] = [];
+  for (const entry of stored) {
+    const passage = restorePassage(document.id, entry, document.body);
+    if (!passage) return null;
+    passages.push(passage);
+  }
+  return passages;
 }
 
 /** Reads the snapshot under `dataDir`, or says why it cannot be used. Never throws for bad content. */
