@@ -1,6 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import type MiniSearch from 'minisearch';
 
 /**
  * Writes large JSON files in pieces. `JSON.stringify` of a 20,000-document index builds its
@@ -77,46 +76,6 @@ export function writeJsonFile(file: string, fill: (writer: JsonFileWriter) => vo
     writer.abandon();
     throw error;
   }
-}
-
-/** The private fields of minisearch 7.2 that its `toJSON` reads; `serializedIndex.test.ts` proves the output is the same. */
-interface MiniSearchFields {
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, unknown>;
-  _dirtCount: number;
-  _index: Iterable<[string, Map<number, Map<number, number>>]>;
-}
-
-/**
- * Writes exactly what `JSON.stringify(index)` gives (minisearch 7.2's `toJSON`, serialization
- * version 2), term by term, so `MiniSearch.loadJSON` reads it unchanged.
- */
-export function writeIndexJson(writer: JsonFileWriter, index: MiniSearch): void {
-  const fields = index as unknown as MiniSearchFields;
-  if (!(fields._documentIds instanceof Map) || !(fields._fieldLength instanceof Map) || !(fields._storedFields instanceof Map) || typeof fields._index[Symbol.iterator] !== 'function') {
-    throw new Error('minisearch: the index layout is not the one of minisearch 7.2 that the snapshot writer reads; update src/search/snapshot-stream.ts');
-  }
-  const json = JSON.stringify;
-  writer.write(`{"documentCount":${json(fields._documentCount)},"nextId":${json(fields._nextId)}`);
-  writer.write(`,"documentIds":${json(Object.fromEntries(fields._documentIds))}`);
-  writer.write(`,"fieldIds":${json(fields._fieldIds)}`);
-  writer.write(`,"fieldLength":${json(Object.fromEntries(fields._fieldLength))}`);
-  writer.write(`,"averageFieldLength":${json(fields._avgFieldLength)}`);
-  writer.write(`,"storedFields":${json(Object.fromEntries(fields._storedFields))}`);
-  writer.write(`,"dirtCount":${json(fields._dirtCount)},"index":[`);
-  let first = true;
-  for (const [term, fieldIndex] of fields._index) {
-    const data: Record<number, Record<number, number>> = {};
-    for (const [fieldId, frequencies] of fieldIndex) data[fieldId] = Object.fromEntries(frequencies);
-    writer.write(`${first ? '' : ','}${json([term, data])}`);
-    first = false;
-  }
-  writer.write('],"serializationVersion":2}');
 }
 
 /** Writes `{ ...head, [key]: items }` with the items stringified one at a time; the same text `JSON.stringify` gives. */

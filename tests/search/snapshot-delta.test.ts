@@ -1,14 +1,11 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
 import { snapshotDeltaPath, type CompactionPolicy } from '../../src/search/snapshot-delta.js';
-import { writeIndexJson, writeJsonFile, writeObjectWithList } from '../../src/search/snapshot-stream.js';
-import { createPassageIndex, passageIndexOptions, toIndexedPassages } from '../../src/search/passage-index.js';
-import { splitPassages } from '../../src/corpus/passages.js';
+import { writeJsonFile, writeObjectWithList } from '../../src/search/snapshot-stream.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 
 const loans = () => makeDocument('loans.md', 'Loans to Uzbekistan\n\nJapan agreed to loan Uzbekistan 39 billion yen in 2024, according to the agency.\n\nThe loan supports the transition to a market economy, the agency said.\n');
@@ -123,17 +120,6 @@ describe('the snapshot delta', () => {
 });
 
 describe('the streamed snapshot writer', () => {
-  it('writes exactly the JSON that JSON.stringify gives, which MiniSearch loads', async () => {
-    const index = createPassageIndex();
-    for (const document of [loans(), summit(), harvest()]) index.addAll(toIndexedPassages(document, splitPassages(document)));
-    index.discard(`summit\u00011`);
-    const file = path.join(await temporaryFolder(), 'index.json');
-    writeJsonFile(file, (writer) => writeIndexJson(writer, index));
-    const text = await readFile(file, 'utf8');
-    expect(text).toBe(JSON.stringify(index));
-    expect(MiniSearch.loadJSON(text, passageIndexOptions).documentCount).toBe(index.documentCount);
-  });
-
   it('writes an object with a list as JSON.stringify does, for an empty list too', async () => {
     const folder = await temporaryFolder();
     for (const items of [[], [{ a: 1 }, { b: 'two "quoted"' }]]) {
