@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
-import { folderReaderVersion } from '../corpus/document-file.js';
+import { folderFormatOf, folderReaderVersion } from '../corpus/document-file.js';
 import type { FileOutcome } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { snapshotFolder } from '../search/snapshot.js';
@@ -130,17 +130,23 @@ export async function readFileCache(dataDir: string, key: FileCacheKey, log: Log
     log.warn({ detail: files.error.issues[0]?.message }, 'the cache of the folder files is corrupt; reading every file');
     return none;
   }
-  const trusted = header.maxFileBytes === key.maxFileBytes ? files.data : files.data.filter((file) => holdsUnderAnyLimit(file.outcome, file.size, key.maxFileBytes));
+  const limits = { before: header.maxFileBytes, now: key.maxFileBytes };
+  const trusted = limits.before === limits.now ? files.data : files.data.filter((file) => holdsUnderBothLimits(file, limits));
   return new Map(trusted.map(({ name, size, mtimeMs, ctimeMs, ino, checkedAt, outcome }) => [name, { stamp: { size, mtimeMs, ctimeMs, ino }, checkedAt, outcome }]));
 }
 
 /**
- * Whether an outcome read under another size limit holds under this one. A Markdown or text
- * document within the limit reads the same whatever the limit; an extractor is also bounded by
- * it (pages, unpacked size) and a skipped file may now fit, so those are read again.
+ * Whether an outcome read under another size limit holds under this one. A Markdown or text file
+ * within both limits reads the same whatever the limit, and so does a file of a format that is not
+ * read at all: their documents and their problems (an empty file, bad front matter) are kept, so
+ * that the command line (20 MB by default) and a bot with its own limit do not each read the other's
+ * problem files again. An extractor is also bounded by the limit (pages, unpacked size), and a file
+ * over either limit may read otherwise under the other, so those are read again.
  */
-function holdsUnderAnyLimit(outcome: FileOutcome, size: number, maxFileBytes: number): boolean {
-  return outcome !== null && 'document' in outcome && (outcome.document.format === 'markdown' || outcome.document.format === 'text') && size <= maxFileBytes;
+function holdsUnderBothLimits({ name, size, outcome }: { name: string; size: number; outcome: FileOutcome }, limits: { before: number; now: number }): boolean {
+  if (outcome === null || size > Math.min(limits.before, limits.now)) return false;
+  const format = folderFormatOf(name);
+  return !('format' in format) || format.format === 'markdown' || format.format === 'text';
 }
 
 /** Writes the remembered files whole, then renames them into place. */

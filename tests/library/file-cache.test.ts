@@ -115,6 +115,17 @@ describe('the cache of what each folder file became', () => {
     expect(report.problems).toEqual([expect.objectContaining({ file: 'a.md', reason: expect.stringMatching(/over the 10-byte limit/) })]);
   });
 
+  it('keeps the problem of a text file within both limits under another limit, and reads again a file that was over the old one', async () => {
+    const { folder, dataDir } = await folderWith({ 'a.md': 'Memo A\n\nText of A.\n', 'empty.md': '---\ntitle: Empty\n---\n', 'notes.xyz': 'x', 'big.md': `Big\n\n${'word '.repeat(40)}\n` });
+    const first = await openLibrary(folder, dataDir, { maxFileBytes: 100 }).library.reload();
+    expect(first.problems.map((problem) => problem.file).sort()).toEqual(['big.md', 'empty.md', 'notes.xyz']);
+    const raised = openLibrary(folder, dataDir, { maxFileBytes: 1_000_000 });
+    const report = await raised.library.reload();
+    expect(filesRead(raised.lines)).toEqual([1]);
+    expect(report.problems.map((problem) => problem.file).sort()).toEqual(['empty.md', 'notes.xyz']);
+    expect(raised.library.documents().map((document) => document.file).sort()).toEqual(['a.md', 'big.md']);
+  });
+
   it('does not trust a cache written for another folder', async () => {
     const { folder, dataDir } = await folderWith({ 'a.md': 'Memo A\n\nText of A.\n' });
     await openLibrary(folder, dataDir).library.reload();
