@@ -124,11 +124,19 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
   } catch (error) {
     return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
   }
-  const keys = manifest.documents.flatMap(({ docId, passages }) => passages.map((passage) => ({ docId, ordinal: passage.ordinal })));
-  if (index.documentCount !== keys.length || keys.some(({ docId, ordinal }) => !index.has(passageKey(docId, ordinal)))) {
-    return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${keys.length} of the manifest` };
+  const passages = manifest.documents.reduce((total, { passages: stored }) => total + stored.length, 0);
+  if (index.documentCount !== passages || !holdsEveryPassage(index, manifest.documents)) {
+    return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${passages} of the manifest` };
   }
   return { manifest, index };
+}
+
+/** Whether the index holds each passage of the manifest; a plain loop, since there are 110,000 of them at 21,578 Reuters documents. */
+function holdsEveryPassage(index: MiniSearch<IndexedPassage>, documents: readonly StoredDocument[]): boolean {
+  for (const { docId, passages } of documents) {
+    for (const passage of passages) if (!index.has(passageKey(docId, passage.ordinal))) return false;
+  }
+  return true;
 }
 
 /** What a written base snapshot is known by: its index hash (the id its deltas carry) and the size of its two files. */
