@@ -10,7 +10,7 @@ import { mergeVersion } from '../dates/merge.js';
 import type { KeyEvent, TimelineEntry } from '../dates/types.js';
 import type { Logger } from '../logger.js';
 import { snapshotFolder } from '../search/snapshot.js';
-import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
+import { parseStoredJson, writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
 import { noKeyEventLog, replayKeyEventDelta, storedDocumentEvents, type KeyEventLogState, type StoredEvent } from './key-event-delta.js';
 
 /**
@@ -96,13 +96,13 @@ async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKey
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'stored key events cannot be read; extracting them again');
     return noStoredKeyEvents;
   }
-  let parsed: z.infer<typeof fileSchema>;
-  try {
-    parsed = fileSchema.parse(JSON.parse(json));
-  } catch (error) {
-    logger.warn({ err: error }, 'stored key events are corrupt; extracting them again');
+  // A sealed file is what the writer wrote (snapshot-stream.ts): only its versions are checked.
+  const stored = parseStoredJson(json, fileSchema);
+  if ('problem' in stored) {
+    logger.warn({ detail: stored.problem }, 'stored key events are corrupt; extracting them again');
     return noStoredKeyEvents;
   }
+  const parsed = stored.data;
   if (parsed.extractorVersion !== keyEventExtractorVersion || parsed.mergeVersion !== mergeVersion) {
     logger.info({ stored: parsed.extractorVersion, current: keyEventExtractorVersion }, 'the date extractor or the merge changed; extracting every document again');
     return noStoredKeyEvents;
@@ -117,15 +117,16 @@ async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKey
 
 /** The timeline stored by the last merge, or null when there is none of this extractor and merge. */
 async function readTimeline(dataDir: string): Promise<StoredKeyEvents['timeline']> {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(await readFile(keyEventPath(dataDir, timelineFile), 'utf8'));
+    text = await readFile(keyEventPath(dataDir, timelineFile), 'utf8');
   } catch {
-    // Missing, unreadable or torn: the timeline is merged again.
+    // Missing or unreadable: the timeline is merged again.
     return null;
   }
-  const parsed = timelineSchema.safeParse(data);
-  if (!parsed.success || parsed.data.extractorVersion !== keyEventExtractorVersion || parsed.data.mergeVersion !== mergeVersion) return null;
+  // Torn, altered or of other versions: merged again too.
+  const parsed = parseStoredJson(text, timelineSchema);
+  if ('problem' in parsed || parsed.data.extractorVersion !== keyEventExtractorVersion || parsed.data.mergeVersion !== mergeVersion) return null;
   return parsed.data.timeline;
 }
 

@@ -1,4 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
+import type { z } from 'zod';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /**
@@ -29,16 +30,22 @@ export class JsonFileWriter {
     if (this.pendingLength >= flushLength) this.flush();
   }
 
-  /** Flushes, syncs and renames into place; returns the SHA-256 of what was written, and its size. */
+  /**
+   * Flushes, seals, syncs and renames into place; returns the SHA-256 of the JSON written (its
+   * seal), and the size of the file.
+   */
   finish(file: string): { hash: string; bytes: number } {
+    let digest: string;
     try {
       this.flush();
+      digest = this.hash.digest('hex');
+      this.writeUnhashed(`\n${digest}`);
       fsyncSync(this.fd);
     } finally {
       closeSync(this.fd);
     }
     renameSync(this.temporary, file);
-    return { hash: this.hash.digest('hex'), bytes: this.written };
+    return { hash: digest, bytes: this.written };
   }
 
   /** Closes and removes the temporary file after a failure. */
@@ -57,6 +64,14 @@ export class JsonFileWriter {
     this.pending = [];
     this.pendingLength = 0;
     this.hash.update(chunk);
+    this.writeChunk(chunk);
+  }
+
+  private writeUnhashed(text: string): void {
+    this.writeChunk(Buffer.from(text));
+  }
+
+  private writeChunk(chunk: Buffer): void {
     let offset = 0;
     while (offset < chunk.length) offset += writeSync(this.fd, chunk, offset);
     this.written += chunk.length;
@@ -88,4 +103,42 @@ export function writeObjectWithList(writer: JsonFileWriter, head: Record<string,
     first = false;
   }
   writer.write(']}');
+}
+
+/**
+ * The seal: a file written here ends with a newline and the SHA-256 of the JSON before it. A file
+ * whose JSON still has its seal's hash is byte for byte what this writer wrote from values of the
+ * writer's own types, so its readers need not check its shape again, field by field (about 0.4 s
+ * of zod over the manifest and the key events at 21,578 Reuters documents): only its versions.
+ * A file without a seal (of an older writer, or written by hand) is checked in full, and one whose
+ * JSON does not match its seal (altered, torn) is refused.
+ */
+const sealPattern = /\n([0-9a-f]{64})$/;
+
+export type UnsealedJson = { json: string; seal: string | null } | { broken: true };
+
+/** The JSON of a file, with the seal it was verified against, null when it has none. */
+export function unsealJson(text: string): UnsealedJson {
+  const seal = sealPattern.exec(text.slice(-65))?.[1];
+  if (seal === undefined) return { json: text, seal: null };
+  const json = text.slice(0, -65);
+  return oneShotHash('sha256', json, 'hex') === seal ? { json, seal } : { broken: true };
+}
+
+/**
+ * A stored file's content: trusted as it is when its seal holds, else checked against `schema`.
+ * Returns why it cannot be used instead of throwing.
+ */
+export function parseStoredJson<T extends z.ZodType>(text: string, schema: T): { data: z.infer<T> } | { problem: string } {
+  const unsealed = unsealJson(text);
+  if ('broken' in unsealed) return { problem: 'it does not match its seal (changed or truncated)' };
+  let data: unknown;
+  try {
+    data = JSON.parse(unsealed.json);
+  } catch (error) {
+    return { problem: `it is not valid JSON (${(error as Error).message})` };
+  }
+  if (unsealed.seal !== null) return { data: data as z.infer<T> };
+  const parsed = schema.safeParse(data);
+  return parsed.success ? { data: parsed.data } : { problem: `it does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})` };
 }

@@ -10,7 +10,7 @@ import { passageSplitterVersion } from '../corpus/passages.js';
 import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
 import { writeIndexFile } from './index-file.js';
-import { writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
+import { parseStoredJson, unsealJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
 
 /**
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
@@ -41,7 +41,7 @@ const manifestSchema = z.object({
   formatVersion: z.number().int(),
   /** The splitter that cut the stored passages: another version would cut them elsewhere, so the snapshot is rebuilt. */
   splitterVersion: z.number().int(),
-  /** SHA-256 of the index file, so an index and a manifest from different saves are not paired. */
+  /** SHA-256 of the index file's JSON (its seal, snapshot-stream.ts), so an index and a manifest from different saves are not paired. */
   indexHash: z.string(),
   // A list, not an object keyed by id: an id such as "__proto__" or "constructor" is data, never an object key.
   documents: z.array(z.object({ docId: z.string(), contentHash: z.string(), passages: z.array(passageSchema) })),
@@ -97,26 +97,26 @@ export function restorePassages(document: Pick<SourceDocument, 'id' | 'body'>, s
 /** Reads the snapshot under `dataDir`, or says why it cannot be used. Never throws for bad content. */
 export async function readSnapshot(dataDir: string): Promise<Snapshot | SnapshotProblem> {
   const folder = snapshotFolder(dataDir);
-  let indexJson: string;
+  let indexText: string;
   let manifestJson: string;
   try {
-    [indexJson, manifestJson] = await Promise.all([readFile(path.join(folder, snapshotFiles.index), 'utf8'), readFile(path.join(folder, snapshotFiles.manifest), 'utf8')]);
+    [indexText, manifestJson] = await Promise.all([readFile(path.join(folder, snapshotFiles.index), 'utf8'), readFile(path.join(folder, snapshotFiles.manifest), 'utf8')]);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reason: 'missing' };
     throw error;
   }
-  let manifestData: unknown;
-  try {
-    manifestData = JSON.parse(manifestJson);
-  } catch (error) {
-    return { reason: 'corrupt', detail: `${snapshotFiles.manifest} is not valid JSON (${(error as Error).message})` };
-  }
-  const parsed = manifestSchema.safeParse(manifestData);
-  if (!parsed.success) return { reason: 'corrupt', detail: `${snapshotFiles.manifest} does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})` };
+  // A sealed manifest is what the writer wrote (snapshot-stream.ts): only its versions are checked.
+  const parsed = parseStoredJson(manifestJson, manifestSchema);
+  if ('problem' in parsed) return { reason: 'corrupt', detail: `${snapshotFiles.manifest}: ${parsed.problem}` };
   const manifest = parsed.data;
   if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
   if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
-  if (manifest.indexHash !== hashText(indexJson)) return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+  // The index's seal is the hash of its JSON, which the manifest written with it records: an index of another save is never paired with it.
+  const indexFile = unsealJson(indexText);
+  if ('broken' in indexFile || manifest.indexHash !== (indexFile.seal ?? hashText(indexFile.json))) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+  }
+  const indexJson = indexFile.json;
 
   let index: MiniSearch<IndexedPassage>;
   try {

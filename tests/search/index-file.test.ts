@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../../src/corpus/passages.js';
 import { readIndexFile, writeIndexFile } from '../../src/search/index-file.js';
 import { createPassageIndex, passageIndexOptions, toIndexedPassages } from '../../src/search/passage-index.js';
-import { writeJsonFile } from '../../src/search/snapshot-stream.js';
+import { unsealJson, writeJsonFile } from '../../src/search/snapshot-stream.js';
 import { makeDocument, temporaryFolder } from './helpers.js';
 
 const loans = () => makeDocument('loans.md', 'Loans to Uzbekistan\n\nJapan agreed to loan Uzbekistan 39 billion yen in 2024, according to the agency.\n\nThe loan supports the transition to a market economy, the agency said.\n');
@@ -23,7 +23,9 @@ function sampleIndex() {
 async function written(index: MiniSearch): Promise<string> {
   const file = path.join(await temporaryFolder(), 'index.json');
   writeJsonFile(file, (writer) => writeIndexFile(writer, index));
-  return readFile(file, 'utf8');
+  const unsealed = unsealJson(await readFile(file, 'utf8'));
+  if ('broken' in unsealed) throw new Error('the index file does not match its seal');
+  return unsealed.json;
 }
 
 describe('the index file', () => {

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
 import { snapshotDeltaPath, type CompactionPolicy } from '../../src/search/snapshot-delta.js';
-import { writeJsonFile, writeObjectWithList } from '../../src/search/snapshot-stream.js';
+import { parseStoredJson, unsealJson, writeJsonFile, writeObjectWithList } from '../../src/search/snapshot-stream.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 
 const loans = () => makeDocument('loans.md', 'Loans to Uzbekistan\n\nJapan agreed to loan Uzbekistan 39 billion yen in 2024, according to the agency.\n\nThe loan supports the transition to a market economy, the agency said.\n');
@@ -124,8 +126,23 @@ describe('the streamed snapshot writer', () => {
     const folder = await temporaryFolder();
     for (const items of [[], [{ a: 1 }, { b: 'two "quoted"' }]]) {
       const file = path.join(folder, 'list.json');
-      writeJsonFile(file, (writer) => writeObjectWithList(writer, { version: 2, id: 'x' }, 'items', items));
-      expect(await readFile(file, 'utf8')).toBe(JSON.stringify({ version: 2, id: 'x', items }));
+      const written = writeJsonFile(file, (writer) => writeObjectWithList(writer, { version: 2, id: 'x' }, 'items', items));
+      const json = JSON.stringify({ version: 2, id: 'x', items });
+      expect(unsealJson(await readFile(file, 'utf8'))).toEqual({ json, seal: createHash('sha256').update(json).digest('hex') });
+      expect(written.hash).toBe(createHash('sha256').update(json).digest('hex'));
     }
+  });
+
+  it('trusts a sealed file as written, checks one without a seal against its schema, and refuses one that does not match its seal', async () => {
+    const file = path.join(await temporaryFolder(), 'list.json');
+    writeJsonFile(file, (writer) => writeObjectWithList(writer, { version: 2 }, 'items', [{ a: 1 }]));
+    const sealed = await readFile(file, 'utf8');
+    const schema = z.object({ version: z.number(), items: z.array(z.object({ a: z.number() })) });
+    expect(parseStoredJson(sealed, schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
+    const json = sealed.slice(0, sealed.lastIndexOf('\n'));
+    expect(parseStoredJson(json, schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
+    expect(parseStoredJson(json.replace('"a":1', '"a":"1"'), schema)).toEqual({ problem: expect.stringMatching(/expected shape/) });
+    expect(parseStoredJson(sealed.replace('"a":1', '"a":7'), schema)).toEqual({ problem: expect.stringMatching(/seal/) });
+    expect(parseStoredJson(sealed.slice(0, 10), schema)).toEqual({ problem: expect.stringMatching(/not valid JSON/) });
   });
 });
