@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -98,7 +99,35 @@ const fileSchema = z.object({
   checkedAt: z.number(),
   outcome: outcomeSchema,
 });
-const headerSchema = z.object({ version: z.number(), readerVersion: z.number(), directory: z.string(), maxFileBytes: z.number(), files: z.array(z.unknown()) });
+/**
+ * The files are serialised on their own and sealed with their SHA-256: a payload that matches its
+ * checksum is what `writeFileCache` wrote from its typed entries, and is not checked again field by
+ * field (about 0.15 s of zod over 21,578 files). Entries written unsealed, as a list, are checked in full.
+ */
+const headerSchema = z.object({
+  version: z.number(),
+  readerVersion: z.number(),
+  directory: z.string(),
+  maxFileBytes: z.number(),
+  checksum: z.string().optional(),
+  files: z.union([z.instanceof(Uint8Array), z.array(z.unknown())]),
+});
+/** One remembered file as stored. */
+type StoredFile = FileStamp & { name: string; checkedAt: number; outcome: FileOutcome };
+
+function checksumOf(payload: Uint8Array): string {
+  return hash('sha256', payload, 'hex');
+}
+
+/** The header's files: trusted when sealed and intact, checked against the schema when unsealed; why not, when corrupt. */
+function filesOf(header: z.infer<typeof headerSchema>): StoredFile[] | { problem: string } {
+  if (Array.isArray(header.files)) {
+    const files = z.array(fileSchema).safeParse(header.files);
+    return files.success ? files.data : { problem: files.error.issues[0]?.message ?? 'invalid' };
+  }
+  if (header.checksum !== checksumOf(header.files)) return { problem: 'the files do not match their checksum' };
+  return deserialize(header.files) as StoredFile[];
+}
 
 function cachePath(dataDir: string): string {
   return path.join(snapshotFolder(dataDir), fileCacheFile);
@@ -125,13 +154,18 @@ export async function readFileCache(dataDir: string, key: FileCacheKey, log: Log
     log.info({ version: header.version, readerVersion: header.readerVersion }, 'the cache of the folder files is of another folder or reader; reading every file');
     return none;
   }
-  const files = z.array(fileSchema).safeParse(header.files);
-  if (!files.success) {
-    log.warn({ detail: files.error.issues[0]?.message }, 'the cache of the folder files is corrupt; reading every file');
+  let files: StoredFile[] | { problem: string };
+  try {
+    files = filesOf(header);
+  } catch (error) {
+    files = { problem: (error as Error).message };
+  }
+  if (!Array.isArray(files)) {
+    log.warn({ detail: files.problem }, 'the cache of the folder files is corrupt; reading every file');
     return none;
   }
   const limits = { before: header.maxFileBytes, now: key.maxFileBytes };
-  const trusted = limits.before === limits.now ? files.data : files.data.filter((file) => holdsUnderBothLimits(file, limits));
+  const trusted = limits.before === limits.now ? files : files.filter((file) => holdsUnderBothLimits(file, limits));
   return new Map(trusted.map(({ name, size, mtimeMs, ctimeMs, ino, checkedAt, outcome }) => [name, { stamp: { size, mtimeMs, ctimeMs, ino }, checkedAt, outcome }]));
 }
 
@@ -153,8 +187,9 @@ function holdsUnderBothLimits({ name, size, outcome }: { name: string; size: num
 export async function writeFileCache(dataDir: string, key: FileCacheKey, files: ReadonlyMap<string, RememberedFile>): Promise<void> {
   const file = cachePath(dataDir);
   await mkdir(path.dirname(file), { recursive: true });
-  const entries = [...files].map(([name, { stamp, checkedAt, outcome }]) => ({ name, ...stamp, checkedAt, outcome }));
+  const entries: StoredFile[] = [...files].map(([name, { stamp, checkedAt, outcome }]) => ({ name, ...stamp, checkedAt, outcome }));
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize({ version: fileCacheVersion, readerVersion: folderReaderVersion, directory: key.directory, maxFileBytes: key.maxFileBytes, files: entries }));
+  const payload = serialize(entries);
+  await writeFile(temporary, serialize({ version: fileCacheVersion, readerVersion: folderReaderVersion, directory: key.directory, maxFileBytes: key.maxFileBytes, checksum: checksumOf(payload), files: payload }));
   await rename(temporary, file);
 }
