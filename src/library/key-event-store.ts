@@ -89,15 +89,15 @@ export async function readKeyEvents(dataDir: string, logger: Logger): Promise<St
 }
 
 async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKeyEvents> {
-  let json: string;
+  let bytes: Buffer;
   try {
-    json = await readFile(keyEventPath(dataDir, keyEventFile), 'utf8');
+    bytes = await readFile(keyEventPath(dataDir, keyEventFile));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'stored key events cannot be read; extracting them again');
     return noStoredKeyEvents;
   }
   // A sealed file is what the writer wrote (snapshot-stream.ts): only its versions are checked.
-  const stored = parseStoredJson(json, fileSchema);
+  const stored = parseStoredJson(bytes, fileSchema);
   if ('problem' in stored) {
     logger.warn({ detail: stored.problem }, 'stored key events are corrupt; extracting them again');
     return noStoredKeyEvents;
@@ -110,16 +110,16 @@ async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKey
   const events = new Map(parsed.documents.map((stored) => [stored.docId, { contentHash: stored.contentHash, events: stored.events }]));
   const timeline = parsed.timeline ?? null;
   if (parsed.baseId === undefined) return { events, timeline, log: noKeyEventLog };
-  const replayed = await replayKeyEventDelta(dataDir, { baseId: parsed.baseId, bytes: Buffer.byteLength(json) }, events);
+  const replayed = await replayKeyEventDelta(dataDir, { baseId: parsed.baseId, bytes: bytes.length }, events);
   if (replayed.skipped > 0) logger.warn({ skipped: replayed.skipped }, 'records of the key-event delta are torn or of another base; their documents are extracted again');
   return { events, timeline, log: replayed.state };
 }
 
 /** The timeline stored by the last merge, or null when there is none of this extractor and merge. */
 async function readTimeline(dataDir: string): Promise<StoredKeyEvents['timeline']> {
-  let text: string;
+  let text: Buffer;
   try {
-    text = await readFile(keyEventPath(dataDir, timelineFile), 'utf8');
+    text = await readFile(keyEventPath(dataDir, timelineFile));
   } catch {
     // Missing or unreadable: the timeline is merged again.
     return null;

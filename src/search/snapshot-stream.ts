@@ -117,19 +117,25 @@ const sealPattern = /\n([0-9a-f]{64})$/;
 
 export type UnsealedJson = { json: string; seal: string | null } | { broken: true };
 
-/** The JSON of a file, with the seal it was verified against, null when it has none. */
-export function unsealJson(text: string): UnsealedJson {
-  const seal = sealPattern.exec(text.slice(-65))?.[1];
-  if (seal === undefined) return { json: text, seal: null };
-  const json = text.slice(0, -65);
-  return oneShotHash('sha256', json, 'hex') === seal ? { json, seal } : { broken: true };
+/**
+ * The JSON of a file, with the seal it was verified against, null when it has none. Given the
+ * file's bytes, the hash is taken over them as read, without encoding the decoded text again.
+ */
+export function unsealJson(content: string | Buffer): UnsealedJson {
+  const tail = typeof content === 'string' ? content.slice(-65) : content.toString('latin1', Math.max(0, content.length - 65));
+  const seal = sealPattern.exec(tail)?.[1];
+  const text = () => (typeof content === 'string' ? content : content.toString('utf8'));
+  if (seal === undefined) return { json: text(), seal: null };
+  const json = typeof content === 'string' ? content.slice(0, -65) : content.subarray(0, content.length - 65);
+  if (oneShotHash('sha256', json, 'hex') !== seal) return { broken: true };
+  return { json: typeof json === 'string' ? json : json.toString('utf8'), seal };
 }
 
 /**
  * A stored file's content: trusted as it is when its seal holds, else checked against `schema`.
  * Returns why it cannot be used instead of throwing.
  */
-export function parseStoredJson<T extends z.ZodType>(text: string, schema: T): { data: z.infer<T> } | { problem: string } {
+export function parseStoredJson<T extends z.ZodType>(text: string | Buffer, schema: T): { data: z.infer<T> } | { problem: string } {
   const unsealed = unsealJson(text);
   if ('broken' in unsealed) return { problem: 'it does not match its seal (changed or truncated)' };
   let data: unknown;

@@ -97,22 +97,23 @@ export function restorePassages(document: Pick<SourceDocument, 'id' | 'body'>, s
 /** Reads the snapshot under `dataDir`, or says why it cannot be used. Never throws for bad content. */
 export async function readSnapshot(dataDir: string): Promise<Snapshot | SnapshotProblem> {
   const folder = snapshotFolder(dataDir);
-  let indexText: string;
-  let manifestJson: string;
+  // Read as bytes: a seal is checked over the bytes, before they are decoded.
+  let indexBytes: Buffer;
+  let manifestBytes: Buffer;
   try {
-    [indexText, manifestJson] = await Promise.all([readFile(path.join(folder, snapshotFiles.index), 'utf8'), readFile(path.join(folder, snapshotFiles.manifest), 'utf8')]);
+    [indexBytes, manifestBytes] = await Promise.all([readFile(path.join(folder, snapshotFiles.index)), readFile(path.join(folder, snapshotFiles.manifest))]);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reason: 'missing' };
     throw error;
   }
   // A sealed manifest is what the writer wrote (snapshot-stream.ts): only its versions are checked.
-  const parsed = parseStoredJson(manifestJson, manifestSchema);
+  const parsed = parseStoredJson(manifestBytes, manifestSchema);
   if ('problem' in parsed) return { reason: 'corrupt', detail: `${snapshotFiles.manifest}: ${parsed.problem}` };
   const manifest = parsed.data;
   if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
   if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
   // The index's seal is the hash of its JSON, which the manifest written with it records: an index of another save is never paired with it.
-  const indexFile = unsealJson(indexText);
+  const indexFile = unsealJson(indexBytes);
   if ('broken' in indexFile || manifest.indexHash !== (indexFile.seal ?? hashText(indexFile.json))) {
     return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
   }

@@ -144,5 +144,9 @@ describe('the streamed snapshot writer', () => {
     expect(parseStoredJson(json.replace('"a":1', '"a":"1"'), schema)).toEqual({ problem: expect.stringMatching(/expected shape/) });
     expect(parseStoredJson(sealed.replace('"a":1', '"a":7'), schema)).toEqual({ problem: expect.stringMatching(/seal/) });
     expect(parseStoredJson(sealed.slice(0, 10), schema)).toEqual({ problem: expect.stringMatching(/not valid JSON/) });
+    // The same as the file's bytes, whose seal is checked before they are decoded.
+    expect(parseStoredJson(Buffer.from(sealed), schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
+    expect(parseStoredJson(Buffer.from(sealed.replace('"a":1', '"a":7')), schema)).toEqual({ problem: expect.stringMatching(/seal/) });
+    expect(parseStoredJson(Buffer.from(json), schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
   });
 });
