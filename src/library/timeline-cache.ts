@@ -85,7 +85,10 @@ export function createTimelineCache(documents: readonly SourceDocument[], passag
   const currentVersions = () => versionsKey([...eventsById.values()].map((cached) => cached.version));
   if (stored.timeline && stored.timeline.versions === currentVersions()) merged = stored.timeline.entries;
   timelineChanged = merged !== null && stored.log.baseId === null;
-  const everything = () => [...eventsById].map(([docId, cached]): StoredDocumentEvents => ({ docId, contentHash: cached.contentHash, events: storeEvents(cached.events) }));
+  // One document at a time, as the base is written: a copy of every document's events at once would sit beside the cache's own.
+  function* everything(): Iterable<StoredDocumentEvents> {
+    for (const [docId, cached] of eventsById) yield { docId, contentHash: cached.contentHash, events: storeEvents(cached.events) };
+  }
 
   return {
     get extractions() {
@@ -154,8 +157,9 @@ export function timelineSaver(dataDir: string, cache: TimelineCache, logger: Log
       failed(error);
       return chain;
     }
-    const { extracted, removed } = taken.changes;
-    chain = chain.then(finish).then((written) => log.info({ extracted: extracted.length, removed: removed.length, timeline: taken.timeline !== null, written }, 'key events saved'), failed);
+    // Only the counts are kept for the log line: the events taken are not held until the write is done.
+    const counts = { extracted: taken.changes.extracted.length, removed: taken.changes.removed.length, timeline: taken.timeline !== null };
+    chain = chain.then(finish).then((written) => log.info({ ...counts, written }, 'key events saved'), failed);
     return chain;
   };
 }

@@ -87,11 +87,12 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   let onlyFound = false;
 
   steps.forEach((step, position) => {
-    if (prune && touched.length >= options.limit) {
+    const rest = remaining[position] ?? 0;
+    // No document found so far scores more than the words read so far can add: while that is no
+    // more than the rest, the threshold cannot pass it, and working it out would be a wasted pass.
+    if (prune && touched.length >= options.limit && (onlyFound || couldPass((remaining[0] ?? 0) - rest, rest))) {
       const threshold = kthBest(touched, buffers, options, internals);
-      const rest = remaining[position] ?? 0;
-      // A margin keeps rounding in the sums from ever cutting a document that could tie.
-      if (!onlyFound) onlyFound = threshold > rest * (1 + 1e-9) + 1e-12;
+      if (!onlyFound) onlyFound = threshold > cutAt(rest);
       if (onlyFound) dropHopeless(touched, buffers, threshold, rest);
     }
     for (const lookup of step.lookups) {
@@ -121,11 +122,13 @@ function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedT
       const fieldId = internals.fieldIds[field] as number;
       const postings = postingsByField.get(fieldId);
       if (!postings) continue;
-      const documentFrequency = internals.dirtCount === 0 ? postings.size : countLive(postings, internals);
-      const inverseFrequency = bm25InverseFrequency(internals.documentCount, documentFrequency);
-      const factor = weight * boost * inverseFrequency;
       const norms = lengthNorms(index, internals, fieldId, k, b);
       const scored = scoredPostings(index, version, term, fieldId, postings, norms, k, d);
+      // The scored postings leave out the documents discarded but not vacuumed, as counting the
+      // live ones would: after an update, that count was a pass over every posting in every query.
+      const documentFrequency = scored.ids.length;
+      const inverseFrequency = bm25InverseFrequency(internals.documentCount, documentFrequency);
+      const factor = weight * boost * inverseFrequency;
       // Until the term has been read once, the most a match can be worth: tf·(k+1)/(tf+norm) < k+1.
       bound += factor * (scored.read ? scored.most : d + k + 1);
       lookups.push({ postings, factor, norms, scored });
@@ -174,6 +177,16 @@ function addToFound(lookup: Lookup, sourceIndex: number, touched: number[], buff
   }
 }
 
+/** A margin keeps rounding in the sums from ever cutting a document that could tie. */
+function cutAt(rest: number): number {
+  return rest * (1 + 1e-9) + 1e-12;
+}
+
+/** Whether documents holding only the words read so far (`read` at most) could score past what the rest could add. */
+function couldPass(read: number, rest: number): boolean {
+  return read * (1 + 1e-9) > cutAt(rest);
+}
+
 /**
  * Forgets the documents found so far that cannot reach the results even if they hold every
  * remaining word: the words left are then read for the few documents still in the running.
@@ -218,12 +231,6 @@ function kthBest(touched: number[], buffers: Buffers, options: RankOptions, inte
 function holds(postingsByField: FieldPostings | undefined, shortId: number, fields: Array<[string, number]>, internals: IndexInternals): boolean {
   if (!postingsByField) return false;
   return fields.some(([field]) => postingsByField.get(internals.fieldIds[field] as number)?.has(shortId) === true);
-}
-
-function countLive(postings: Map<number, number>, internals: IndexInternals): number {
-  let live = 0;
-  for (const shortId of postings.keys()) if (internals.documentIds.has(shortId)) live += 1;
-  return live;
 }
 
 function buffersFor(index: MiniSearch, size: number): Buffers {

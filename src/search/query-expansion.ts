@@ -1,5 +1,5 @@
 import type { WeightedTerm } from './bm25-ranker.js';
-import { queryTerms } from './query-terms.js';
+import { countedTerms, queryTerms } from './query-terms.js';
 import { normalizeTerm, wordSpans } from './tokenizer.js';
 
 /** A content word of a query, as typed, with its index term. */
@@ -36,9 +36,17 @@ export function isCapitalisedName(word: QueryWord): boolean {
  * has, or that stands for the same word twice, is dropped, so no word is counted twice.
  */
 export function expandQuery(text: string, expanders: readonly QueryExpander[]): WeightedTerm[] {
-  const terms = queryTerms(text);
-  if (expanders.length === 0) return terms;
-  const words = queryWords(text);
+  return expanders.length === 0 ? queryTerms(text) : expandWords(queryWords(text), expanders);
+}
+
+/** The query's own terms, each weighted by how often its words use it: `queryTerms` of the text the words were read from. */
+export function ownTerms(words: readonly QueryWord[]): WeightedTerm[] {
+  return countedTerms(words.map((word) => word.term));
+}
+
+/** `expandQuery` over words already read, for a caller that needs them too; the query's own terms come first. */
+export function expandWords(words: readonly QueryWord[], expanders: readonly QueryExpander[]): WeightedTerm[] {
+  const terms = ownTerms(words);
   const seen = new Set(terms.map((term) => term.term));
   for (const expander of expanders) {
     for (const added of expander.expand(words)) {

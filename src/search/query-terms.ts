@@ -5,8 +5,13 @@ import { termsOf } from './tokenizer.js';
 
 /** The terms of a query, each weighted by how often the query uses it. */
 export function queryTerms(text: string): WeightedTerm[] {
+  return countedTerms(termsOf(text));
+}
+
+/** Terms in order of first use, each weighted by how many times it comes. */
+export function countedTerms(terms: Iterable<string>): WeightedTerm[] {
   const counts = new Map<string, number>();
-  for (const term of termsOf(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return [...counts].map(([term, count]) => ({ term, source: term, weight: count }));
 }
 

@@ -4,7 +4,7 @@ import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { matchQuote } from './answering-sentences.js';
+import { matchQuote, quoteReadings } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
 import { confidenceRule, isConfident, questionWeights, type ConfidenceRule } from './confidence.js';
@@ -15,7 +15,7 @@ import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { expandQuery, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
+import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
 import { readSnapshot, restorePassages, storePassage, type StoredDocument } from './snapshot.js';
@@ -180,6 +180,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
   let anyScoped: boolean | null = null;
   const passageByKey = new Map<string, Passage>();
   for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
+  const readingOf = quoteReadings();
   const saveSnapshot = serialisedSaves({ index, stored, touched, saver: prepared.saver }, persistence);
 
   function dropPassages(docId: string): void {
@@ -254,13 +255,15 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       const text = validateQuery(question, 'question');
       const accept = acceptFor(options);
       const limit = checkLimit(options.limit, 5);
+      // The question is read once: its words serve the expansion, the confidence check and the missing words.
+      const words = queryWords(text);
       // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
-      const terms = withoutCommonExpansions(index, expandQuery(text, expanders));
+      const terms = withoutCommonExpansions(index, expandWords(words, expanders));
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
       const ranked = rankDocuments(index, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
-      const specificity = new Map(queryTerms(text).map(({ term }) => [term, inverseDocumentFrequency(index, term, passageFields)]));
-      const weights = questionWeights(queryWords(text), (term) => specificity.get(term) ?? 0);
-      const missing = wordsNowhereIn(index, text, terms);
+      const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(index, term, passageFields)]));
+      const weights = questionWeights(words, (term) => specificity.get(term) ?? 0);
+      const missing = wordsNowhereIn(index, words, terms);
       const confident = isConfident(weights, ranked[0]?.matchedTerms, missing, confidence);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = ranked.flatMap((hit) => {
@@ -272,7 +275,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
         const document = documentsById.get(quote.docId);
         if (!document) return [];
         const cited = citePassage(document, quote.first, quote.score, quote);
-        const { highlights, matchedInRussian } = matchQuote(cited.text, terms, (source) => specificity.get(source) ?? 0);
+        const { highlights, matchedInRussian } = matchQuote(readingOf(document, quote, cited.text), terms, (source) => specificity.get(source) ?? 0);
         return [{ ...cited, highlights, ...(matchedInRussian.length > 0 && { matchedInRussian }) }];
       });
       return { question: text, confident, missingWords, passages };
@@ -344,10 +347,10 @@ function withoutCommonExpansions(index: MiniSearch, terms: WeightedTerm[]): Weig
  * word is a name, place, number or term the library never mentions. A related form does not
  * stand in for it: "tour" is in the library, "tourists" are not.
  */
-function wordsNowhereIn(index: MiniSearch, text: string, terms: ReturnType<typeof expandQuery>): QueryWord[] {
+function wordsNowhereIn(index: MiniSearch, words: readonly QueryWord[], terms: readonly WeightedTerm[]): QueryWord[] {
   const occurring = new Set(terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term)).map((term) => term.source));
   const missing: QueryWord[] = [];
-  for (const word of queryWords(text)) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
+  for (const word of words) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
   return missing;
 }
 

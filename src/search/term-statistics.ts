@@ -76,13 +76,11 @@ function documentFrequency(internals: IndexInternals, postingsByField: FieldPost
   return count + added.size;
 }
 
-/** Whether any passage of the index holds the term, in any field. */
+/**
+ * Whether any live passage of the index holds the term, in any field. Every question asks it of
+ * each of its terms, translations and synonyms (some twenty look-ups in the radix tree), so it
+ * is read from the cached frequencies, which the filter on common expansions fills for most of them.
+ */
 export function occursInIndex(index: MiniSearch, term: string): boolean {
-  const internals = readInternals(index);
-  const postingsByField = internals.terms.get(term);
-  if (!postingsByField) return false;
-  for (const postings of postingsByField.values()) {
-    for (const shortId of postings.keys()) if (internals.documentIds.has(shortId)) return true;
-  }
-  return false;
+  return termDocumentFrequency(index, term, Object.keys(readInternals(index).fieldIds)) > 0;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote } from '../../src/search/answering-sentences.js';
-import { expandQuery } from '../../src/search/query-expansion.js';
+import { matchQuote, quoteReadings, readQuote } from '../../src/search/answering-sentences.js';
+import { expandQuery, expandWords, queryWords } from '../../src/search/query-expansion.js';
+import { queryTerms } from '../../src/search/query-terms.js';
 import { sentenceSpans } from '../../src/search/sentence-spans.js';
 import { synonymExpander, synonymTerms, synonymLimits } from '../../src/search/synonyms/synonym-expander.js';
 import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
@@ -30,6 +31,50 @@ describe('the answering sentence of a quote', () => {
 
   it('is none for a quote of one sentence, which is all answer', () => {
     expect(matchQuote('Japan agreed to loan Uzbekistan 39 billion yen.', expandQuery('loan Uzbekistan', []), specificity).highlights).toEqual([]);
+  });
+});
+
+describe('a quote read once', () => {
+  const specificity = (source: string) => ({ loan: 3, uzbekistan: 2, '2024': 3, japan: 0.2 })[source] ?? 1;
+  const terms = expandQuery('How much did Japan loan Uzbekistan in 2024?', []);
+
+  it('matches as its text does', () => {
+    expect(matchQuote(readQuote(passage), terms, specificity)).toEqual(matchQuote(passage, terms, specificity));
+  });
+
+  it('is read again for a new version of its document, and kept for the same one', () => {
+    const readingOf = quoteReadings();
+    const span = { start: 0, end: passage.length };
+    const first = { body: passage };
+    expect(readingOf(first, span, passage)).toBe(readingOf(first, span, passage));
+    const changed = 'Japan agreed to loan Kazakhstan 12 billion yen. Nothing else.';
+    expect(readingOf({ body: changed }, span, changed).terms).toEqual(readQuote(changed).terms);
+  });
+
+  it('is read again once more quotes were read than it keeps', () => {
+    const readingOf = quoteReadings(2);
+    const document = { body: passage };
+    const kept = readingOf(document, { start: 0, end: 10 }, passage.slice(0, 10));
+    readingOf(document, { start: 0, end: 20 }, passage.slice(0, 20));
+    readingOf(document, { start: 0, end: 30 }, passage.slice(0, 30));
+    expect(readingOf(document, { start: 0, end: 10 }, passage.slice(0, 10))).not.toBe(kept);
+  });
+
+  it('gives each answer highlights of its own, so changing one changes no other', () => {
+    const reading = readQuote(passage);
+    const first = matchQuote(reading, terms, specificity).highlights;
+    first[0]!.start = 99;
+    expect(matchQuote(reading, terms, specificity).highlights[0]?.start).not.toBe(99);
+  });
+});
+
+describe('a question read once', () => {
+  it('expands to the same terms from its words as from its text', () => {
+    const expander = synonymExpander(sharedWordNet());
+    for (const question of ['How much did Japan loan Uzbekistan in 2024?', 'loan loan LOAN to investors', 'the of and']) {
+      expect(expandWords(queryWords(question), [expander])).toEqual(expandQuery(question, [expander]));
+      expect(expandWords(queryWords(question), [])).toEqual(queryTerms(question));
+    }
   });
 });
 

@@ -49,6 +49,18 @@ describe('rankQuery', () => {
     expect(hits).toEqual([]);
   });
 
+  it('weighs the words of an index with discarded documents as those of one that never held them', () => {
+    const discarded = buildIndex();
+    discarded.discard('summit');
+    const fresh = new MiniSearch<(typeof documents)[number]>(createIndexOptions(['title', 'text']));
+    fresh.addAll(documents.filter((document) => document.id !== 'summit'));
+    const parameters = { bm25: { k: 1.2, b: 0.75, d: 0.5 }, boost: { title: 1, text: 1 }, coordination: 0 };
+    for (const query of ['Japan', 'Japan earthquake loan', 'Central Asia Japan']) {
+      const scores = (index: MiniSearch) => rankQuery(index, query, parameters, { limit: 5 }).map((hit) => [hit.id, hit.score.toFixed(9)]);
+      expect(scores(discarded), query).toEqual(scores(fresh));
+    }
+  });
+
   it('matches the start of a word when asked to, as quick lookups do', () => {
     const hits = rankQuery(buildIndex(), 'uzbek', { bm25: { k: 1.2, b: 0.75, d: 0.5 }, boost: { title: 1, text: 1 }, coordination: 0 }, { limit: 5, prefix: true });
     expect(hits.map((hit) => hit.id)).toEqual(['loan']);

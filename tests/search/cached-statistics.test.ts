@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndexOptions } from '../../src/search/index-options.js';
 import { rankQuery } from '../../src/search/rank-query.js';
 import { scorePostings } from '../../src/search/scored-postings.js';
-import { inverseDocumentFrequency, termDocumentFrequency } from '../../src/search/term-statistics.js';
+import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from '../../src/search/term-statistics.js';
 
 interface Row {
   id: string;
@@ -60,6 +60,18 @@ describe('statistics cached between queries', () => {
     index.discard('loan');
     index.discard('credit');
     expect(termDocumentFrequency(index, 'loan', fields)).toBe(1);
+  });
+
+  it('finds a term in the index until the last document holding it, in any field, is discarded', () => {
+    const index = indexOf(rows);
+    expect(occursInIndex(index, 'earthquak')).toBe(true);
+    expect(occursInIndex(index, 'summit')).toBe(true);
+    expect(occursInIndex(index, 'sourdough')).toBe(false);
+    index.discard('summit');
+    expect(occursInIndex(index, 'earthquak')).toBe(false);
+    expect(occursInIndex(index, 'summit')).toBe(false);
+    index.add({ id: 'summit-2', title: 'Summit held', text: 'The leaders met.' });
+    expect(occursInIndex(index, 'summit')).toBe(true);
   });
 
   it('keeps the postings\' order and leaves out documents that were discarded but not vacuumed', () => {

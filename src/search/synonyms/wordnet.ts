@@ -28,12 +28,15 @@ function databaseFolder(): string {
 }
 
 /**
- * Opens WordNet (about 28 MB of text, held as one-byte strings): the sorted index files are
+ * Opens WordNet (about 28 MB of text, held as the bytes read): the sorted index files are
  * searched by bisection, and a synset is read at its byte offset in its data file, as
  * WordNet's format intends. Nothing is parsed up front, so opening costs one read of the files.
+ * The bytes are kept as they are read rather than decoded into strings: decoding held the
+ * files twice while it ran, on the first question after a cold start, when memory is at its
+ * highest. Only the lines looked at are decoded, as Latin-1, a character per byte.
  */
 export function openWordNet(folder: string = databaseFolder()): WordNet {
-  const read = (name: string) => readFileSync(path.join(folder, name), 'latin1');
+  const read = (name: string) => readFileSync(path.join(folder, name));
   const indexes = new Map(partsOfSpeech.map((pos) => [pos, read(`index.${pos}`)]));
   const dataFiles = new Map(partsOfSpeech.map((pos) => [pos, read(`data.${pos}`)]));
   return {
@@ -41,7 +44,8 @@ export function openWordNet(folder: string = databaseFolder()): WordNet {
       const key = lemma.toLowerCase().replaceAll(' ', '_');
       const found: Array<{ pos: PartOfSpeech; offsets: number[] }> = [];
       for (const pos of partsOfSpeech) {
-        const entry = findIndexLine(indexes.get(pos) ?? '', key);
+        const index = indexes.get(pos);
+        const entry = index === undefined ? null : findIndexLine(index, key);
         if (entry !== null) found.push({ pos, offsets: synsetOffsets(entry) });
       }
       return found;
@@ -49,28 +53,38 @@ export function openWordNet(folder: string = databaseFolder()): WordNet {
     synset(pos, offset) {
       const data = dataFiles.get(pos);
       if (data === undefined || offset < 0 || offset >= data.length) return null;
-      const end = data.indexOf('\n', offset);
-      return parseSynset(data.slice(offset, end === -1 ? data.length : end));
+      const end = data.indexOf(newline, offset);
+      return parseSynset(data.toString('latin1', offset, end === -1 ? data.length : end));
     },
   };
 }
 
+const newline = 0x0a;
+const space = 0x20;
+
 /** Bisection over a sorted index file for the line whose first field is `key`. */
-function findIndexLine(text: string, key: string): string | null {
+function findIndexLine(bytes: Buffer, key: string): string | null {
   let low = 0;
-  let high = text.length;
+  let high = bytes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const start = text.lastIndexOf('\n', middle - 1) + 1;
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const fieldEnd = text.indexOf(' ', start);
-    const lemma = text.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd);
-    if (lemma === key) return text.slice(start, end);
+    const start = lineStart(bytes, middle);
+    let end = bytes.indexOf(newline, start);
+    if (end === -1) end = bytes.length;
+    const fieldEnd = bytes.indexOf(space, start);
+    const lemma = bytes.toString('latin1', start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd);
+    if (lemma === key) return bytes.toString('latin1', start, end);
     if (lemma < key) low = end + 1;
     else high = start;
   }
   return null;
+}
+
+/** Where the line holding the byte at `position` starts. */
+function lineStart(bytes: Buffer, position: number): number {
+  // A negative offset would count from the end of the buffer; before the first byte there is no line break.
+  if (position === 0) return bytes[0] === newline ? 1 : 0;
+  return bytes.lastIndexOf(newline, position - 1) + 1;
 }
 
 /** `lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…` → the offsets. */
