@@ -45,17 +45,19 @@ export class TermRanking {
   /** A label ranked for a share: its terms rarest first, their tails, and how many are its rare prefix. */
   rankLabel(terms: ArrayLike<number>, mass: number, share: number): RankedLabel {
     const ranked = Int32Array.from(terms).sort();
+    const weights = new Float64Array(ranked.length);
     const tails = new Float64Array(ranked.length);
     const threshold = share * mass * roundingMargin;
     let rest = 0;
     let prefixLength = ranked.length;
     for (let position = ranked.length - 1; position >= 0; position--) {
-      rest += this.weights[ranked[position] as number] ?? 0;
+      weights[position] = this.weights[ranked[position] as number] ?? 0;
+      rest += weights[position] ?? 0;
       tails[position] = rest;
       // Walk back from the commonest term while the terms from it onwards still weigh less than the threshold.
       if (prefixLength === position + 1 && rest < threshold) prefixLength = position;
     }
-    return { ranked, tails, prefixLength, mass };
+    return { ranked, weights, tails, prefixLength, mass };
   }
 }
 
@@ -63,6 +65,8 @@ export class TermRanking {
 export interface RankedLabel {
   /** Term numbers, rarest first. */
   ranked: Int32Array;
+  /** At each position, the weight of that term. */
+  weights: Float64Array;
   /** At each position, the weight of the terms from there on, itself included. */
   tails: Float64Array;
   /** The first `prefixLength` of `ranked` are the rare prefix. */
@@ -70,111 +74,282 @@ export interface RankedLabel {
   mass: number;
 }
 
-/** What the index lists: anything that remembers the last look-up that found it, so each is found once. */
-export interface Findable {
-  foundBy: number;
+/**
+ * What the indexes of one search know of each id (a small whole number, its position in the caller's list),
+ * shared by the indexes one look-up may search: how many members it has and the lightest of them, as the caller
+ * tells them; and for the current look-up, whether it was found and the weight it shares with the label so far.
+ * Kept in columns by id, so that weighing a posting never touches the object the id stands for.
+ */
+export class IdTable {
+  private members = new Int32Array(1024);
+  private lightest = new Float64Array(1024).fill(Infinity);
+  private foundBy = new Int32Array(1024).fill(-1);
+  private weighedBy = new Int32Array(1024).fill(-1);
+  private sharedWeight = new Float64Array(1024);
+  private sharedTerms = new Int32Array(1024);
+  private weightAfter = new Float64Array(1024);
+  private termsAfter = new Int32Array(1024);
+  /** By id, two words with one bit set for each term its members have: a bit not set tells a term it lacks. */
+  private signatures = new Int32Array(2048);
+
+  /** Records that `id` has one more member, with this label. */
+  joined(id: number, label: RankedLabel): void {
+    if (id >= this.members.length) this.grow(id);
+    this.members[id] = (this.members[id] ?? 0) + 1;
+    this.lightest[id] = Math.min(this.lightest[id] ?? Infinity, label.mass);
+    for (const term of label.ranked) {
+      const bit = signatureBit(term);
+      const word = 2 * id + (bit >> 5);
+      this.signatures[word] = (this.signatures[word] ?? 0) | (1 << (bit & 31));
+    }
+  }
+
+  /** False when no member of `id` has the term; true when one may. */
+  mayHave(id: number, term: number): boolean {
+    const bit = signatureBit(term);
+    return ((this.signatures[2 * id + (bit >> 5)] ?? 0) & (1 << (bit & 31))) !== 0;
+  }
+
+  memberCount(id: number): number {
+    return this.members[id] ?? 0;
+  }
+
+  lightestOf(id: number): number {
+    return this.lightest[id] ?? Infinity;
+  }
+
+  /** Marks `id` as found by `lookUp`; false when it already was. */
+  mark(id: number, lookUp: number): boolean {
+    if (this.foundBy[id] === lookUp) return false;
+    this.foundBy[id] = lookUp;
+    return true;
+  }
+
+  /**
+   * Adds a shared term, `weight` times the number of members that have it, to what `id` shares in this look-up;
+   * with the weight and number of the terms after it (in a member that has it, the most).
+   */
+  share(id: number, lookUp: number, weight: number, weightAfter: number, termsAfter: number): void {
+    if (this.weighedBy[id] !== lookUp) {
+      this.weighedBy[id] = lookUp;
+      this.sharedWeight[id] = 0;
+      this.sharedTerms[id] = 0;
+    }
+    this.sharedWeight[id] = (this.sharedWeight[id] ?? 0) + weight;
+    this.sharedTerms[id] = (this.sharedTerms[id] ?? 0) + 1;
+    this.weightAfter[id] = weightAfter;
+    this.termsAfter[id] = termsAfter;
+  }
+
+  sharedWeightOf(id: number, lookUp: number): number {
+    return this.weighedBy[id] === lookUp ? (this.sharedWeight[id] ?? 0) : 0;
+  }
+
+  sharedTermsOf(id: number, lookUp: number): number {
+    return this.weighedBy[id] === lookUp ? (this.sharedTerms[id] ?? 0) : 0;
+  }
+
+  /** Whether `id` shared a term in this look-up: then the weight and number of terms after the last one. */
+  weighed(id: number, lookUp: number): boolean {
+    return this.weighedBy[id] === lookUp;
+  }
+
+  weightAfterLast(id: number): number {
+    return this.weightAfter[id] ?? 0;
+  }
+
+  termsAfterLast(id: number): number {
+    return this.termsAfter[id] ?? 0;
+  }
+
+  private grow(id: number): void {
+    const length = Math.max(id + 1, this.members.length * 2);
+    this.members = copied(this.members, new Int32Array(length));
+    this.lightest = copied(this.lightest, new Float64Array(length).fill(Infinity));
+    this.foundBy = copied(this.foundBy, new Int32Array(length).fill(-1));
+    this.weighedBy = copied(this.weighedBy, new Int32Array(length).fill(-1));
+    this.sharedWeight = copied(this.sharedWeight, new Float64Array(length));
+    this.sharedTerms = copied(this.sharedTerms, new Int32Array(length));
+    this.weightAfter = copied(this.weightAfter, new Float64Array(length));
+    this.termsAfter = copied(this.termsAfter, new Int32Array(length));
+    this.signatures = copied(this.signatures, new Int32Array(2 * length));
+  }
 }
 
-/** A group's presence under one term: the heaviest tail and the lightest label among its members with that term. */
-interface Posting<G> {
-  group: G;
-  tail: number;
-  /** The most terms a member has from this one on, itself included. */
-  termsFromHere: number;
-  lightest: number;
-  /** Never to be found again: dropped from its lists the next time they are read. */
-  retired: boolean;
+/** One of 64 bits for a term, spread by a multiplicative hash. */
+function signatureBit(term: number): number {
+  return Math.imul(term, 0x9e3779b1) >>> 26;
 }
 
-/** Groups found through their members' terms: all of them, and those in a member's rare prefix. */
-export class GroupTermIndex<G extends Findable> {
-  private readonly byTerm: (Posting<G>[] | undefined)[] = [];
-  private readonly byRareTerm: (Posting<G>[] | undefined)[] = [];
-  private readonly postingsOf = new Map<G, Map<number, Posting<G>>>();
-  private readonly rareTermsOf = new Map<G, Set<number>>();
+/**
+ * The postings of one term, a column per field so that a look-up reads them in a row: for each id with
+ * a member that has the term, the heaviest tail there, the most terms from there on, the lightest label and
+ * how many members have it. Plain arrays: an index holds hundreds of thousands of these, mostly short.
+ */
+class Postings {
+  readonly ids: number[] = [];
+  readonly tails: number[] = [];
+  readonly termsFromHere: number[] = [];
+  readonly lightest: number[] = [];
+  readonly counts: number[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  push(id: number, tail: number, termsFromHere: number, lightest: number): number {
+    this.ids.push(id);
+    this.tails.push(tail);
+    this.termsFromHere.push(termsFromHere);
+    this.lightest.push(lightest);
+    this.counts.push(1);
+    return this.ids.length - 1;
+  }
+
+  widen(slot: number, tail: number, termsFromHere: number, lightest: number): void {
+    this.tails[slot] = Math.max(this.tails[slot] ?? 0, tail);
+    this.termsFromHere[slot] = Math.max(this.termsFromHere[slot] ?? 0, termsFromHere);
+    this.lightest[slot] = Math.min(this.lightest[slot] ?? Infinity, lightest);
+    this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+  }
+}
+
+function copied<A extends Int32Array | Float64Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
+
+/**
+ * Ids (of groups, or of labels) found through their members' terms: all of them, and those in a member's rare
+ * prefix. Each id's members are also counted in the index's IdTable, by the caller.
+ */
+export class GroupTermIndex {
+  private readonly byTerm: (Postings | undefined)[] = [];
+  /** Slots of a term's postings whose term is in a member's rare prefix. */
+  private readonly byRareTerm: (number[] | undefined)[] = [];
+  /** By id: each term's slot in its postings, doubled, plus one once the term is in a member's rare prefix. */
+  private readonly slotsOf: (Map<number, number> | undefined)[] = [];
+  private retired = new Uint8Array(0);
 
   /**
    * For labels alike in `share` of the lighter one's weight; with `minimumShared`, also sharing that many
-   * terms in the same pair, so the first shared term has that many from it on in both.
+   * terms in the same pair, so the first shared term has that many from it on in both; with `idSharedTerms`,
+   * ids whose members together share fewer terms than that are not found. `table` keeps each look-up from
+   * listing an id twice, and what it shares with the label.
    */
   constructor(
     private readonly share: number,
+    private readonly table: IdTable,
     private readonly minimumShared = 1,
+    private readonly idSharedTerms = minimumShared,
   ) {}
 
-  /** Records that `group` now has a member with this label (ranked at the index's share). */
-  add(group: G, label: RankedLabel): void {
-    let postings = this.postingsOf.get(group);
-    if (!postings) {
-      postings = new Map<number, Posting<G>>();
-      this.postingsOf.set(group, postings);
+  /** Records that `id` now has a member with this label (ranked at the index's share). */
+  add(id: number, label: RankedLabel): void {
+    let slots = this.slotsOf[id];
+    if (!slots) {
+      slots = new Map<number, number>();
+      this.slotsOf[id] = slots;
     }
-    let rare = this.rareTermsOf.get(group);
-    if (!rare) {
-      rare = new Set<number>();
-      this.rareTermsOf.set(group, rare);
-    }
-    const rareLength = Math.min(label.prefixLength, label.ranked.length - this.minimumShared + 1);
-    label.ranked.forEach((term, position) => {
+    const rareLength = this.rareLength(label);
+    for (let position = 0; position < label.ranked.length; position++) {
+      const term = label.ranked[position] as number;
       const tail = label.tails[position] ?? 0;
       const termsFromHere = label.ranked.length - position;
-      let posting = postings.get(term);
-      if (posting) {
-        posting.tail = Math.max(posting.tail, tail);
-        posting.termsFromHere = Math.max(posting.termsFromHere, termsFromHere);
-        posting.lightest = Math.min(posting.lightest, label.mass);
-      } else {
-        posting = { group, tail, termsFromHere, lightest: label.mass, retired: false };
-        postings.set(term, posting);
-        append(this.byTerm, term, posting);
+      const postings = (this.byTerm[term] ??= new Postings());
+      let known = slots.get(term);
+      if (known === undefined) known = 2 * postings.push(id, tail, termsFromHere, label.mass);
+      else postings.widen(known >> 1, tail, termsFromHere, label.mass);
+      if (position < rareLength && (known & 1) === 0) {
+        (this.byRareTerm[term] ??= []).push(known >> 1);
+        known |= 1;
       }
-      if (position < rareLength && !rare.has(term)) {
-        rare.add(term);
-        append(this.byRareTerm, term, posting);
-      }
-    });
+      slots.set(term, known);
+    }
   }
 
-  /** Takes a group out of what `candidates` finds. */
-  retire(group: G): void {
-    for (const posting of this.postingsOf.get(group)?.values() ?? []) posting.retired = true;
+  /** Takes an id out of what `candidates` finds. */
+  retire(id: number): void {
+    if (id >= this.retired.length) {
+      const retired = new Uint8Array(Math.max(id + 1, this.retired.length * 2));
+      retired.set(this.retired);
+      this.retired = retired;
+    }
+    this.retired[id] = 1;
   }
 
   /**
-   * Every group with a member that may share the index's share of the lighter label's weight with
-   * this label; others cannot, and some found may not. `lookUp` numbers this look-up: a group found
-   * is marked with it, so it is listed once.
+   * Adds to `found` every id whose members may share, on average, the index's share of the lighter label's weight
+   * with this label (and `minimumShared` terms in one pair, `idSharedTerms` in all); others cannot, and some found may not. `lookUp` numbers this look-up.
+   *
+   * Through the label's rare prefix every id with the term is read, so the weight each id shares with the prefix
+   * is known exactly; of the terms after it, at most all its members share all, and an id of one member no more
+   * than it has after the last term it shared; and none shares a term that its signature says it lacks. An id
+   * found whose prefix share and that rest together fall short is left out.
    */
-  candidates(label: RankedLabel, lookUp: number): G[] {
-    const found: G[] = [];
-    const { ranked, tails, mass } = label;
-    const collect = (postings: Posting<G>[] | undefined, tail: number) => {
-      if (!postings) return;
-      let kept = 0;
-      for (const posting of postings) {
-        if (posting.retired) continue;
-        postings[kept++] = posting;
-        if (posting.group.foundBy === lookUp || posting.termsFromHere < this.minimumShared) continue;
-        if (Math.min(tail, posting.tail) < this.share * Math.min(mass, posting.lightest) * roundingMargin) continue;
-        posting.group.foundBy = lookUp;
-        found.push(posting.group);
-      }
-      postings.length = kept;
-    };
-    const rareLength = Math.min(label.prefixLength, ranked.length - this.minimumShared + 1);
+  candidates(label: RankedLabel, lookUp: number, found: number[]): void {
+    const { ranked, tails, weights, mass } = label;
+    const from = found.length;
+    const rareLength = this.rareLength(label);
     // The first shared term has `minimumShared` terms from it on in this label too.
     for (let position = 0; position <= ranked.length - this.minimumShared; position++) {
       const term = ranked[position] as number;
+      const postings = this.byTerm[term];
+      if (!postings) continue;
       const tail = tails[position] ?? 0;
-      collect(this.byRareTerm[term], tail);
-      if (position < rareLength) collect(this.byTerm[term], tail);
+      if (position < rareLength) {
+        // The rare postings of the term are among these.
+        const weight = weights[position] ?? 0;
+        for (let slot = 0; slot < postings.size; slot++) {
+          const id = postings.ids[slot] as number;
+          if (this.retired[id] === 1) continue;
+          const weightAfter = Math.max(0, (postings.tails[slot] as number) - weight);
+          this.table.share(id, lookUp, weight * (postings.counts[slot] as number), weightAfter, (postings.termsFromHere[slot] as number) - 1);
+          this.collect(postings, slot, mass, tail, lookUp, found);
+        }
+        continue;
+      }
+      const rare = this.byRareTerm[term];
+      if (rare) for (const slot of rare) this.collect(postings, slot, mass, tail, lookUp, found);
     }
-    return found;
+    this.keepReachable(found, from, label, rareLength, lookUp);
   }
-}
 
-function append<P>(index: (P[] | undefined)[], term: number, posting: P): void {
-  const list = index[term];
-  if (list) list.push(posting);
-  else index[term] = [posting];
+  private rareLength(label: RankedLabel): number {
+    return Math.min(label.prefixLength, label.ranked.length - this.minimumShared + 1);
+  }
+
+  private collect(postings: Postings, slot: number, mass: number, tail: number, lookUp: number, found: number[]): void {
+    if ((postings.termsFromHere[slot] as number) < this.minimumShared) return;
+    if (Math.min(tail, postings.tails[slot] as number) < this.share * Math.min(mass, postings.lightest[slot] as number) * roundingMargin) return;
+    const id = postings.ids[slot] as number;
+    if (this.retired[id] === 1 || !this.table.mark(id, lookUp)) return;
+    found.push(id);
+  }
+
+  /** Leaves out of `found`, from `from` on, the ids that cannot share enough with the label (see `candidates`). */
+  private keepReachable(found: number[], from: number, label: RankedLabel, rareLength: number, lookUp: number): void {
+    let kept = from;
+    for (let index = from; index < found.length; index++) {
+      const id = found[index] as number;
+      let restWeight = 0;
+      let restTerms = 0;
+      for (let position = rareLength; position < label.ranked.length; position++) {
+        if (!this.table.mayHave(id, label.ranked[position] as number)) continue;
+        restWeight += label.weights[position] ?? 0;
+        restTerms++;
+      }
+      const members = this.table.memberCount(id);
+      const lighter = Math.min(this.table.lightestOf(id), label.mass);
+      // One member's postings are its own label's: its tail after a term is what it has left to share.
+      const alone = members === 1 && this.table.weighed(id, lookUp);
+      const restShared = alone ? Math.min(restWeight, this.table.weightAfterLast(id)) : members * restWeight;
+      const restSharedTerms = alone ? Math.min(restTerms, this.table.termsAfterLast(id)) : restTerms;
+      const most = this.table.sharedWeightOf(id, lookUp) + restShared;
+      if (this.table.sharedTermsOf(id, lookUp) + restSharedTerms < Math.max(this.minimumShared, this.idSharedTerms)) continue;
+      if (lighter > 0 && most < this.share * members * lighter * roundingMargin) continue;
+      found[kept++] = id;
+    }
+    found.length = kept;
+  }
 }
