@@ -78,7 +78,7 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
     return [...found];
   };
   const retire = (group: G) => {
-    for (const { id } of alike.get(group) ?? []) index.retire(id);
+    for (const { id } of alike.get(group) ?? []) table.retire(id);
   };
   const bySize = [...groups].sort((a, b) => b.members.length - a.members.length);
   for (const group of bySize) {

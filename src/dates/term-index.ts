@@ -87,10 +87,9 @@ export class IdTable {
   private weighedBy = new Int32Array(1024).fill(-1);
   private sharedWeight = new Float64Array(1024);
   private sharedTerms = new Int32Array(1024);
-  private weightAfter = new Float64Array(1024);
-  private termsAfter = new Int32Array(1024);
   /** By id, two words with one bit set for each term its members have: a bit not set tells a term it lacks. */
   private signatures = new Int32Array(2048);
+  private retired = new Uint8Array(1024);
 
   /** Records that `id` has one more member, with this label. */
   joined(id: number, label: RankedLabel): void {
@@ -102,6 +101,15 @@ export class IdTable {
       const word = 2 * id + (bit >> 5);
       this.signatures[word] = (this.signatures[word] ?? 0) | (1 << (bit & 31));
     }
+  }
+
+  /** Takes an id out of what the indexes sharing this table find. */
+  retire(id: number): void {
+    this.retired[id] = 1;
+  }
+
+  isRetired(id: number): boolean {
+    return this.retired[id] === 1;
   }
 
   /** False when no member of `id` has the term; true when one may. */
@@ -125,11 +133,8 @@ export class IdTable {
     return true;
   }
 
-  /**
-   * Adds a shared term, `weight` times the number of members that have it, to what `id` shares in this look-up;
-   * with the weight and number of the terms after it (in a member that has it, the most).
-   */
-  share(id: number, lookUp: number, weight: number, weightAfter: number, termsAfter: number): void {
+  /** Adds a shared term, `weight` times the number of members that have it, to what `id` shares in this look-up. */
+  share(id: number, lookUp: number, weight: number): void {
     if (this.weighedBy[id] !== lookUp) {
       this.weighedBy[id] = lookUp;
       this.sharedWeight[id] = 0;
@@ -137,8 +142,6 @@ export class IdTable {
     }
     this.sharedWeight[id] = (this.sharedWeight[id] ?? 0) + weight;
     this.sharedTerms[id] = (this.sharedTerms[id] ?? 0) + 1;
-    this.weightAfter[id] = weightAfter;
-    this.termsAfter[id] = termsAfter;
   }
 
   sharedWeightOf(id: number, lookUp: number): number {
@@ -149,18 +152,6 @@ export class IdTable {
     return this.weighedBy[id] === lookUp ? (this.sharedTerms[id] ?? 0) : 0;
   }
 
-  /** Whether `id` shared a term in this look-up: then the weight and number of terms after the last one. */
-  weighed(id: number, lookUp: number): boolean {
-    return this.weighedBy[id] === lookUp;
-  }
-
-  weightAfterLast(id: number): number {
-    return this.weightAfter[id] ?? 0;
-  }
-
-  termsAfterLast(id: number): number {
-    return this.termsAfter[id] ?? 0;
-  }
 
   private grow(id: number): void {
     const length = Math.max(id + 1, this.members.length * 2);
@@ -170,9 +161,8 @@ export class IdTable {
     this.weighedBy = copied(this.weighedBy, new Int32Array(length).fill(-1));
     this.sharedWeight = copied(this.sharedWeight, new Float64Array(length));
     this.sharedTerms = copied(this.sharedTerms, new Int32Array(length));
-    this.weightAfter = copied(this.weightAfter, new Float64Array(length));
-    this.termsAfter = copied(this.termsAfter, new Int32Array(length));
     this.signatures = copied(this.signatures, new Int32Array(2 * length));
+    this.retired = copied(this.retired, new Uint8Array(length));
   }
 }
 
@@ -214,7 +204,7 @@ class Postings {
   }
 }
 
-function copied<A extends Int32Array | Float64Array>(from: A, to: A): A {
+function copied<A extends Int32Array | Float64Array | Uint8Array>(from: A, to: A): A {
   to.set(from);
   return to;
 }
@@ -229,7 +219,6 @@ export class GroupTermIndex {
   private readonly byRareTerm: (number[] | undefined)[] = [];
   /** By id: each term's slot in its postings, doubled, plus one once the term is in a member's rare prefix. */
   private readonly slotsOf: (Map<number, number> | undefined)[] = [];
-  private retired = new Uint8Array(0);
 
   /**
    * For labels alike in `share` of the lighter one's weight; with `minimumShared`, also sharing that many
@@ -268,24 +257,15 @@ export class GroupTermIndex {
     }
   }
 
-  /** Takes an id out of what `candidates` finds. */
-  retire(id: number): void {
-    if (id >= this.retired.length) {
-      const retired = new Uint8Array(Math.max(id + 1, this.retired.length * 2));
-      retired.set(this.retired);
-      this.retired = retired;
-    }
-    this.retired[id] = 1;
-  }
-
   /**
    * Adds to `found` every id whose members may share, on average, the index's share of the lighter label's weight
    * with this label (and `minimumShared` terms in one pair, `idSharedTerms` in all); others cannot, and some found may not. `lookUp` numbers this look-up.
    *
    * Through the label's rare prefix every id with the term is read, so the weight each id shares with the prefix
-   * is known exactly; of the terms after it, at most all its members share all, and an id of one member no more
-   * than it has after the last term it shared; and none shares a term that its signature says it lacks. An id
-   * found whose prefix share and that rest together fall short is left out.
+   * is known when the look-up ends; the few terms after it are looked up in each id found, unless its signature
+   * says it lacks them. So the weight each id found shares with the label, times how many of its members share
+   * each term, is known, and an id for which that is too little is left out: as a share of the lighter label
+   * averaged over the members, it is at least the share of each member.
    */
   candidates(label: RankedLabel, lookUp: number, found: number[]): void {
     const { ranked, tails, weights, mass } = label;
@@ -302,9 +282,8 @@ export class GroupTermIndex {
         const weight = weights[position] ?? 0;
         for (let slot = 0; slot < postings.size; slot++) {
           const id = postings.ids[slot] as number;
-          if (this.retired[id] === 1) continue;
-          const weightAfter = Math.max(0, (postings.tails[slot] as number) - weight);
-          this.table.share(id, lookUp, weight * (postings.counts[slot] as number), weightAfter, (postings.termsFromHere[slot] as number) - 1);
+          if (this.table.isRetired(id)) continue;
+          this.table.share(id, lookUp, weight * (postings.counts[slot] as number));
           this.collect(postings, slot, mass, tail, lookUp, found);
         }
         continue;
@@ -323,33 +302,49 @@ export class GroupTermIndex {
     if ((postings.termsFromHere[slot] as number) < this.minimumShared) return;
     if (Math.min(tail, postings.tails[slot] as number) < this.share * Math.min(mass, postings.lightest[slot] as number) * roundingMargin) return;
     const id = postings.ids[slot] as number;
-    if (this.retired[id] === 1 || !this.table.mark(id, lookUp)) return;
+    if (this.table.isRetired(id) || !this.table.mark(id, lookUp)) return;
     found.push(id);
   }
 
-  /** Leaves out of `found`, from `from` on, the ids that cannot share enough with the label (see `candidates`). */
+  /**
+   * Leaves out of `found`, from `from` on, the ids that cannot share enough with the label (see `candidates`): first
+   * as if every member had every term after the prefix that the signature allows, then, for those still in, exactly.
+   */
   private keepReachable(found: number[], from: number, label: RankedLabel, rareLength: number, lookUp: number): void {
+    const enoughTerms = Math.max(this.minimumShared, this.idSharedTerms);
     let kept = from;
     for (let index = from; index < found.length; index++) {
       const id = found[index] as number;
-      let restWeight = 0;
-      let restTerms = 0;
-      for (let position = rareLength; position < label.ranked.length; position++) {
-        if (!this.table.mayHave(id, label.ranked[position] as number)) continue;
-        restWeight += label.weights[position] ?? 0;
-        restTerms++;
-      }
       const members = this.table.memberCount(id);
       const lighter = Math.min(this.table.lightestOf(id), label.mass);
-      // One member's postings are its own label's: its tail after a term is what it has left to share.
-      const alone = members === 1 && this.table.weighed(id, lookUp);
-      const restShared = alone ? Math.min(restWeight, this.table.weightAfterLast(id)) : members * restWeight;
-      const restSharedTerms = alone ? Math.min(restTerms, this.table.termsAfterLast(id)) : restTerms;
-      const most = this.table.sharedWeightOf(id, lookUp) + restShared;
-      if (this.table.sharedTermsOf(id, lookUp) + restSharedTerms < Math.max(this.minimumShared, this.idSharedTerms)) continue;
-      if (lighter > 0 && most < this.share * members * lighter * roundingMargin) continue;
+      const enoughWeight = lighter > 0 ? this.share * members * lighter * roundingMargin : -Infinity;
+      const prefixWeight = this.table.sharedWeightOf(id, lookUp);
+      const prefixTerms = this.table.sharedTermsOf(id, lookUp);
+      let mayWeigh = 0;
+      let mayTerms = 0;
+      for (let position = rareLength; position < label.ranked.length; position++) {
+        if (!this.table.mayHave(id, label.ranked[position] as number)) continue;
+        mayWeigh += label.weights[position] ?? 0;
+        mayTerms++;
+      }
+      if (prefixTerms + mayTerms < enoughTerms || prefixWeight + members * mayWeigh < enoughWeight) continue;
+      if (mayTerms > 0 && !this.sharesEnoughAfter(id, label, rareLength, prefixWeight, prefixTerms, enoughWeight, enoughTerms)) continue;
       found[kept++] = id;
     }
     found.length = kept;
   }
+
+  /** Whether the terms after the prefix that `id` has, as many times as its members have them, bring it to enough. */
+  private sharesEnoughAfter(id: number, label: RankedLabel, rareLength: number, weight: number, terms: number, enoughWeight: number, enoughTerms: number): boolean {
+    const slots = this.slotsOf[id];
+    for (let position = rareLength; position < label.ranked.length; position++) {
+      const term = label.ranked[position] as number;
+      const known = this.table.mayHave(id, term) ? slots?.get(term) : undefined;
+      if (known === undefined) continue;
+      weight += (label.weights[position] ?? 0) * (this.byTerm[term]?.counts[known >> 1] ?? 0);
+      terms++;
+    }
+    return terms >= enoughTerms && weight >= enoughWeight;
+  }
+
 }
