@@ -172,37 +172,54 @@ function signatureBit(term: number): number {
 }
 
 /**
- * The postings of one term, a column per field so that a look-up reads them in a row: for each id with
- * a member that has the term, the heaviest tail there, the most terms from there on, the lightest label and
- * how many members have it. Plain arrays: an index holds hundreds of thousands of these, mostly short.
+ * The postings of one term, in one array of numbers that a look-up reads in a row: for each id with a member
+ * that has the term, five cells: the id, the heaviest tail there, the most terms from there on, the lightest
+ * label and how many members have it. One array, not one object per posting: an index holds hundreds of
+ * thousands of these, mostly short.
  */
 class Postings {
-  readonly ids: number[] = [];
-  readonly tails: number[] = [];
-  readonly termsFromHere: number[] = [];
-  readonly lightest: number[] = [];
-  readonly counts: number[] = [];
+  readonly cells: number[] = [];
 
   get size(): number {
-    return this.ids.length;
+    return this.cells.length / cellsPerPosting;
   }
 
   push(id: number, tail: number, termsFromHere: number, lightest: number): number {
-    this.ids.push(id);
-    this.tails.push(tail);
-    this.termsFromHere.push(termsFromHere);
-    this.lightest.push(lightest);
-    this.counts.push(1);
-    return this.ids.length - 1;
+    this.cells.push(id, tail, termsFromHere, lightest, 1);
+    return this.size - 1;
   }
 
   widen(slot: number, tail: number, termsFromHere: number, lightest: number): void {
-    this.tails[slot] = Math.max(this.tails[slot] ?? 0, tail);
-    this.termsFromHere[slot] = Math.max(this.termsFromHere[slot] ?? 0, termsFromHere);
-    this.lightest[slot] = Math.min(this.lightest[slot] ?? Infinity, lightest);
-    this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+    const at = slot * cellsPerPosting;
+    const cells = this.cells;
+    cells[at + 1] = Math.max(cells[at + 1] ?? 0, tail);
+    cells[at + 2] = Math.max(cells[at + 2] ?? 0, termsFromHere);
+    cells[at + 3] = Math.min(cells[at + 3] ?? Infinity, lightest);
+    cells[at + 4] = (cells[at + 4] ?? 0) + 1;
+  }
+
+  id(slot: number): number {
+    return this.cells[slot * cellsPerPosting] as number;
+  }
+
+  tail(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 1] as number;
+  }
+
+  termsFromHere(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 2] as number;
+  }
+
+  lightest(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 3] as number;
+  }
+
+  count(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 4] as number;
   }
 }
+
+const cellsPerPosting = 5;
 
 function copied<A extends Int32Array | Float64Array | Uint8Array>(from: A, to: A): A {
   to.set(from);
@@ -281,9 +298,9 @@ export class GroupTermIndex {
         // The rare postings of the term are among these.
         const weight = weights[position] ?? 0;
         for (let slot = 0; slot < postings.size; slot++) {
-          const id = postings.ids[slot] as number;
+          const id = postings.id(slot);
           if (this.table.isRetired(id)) continue;
-          this.table.share(id, lookUp, weight * (postings.counts[slot] as number));
+          this.table.share(id, lookUp, weight * postings.count(slot));
           this.collect(postings, slot, mass, tail, lookUp, found);
         }
         continue;
@@ -299,9 +316,9 @@ export class GroupTermIndex {
   }
 
   private collect(postings: Postings, slot: number, mass: number, tail: number, lookUp: number, found: number[]): void {
-    if ((postings.termsFromHere[slot] as number) < this.minimumShared) return;
-    if (Math.min(tail, postings.tails[slot] as number) < this.share * Math.min(mass, postings.lightest[slot] as number) * roundingMargin) return;
-    const id = postings.ids[slot] as number;
+    if (postings.termsFromHere(slot) < this.minimumShared) return;
+    if (Math.min(tail, postings.tail(slot)) < this.share * Math.min(mass, postings.lightest(slot)) * roundingMargin) return;
+    const id = postings.id(slot);
     if (this.table.isRetired(id) || !this.table.mark(id, lookUp)) return;
     found.push(id);
   }
@@ -341,7 +358,7 @@ export class GroupTermIndex {
       const term = label.ranked[position] as number;
       const known = this.table.mayHave(id, term) ? slots?.get(term) : undefined;
       if (known === undefined) continue;
-      weight += (label.weights[position] ?? 0) * (this.byTerm[term]?.counts[known >> 1] ?? 0);
+      weight += (label.weights[position] ?? 0) * (this.byTerm[term]?.count(known >> 1) ?? 0);
       terms++;
     }
     return terms >= enoughTerms && weight >= enoughWeight;
