@@ -198,8 +198,9 @@ function mostSimilarGroup(candidates: Group[], item: Scored, weight: Float64Arra
   return best;
 }
 
+/** The first date is its shelf's, which agrees, or the group would not be a candidate: only the others are checked. */
 function agreesWithAll(group: Group, item: Scored): boolean {
-  for (const sample of group.dates) if (!datesAgree(sample, item)) return false;
+  for (let index = 1; index < group.dates.length; index++) if (!datesAgree(group.dates[index] as Scored, item)) return false;
   return true;
 }
 

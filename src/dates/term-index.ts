@@ -263,14 +263,15 @@ export class GroupTermIndex {
       const tail = label.tails[position] ?? 0;
       const termsFromHere = label.ranked.length - position;
       const postings = (this.byTerm[term] ??= new Postings());
-      let known = slots.get(term);
-      if (known === undefined) known = 2 * postings.push(id, tail, termsFromHere, label.mass);
-      else postings.widen(known >> 1, tail, termsFromHere, label.mass);
-      if (position < rareLength && (known & 1) === 0) {
-        (this.byRareTerm[term] ??= []).push(known >> 1);
-        known |= 1;
+      const known = slots.get(term);
+      let slot = known;
+      if (slot === undefined) slot = 2 * postings.push(id, tail, termsFromHere, label.mass);
+      else postings.widen(slot >> 1, tail, termsFromHere, label.mass);
+      if (position < rareLength && (slot & 1) === 0) {
+        (this.byRareTerm[term] ??= []).push(slot >> 1);
+        slot |= 1;
       }
-      slots.set(term, known);
+      if (slot !== known) slots.set(term, slot);
     }
   }
 
