@@ -1,8 +1,8 @@
 import type { LabelOverlap, Scored } from './merge-labels.js';
-import { GroupTermIndex, type Findable, type RankedLabel, type TermRanking } from './term-index.js';
+import { IdTable, GroupTermIndex, type RankedLabel, type TermRanking } from './term-index.js';
 
 /** What the conflict rule needs of a group of merged events. */
-export interface ConflictGroup extends Findable {
+export interface ConflictGroup {
   /** Position in creation order. */
   order: number;
   members: Scored[];
@@ -20,15 +20,25 @@ export interface ConflictRule {
 /**
  * Groups from different documents that clearly tell the same event with dates that do not agree become one entry
  * with a conflict. Clearly the same means a pair of members alike in at least `rule.similarity` of their weight,
- * so the groups that can be are found through an index of terms at that share.
+ * so the groups that can be are found through an index of their members' labels at that share: each label found
+ * is weighed only against the members that have it.
  */
 export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: TermRanking, overlap: LabelOverlap, rule: ConflictRule): G[] {
-  const index = new GroupTermIndex<G>(rule.similarity, rule.sharedTerms);
-  const alike = new Map<G, LabelOfMembers[]>();
+  const table = new IdTable();
+  const index = new GroupTermIndex(rule.similarity, table, rule.sharedTerms);
+  /** Every distinct label of every group, its position its id in the index. */
+  const labels: LabelOfMembers<G>[] = [];
+  const alike = new Map<G, LabelOfMembers<G>[]>();
   for (const group of groups) {
-    group.foundBy = -1;
-    alike.set(group, labelsOfMembers(group, ranking, rule.similarity));
-    for (const { label } of alike.get(group) ?? []) index.add(group, label);
+    const ofGroup = labelsOfMembers(group, ranking, rule.similarity);
+    alike.set(group, ofGroup);
+    for (const known of ofGroup) {
+      known.id = labels.length;
+      labels.push(known);
+      // Its members have the same terms: as one member, the bound on their share is the bound on each pair's.
+      table.joined(known.id, known.label);
+      index.add(known.id, known.label);
+    }
   }
   const absorbed = new Set<G>();
   const documents = new Map<G, Set<string>>();
@@ -40,10 +50,10 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
     }
     return found;
   };
-  const clearlyAlike = (firsts: Scored[], other: G) =>
+  const clearlyAlike = (firsts: Scored[], seconds: Scored[]) =>
     firsts.some((first) => {
       overlap.mark(first);
-      return other.members.some((second) => overlap.score(first, second) >= rule.similarity && overlap.shared >= rule.sharedTerms);
+      return seconds.some((second) => overlap.score(first, second) >= rule.similarity && overlap.shared >= rule.sharedTerms);
     });
   // A pair of members that share `rule.sharedTerms` terms makes their groups share as many: the rule's count of
   // terms shared by the two groups holds whenever `clearlyAlike` does, so it is not counted apart.
@@ -53,15 +63,22 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
     return other.members.some((member) => ofGroup.has(member.event.docId));
   };
   let lookUp = 0;
+  const ids: number[] = [];
   /** The groups that may take a conflict with this one: a pair of members clearly alike, and the rest of the rule. */
   const inConflictWith = (group: G): G[] => {
     const found = new Set<G>();
     for (const { label, members } of alike.get(group) ?? []) {
-      for (const other of index.candidates(label, lookUp++)) {
-        if (!found.has(other) && eligible(group, other) && clearlyAlike(members, other) && !sharesDocument(group, other)) found.add(other);
+      ids.length = 0;
+      index.candidates(label, lookUp++, ids);
+      for (const id of ids) {
+        const { group: other, members: seconds } = labels[id] as LabelOfMembers<G>;
+        if (!found.has(other) && eligible(group, other) && clearlyAlike(members, seconds) && !sharesDocument(group, other)) found.add(other);
       }
     }
     return [...found];
+  };
+  const retire = (group: G) => {
+    for (const { id } of alike.get(group) ?? []) table.retire(id);
   };
   const bySize = [...groups].sort((a, b) => b.members.length - a.members.length);
   for (const group of bySize) {
@@ -72,26 +89,29 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
       group.conflicts.push(other);
       absorbed.add(other);
       // Neither can be found again: one is absorbed, the other holds conflicts.
-      index.retire(other);
+      retire(other);
     }
-    if (inConflict.length > 0) index.retire(group);
+    if (inConflict.length > 0) retire(group);
   }
   return groups.filter((group) => !absorbed.has(group));
 }
 
 /** A group's members by their set of terms: members with the same words are looked up once. */
-interface LabelOfMembers {
+interface LabelOfMembers<G> {
   label: RankedLabel;
   members: Scored[];
+  group: G;
+  /** Its id in the index of labels. */
+  id: number;
 }
 
-function labelsOfMembers(group: ConflictGroup, ranking: TermRanking, share: number): LabelOfMembers[] {
-  const byTerms = new Map<string, LabelOfMembers>();
+function labelsOfMembers<G extends ConflictGroup>(group: G, ranking: TermRanking, share: number): LabelOfMembers<G>[] {
+  const byTerms = new Map<string, LabelOfMembers<G>>();
   for (const member of group.members) {
     const key = member.sorted.join(' ');
     const known = byTerms.get(key);
     if (known) known.members.push(member);
-    else byTerms.set(key, { label: ranking.rankLabel(member.terms, member.mass, share), members: [member] });
+    else byTerms.set(key, { label: ranking.rankLabel(member.terms, member.mass, share), members: [member], group, id: -1 });
   }
   return [...byTerms.values()];
 }

@@ -1,7 +1,7 @@
 import { isFinerThan } from './calendar.js';
 import { attachConflicts, type ConflictGroup } from './merge-conflicts.js';
 import { bounds, datesAgree, LabelOverlap, scoreEvents, type Scored } from './merge-labels.js';
-import { GroupTermIndex, roundingMargin, type Findable, type RankedLabel } from './term-index.js';
+import { IdTable, GroupTermIndex, roundingMargin, type RankedLabel } from './term-index.js';
 import type { DateConflict, EventSource, KeyEvent, ResolvedDate, TimelineEntry } from './types.js';
 
 /** Bumped with any change to what the merge gives, so that a stored timeline is merged again. */
@@ -36,10 +36,12 @@ interface Group extends ConflictGroup {
 }
 
 /** The groups whose first member has one date, and the index of their terms. */
-interface DateShelf extends Findable {
+interface DateShelf {
   /** That first member: its date stands for all of them when an event's date is checked against it. */
   sample: Scored;
-  index: GroupTermIndex<Group>;
+  index: GroupTermIndex;
+  /** The last look-up that found this shelf agreeing. */
+  foundBy: number;
 }
 
 /** The groups of one start year: by the date of their first member, and all of them in one index of terms. */
@@ -48,7 +50,7 @@ interface YearShelves {
   shelves: Map<number, DateShelf>;
   /** The same shelves in the order they came. */
   shelfList: DateShelf[];
-  index: GroupTermIndex<Group>;
+  index: GroupTermIndex;
   /** By date number, the shelves that agree with it, and how many of the year's shelves have been checked for it. */
   agreeing: Map<number, { shelves: DateShelf[]; checked: number }>;
 }
@@ -70,38 +72,48 @@ const shelvesSearchedOneByOne = 8;
 export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
   const { scored, ranking } = scoreEvents(events);
   const overlap = new LabelOverlap(ranking.weights);
-  // Agreeing dates always start in the same year, so only groups of that year are candidates.
-  const years = new Map<number, YearShelves>();
-  const groups: Group[] = [];
+  const merge: Merge = { years: new Map(), groups: [], table: new IdTable(), found: [] };
   scored.forEach((item, lookUp) => {
-    const year = shelvesOfYear(years, item);
+    // Agreeing dates always start in the same year, so only groups of that year are candidates.
+    const year = shelvesOfYear(merge, item);
     const label = ranking.rankLabel(item.terms, item.mass, mergeRule.minimumSimilarity);
-    const best = mostSimilarGroup(candidatesOfYear(year, item, label, lookUp), item, ranking.weights, overlap);
-    const group = best ?? newGroup(groups.length);
-    if (!best) groups.push(group);
+    const best = mostSimilarGroup(candidatesOfYear(merge, year, item, label, lookUp), item, ranking.weights, overlap);
+    const group = best ?? newGroup(merge.groups.length);
+    if (!best) merge.groups.push(group);
     join(group, item);
-    if (!group.shelf) group.shelf = shelfOf(year, item);
-    group.shelf.index.add(group, label);
-    year.index.add(group, label);
+    merge.table.joined(group.order, label);
+    if (!group.shelf) group.shelf = shelfOf(merge, year, item);
+    group.shelf.index.add(group.order, label);
+    year.index.add(group.order, label);
   });
   const rule = { similarity: mergeRule.conflictSimilarity, sharedTerms: mergeRule.conflictSharedTerms };
-  return attachConflicts(groups, ranking, overlap, rule).map(toEntry);
+  return attachConflicts(merge.groups, ranking, overlap, rule).map(toEntry);
 }
 
-function shelvesOfYear(years: Map<number, YearShelves>, item: Scored): YearShelves {
+/** The state of one merge: the groups by creation order (their ids in the indexes), and by year. */
+interface Merge {
+  years: Map<number, YearShelves>;
+  groups: Group[];
+  /** Shared by all the indexes, since one look-up may search several shelves. */
+  table: IdTable;
+  /** Ids found by the current look-up, reused from one event to the next. */
+  found: number[];
+}
+
+function shelvesOfYear(merge: Merge, item: Scored): YearShelves {
   const year = startYear(item.event.date);
-  let shelves = years.get(year);
+  let shelves = merge.years.get(year);
   if (!shelves) {
-    shelves = { shelves: new Map(), shelfList: [], index: new GroupTermIndex<Group>(mergeRule.minimumSimilarity), agreeing: new Map() };
-    years.set(year, shelves);
+    shelves = { shelves: new Map(), shelfList: [], index: new GroupTermIndex(mergeRule.minimumSimilarity, merge.table, 1, mergeRule.minimumSharedTerms), agreeing: new Map() };
+    merge.years.set(year, shelves);
   }
   return shelves;
 }
 
-function shelfOf(year: YearShelves, item: Scored): DateShelf {
+function shelfOf(merge: Merge, year: YearShelves, item: Scored): DateShelf {
   let shelf = year.shelves.get(item.date);
   if (!shelf) {
-    shelf = { sample: item, index: new GroupTermIndex<Group>(mergeRule.minimumSimilarity), foundBy: -1 };
+    shelf = { sample: item, index: new GroupTermIndex(mergeRule.minimumSimilarity, merge.table, 1, mergeRule.minimumSharedTerms), foundBy: -1 };
     year.shelves.set(item.date, shelf);
     year.shelfList.push(shelf);
   }
@@ -109,7 +121,7 @@ function shelfOf(year: YearShelves, item: Scored): DateShelf {
 }
 
 function newGroup(order: number): Group {
-  return { order, members: [], terms: new Map<number, number>(), lightest: Infinity, dates: [], conflicts: [], shelf: null, foundBy: -1 };
+  return { order, members: [], terms: new Map<number, number>(), lightest: Infinity, dates: [], conflicts: [], shelf: null };
 }
 
 function join(group: Group, item: Scored): void {
@@ -120,12 +132,24 @@ function join(group: Group, item: Scored): void {
 }
 
 /** The groups of the year, on a shelf whose date agrees with the event's, that may be similar enough to it. */
-function candidatesOfYear(year: YearShelves, item: Scored, label: RankedLabel, lookUp: number): Group[] {
+function candidatesOfYear(merge: Merge, year: YearShelves, item: Scored, label: RankedLabel, lookUp: number): Group[] {
   const agreeing = agreeingShelves(year, item);
-  if (agreeing.length <= shelvesSearchedOneByOne) return agreeing.flatMap((shelf) => shelf.index.candidates(label, lookUp));
+  const { found, groups } = merge;
+  found.length = 0;
+  const candidates: Group[] = [];
+  if (agreeing.length <= shelvesSearchedOneByOne) {
+    for (const shelf of agreeing) shelf.index.candidates(label, lookUp, found);
+    for (const id of found) candidates.push(groups[id] as Group);
+    return candidates;
+  }
   for (const shelf of agreeing) shelf.foundBy = lookUp;
-  const found = year.index.candidates(label, lookUp);
-  return agreeing.length === year.shelfList.length ? found : found.filter((group) => group.shelf?.foundBy === lookUp);
+  year.index.candidates(label, lookUp, found);
+  const everyShelf = agreeing.length === year.shelfList.length;
+  for (const id of found) {
+    const group = groups[id] as Group;
+    if (everyShelf || group.shelf?.foundBy === lookUp) candidates.push(group);
+  }
+  return candidates;
 }
 
 /**
@@ -174,8 +198,9 @@ function mostSimilarGroup(candidates: Group[], item: Scored, weight: Float64Arra
   return best;
 }
 
+/** The first date is its shelf's, which agrees, or the group would not be a candidate: only the others are checked. */
 function agreesWithAll(group: Group, item: Scored): boolean {
-  for (const sample of group.dates) if (!datesAgree(sample, item)) return false;
+  for (let index = 1; index < group.dates.length; index++) if (!datesAgree(group.dates[index] as Scored, item)) return false;
   return true;
 }
 

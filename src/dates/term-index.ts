@@ -45,17 +45,19 @@ export class TermRanking {
   /** A label ranked for a share: its terms rarest first, their tails, and how many are its rare prefix. */
   rankLabel(terms: ArrayLike<number>, mass: number, share: number): RankedLabel {
     const ranked = Int32Array.from(terms).sort();
+    const weights = new Float64Array(ranked.length);
     const tails = new Float64Array(ranked.length);
     const threshold = share * mass * roundingMargin;
     let rest = 0;
     let prefixLength = ranked.length;
     for (let position = ranked.length - 1; position >= 0; position--) {
-      rest += this.weights[ranked[position] as number] ?? 0;
+      weights[position] = this.weights[ranked[position] as number] ?? 0;
+      rest += weights[position] ?? 0;
       tails[position] = rest;
       // Walk back from the commonest term while the terms from it onwards still weigh less than the threshold.
       if (prefixLength === position + 1 && rest < threshold) prefixLength = position;
     }
-    return { ranked, tails, prefixLength, mass };
+    return { ranked, weights, tails, prefixLength, mass };
   }
 }
 
@@ -63,6 +65,8 @@ export class TermRanking {
 export interface RankedLabel {
   /** Term numbers, rarest first. */
   ranked: Int32Array;
+  /** At each position, the weight of that term. */
+  weights: Float64Array;
   /** At each position, the weight of the terms from there on, itself included. */
   tails: Float64Array;
   /** The first `prefixLength` of `ranked` are the rare prefix. */
@@ -70,111 +74,295 @@ export interface RankedLabel {
   mass: number;
 }
 
-/** What the index lists: anything that remembers the last look-up that found it, so each is found once. */
-export interface Findable {
-  foundBy: number;
+/**
+ * What the indexes of one search know of each id (a small whole number, its position in the caller's list),
+ * shared by the indexes one look-up may search: how many members it has and the lightest of them, as the caller
+ * tells them; and for the current look-up, whether it was found and the weight it shares with the label so far.
+ * Kept in columns by id, so that weighing a posting never touches the object the id stands for.
+ */
+export class IdTable {
+  private members = new Int32Array(1024);
+  private lightest = new Float64Array(1024).fill(Infinity);
+  private foundBy = new Int32Array(1024).fill(-1);
+  private weighedBy = new Int32Array(1024).fill(-1);
+  private sharedWeight = new Float64Array(1024);
+  private sharedTerms = new Int32Array(1024);
+  /** By id, two words with one bit set for each term its members have: a bit not set tells a term it lacks. */
+  private signatures = new Int32Array(2048);
+  private retired = new Uint8Array(1024);
+
+  /** Records that `id` has one more member, with this label. */
+  joined(id: number, label: RankedLabel): void {
+    if (id >= this.members.length) this.grow(id);
+    this.members[id] = (this.members[id] ?? 0) + 1;
+    this.lightest[id] = Math.min(this.lightest[id] ?? Infinity, label.mass);
+    for (const term of label.ranked) {
+      const bit = signatureBit(term);
+      const word = 2 * id + (bit >> 5);
+      this.signatures[word] = (this.signatures[word] ?? 0) | (1 << (bit & 31));
+    }
+  }
+
+  /** Takes an id out of what the indexes sharing this table find. */
+  retire(id: number): void {
+    this.retired[id] = 1;
+  }
+
+  isRetired(id: number): boolean {
+    return this.retired[id] === 1;
+  }
+
+  /** False when no member of `id` has the term; true when one may. */
+  mayHave(id: number, term: number): boolean {
+    const bit = signatureBit(term);
+    return ((this.signatures[2 * id + (bit >> 5)] ?? 0) & (1 << (bit & 31))) !== 0;
+  }
+
+  memberCount(id: number): number {
+    return this.members[id] ?? 0;
+  }
+
+  lightestOf(id: number): number {
+    return this.lightest[id] ?? Infinity;
+  }
+
+  /** Marks `id` as found by `lookUp`; false when it already was. */
+  mark(id: number, lookUp: number): boolean {
+    if (this.foundBy[id] === lookUp) return false;
+    this.foundBy[id] = lookUp;
+    return true;
+  }
+
+  /** Adds a shared term, `weight` times the number of members that have it, to what `id` shares in this look-up. */
+  share(id: number, lookUp: number, weight: number): void {
+    if (this.weighedBy[id] !== lookUp) {
+      this.weighedBy[id] = lookUp;
+      this.sharedWeight[id] = 0;
+      this.sharedTerms[id] = 0;
+    }
+    this.sharedWeight[id] = (this.sharedWeight[id] ?? 0) + weight;
+    this.sharedTerms[id] = (this.sharedTerms[id] ?? 0) + 1;
+  }
+
+  sharedWeightOf(id: number, lookUp: number): number {
+    return this.weighedBy[id] === lookUp ? (this.sharedWeight[id] ?? 0) : 0;
+  }
+
+  sharedTermsOf(id: number, lookUp: number): number {
+    return this.weighedBy[id] === lookUp ? (this.sharedTerms[id] ?? 0) : 0;
+  }
+
+
+  private grow(id: number): void {
+    const length = Math.max(id + 1, this.members.length * 2);
+    this.members = copied(this.members, new Int32Array(length));
+    this.lightest = copied(this.lightest, new Float64Array(length).fill(Infinity));
+    this.foundBy = copied(this.foundBy, new Int32Array(length).fill(-1));
+    this.weighedBy = copied(this.weighedBy, new Int32Array(length).fill(-1));
+    this.sharedWeight = copied(this.sharedWeight, new Float64Array(length));
+    this.sharedTerms = copied(this.sharedTerms, new Int32Array(length));
+    this.signatures = copied(this.signatures, new Int32Array(2 * length));
+    this.retired = copied(this.retired, new Uint8Array(length));
+  }
 }
 
-/** A group's presence under one term: the heaviest tail and the lightest label among its members with that term. */
-interface Posting<G> {
-  group: G;
-  tail: number;
-  /** The most terms a member has from this one on, itself included. */
-  termsFromHere: number;
-  lightest: number;
-  /** Never to be found again: dropped from its lists the next time they are read. */
-  retired: boolean;
+/** One of 64 bits for a term, spread by a multiplicative hash. */
+function signatureBit(term: number): number {
+  return Math.imul(term, 0x9e3779b1) >>> 26;
 }
 
-/** Groups found through their members' terms: all of them, and those in a member's rare prefix. */
-export class GroupTermIndex<G extends Findable> {
-  private readonly byTerm: (Posting<G>[] | undefined)[] = [];
-  private readonly byRareTerm: (Posting<G>[] | undefined)[] = [];
-  private readonly postingsOf = new Map<G, Map<number, Posting<G>>>();
-  private readonly rareTermsOf = new Map<G, Set<number>>();
+/**
+ * The postings of one term, in one array of numbers that a look-up reads in a row: for each id with a member
+ * that has the term, five cells: the id, the heaviest tail there, the most terms from there on, the lightest
+ * label and how many members have it. One array, not one object per posting: an index holds hundreds of
+ * thousands of these, mostly short.
+ */
+class Postings {
+  readonly cells: number[] = [];
+
+  get size(): number {
+    return this.cells.length / cellsPerPosting;
+  }
+
+  push(id: number, tail: number, termsFromHere: number, lightest: number): number {
+    this.cells.push(id, tail, termsFromHere, lightest, 1);
+    return this.size - 1;
+  }
+
+  widen(slot: number, tail: number, termsFromHere: number, lightest: number): void {
+    const at = slot * cellsPerPosting;
+    const cells = this.cells;
+    cells[at + 1] = Math.max(cells[at + 1] ?? 0, tail);
+    cells[at + 2] = Math.max(cells[at + 2] ?? 0, termsFromHere);
+    cells[at + 3] = Math.min(cells[at + 3] ?? Infinity, lightest);
+    cells[at + 4] = (cells[at + 4] ?? 0) + 1;
+  }
+
+  id(slot: number): number {
+    return this.cells[slot * cellsPerPosting] as number;
+  }
+
+  tail(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 1] as number;
+  }
+
+  termsFromHere(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 2] as number;
+  }
+
+  lightest(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 3] as number;
+  }
+
+  count(slot: number): number {
+    return this.cells[slot * cellsPerPosting + 4] as number;
+  }
+}
+
+const cellsPerPosting = 5;
+
+function copied<A extends Int32Array | Float64Array | Uint8Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
+
+/**
+ * Ids (of groups, or of labels) found through their members' terms: all of them, and those in a member's rare
+ * prefix. Each id's members are also counted in the index's IdTable, by the caller.
+ */
+export class GroupTermIndex {
+  private readonly byTerm: (Postings | undefined)[] = [];
+  /** Slots of a term's postings whose term is in a member's rare prefix. */
+  private readonly byRareTerm: (number[] | undefined)[] = [];
+  /** By id: each term's slot in its postings, doubled, plus one once the term is in a member's rare prefix. */
+  private readonly slotsOf: (Map<number, number> | undefined)[] = [];
 
   /**
    * For labels alike in `share` of the lighter one's weight; with `minimumShared`, also sharing that many
-   * terms in the same pair, so the first shared term has that many from it on in both.
+   * terms in the same pair, so the first shared term has that many from it on in both; with `idSharedTerms`,
+   * ids whose members together share fewer terms than that are not found. `table` keeps each look-up from
+   * listing an id twice, and what it shares with the label.
    */
   constructor(
     private readonly share: number,
+    private readonly table: IdTable,
     private readonly minimumShared = 1,
+    private readonly idSharedTerms = minimumShared,
   ) {}
 
-  /** Records that `group` now has a member with this label (ranked at the index's share). */
-  add(group: G, label: RankedLabel): void {
-    let postings = this.postingsOf.get(group);
-    if (!postings) {
-      postings = new Map<number, Posting<G>>();
-      this.postingsOf.set(group, postings);
+  /** Records that `id` now has a member with this label (ranked at the index's share). */
+  add(id: number, label: RankedLabel): void {
+    let slots = this.slotsOf[id];
+    if (!slots) {
+      slots = new Map<number, number>();
+      this.slotsOf[id] = slots;
     }
-    let rare = this.rareTermsOf.get(group);
-    if (!rare) {
-      rare = new Set<number>();
-      this.rareTermsOf.set(group, rare);
-    }
-    const rareLength = Math.min(label.prefixLength, label.ranked.length - this.minimumShared + 1);
-    label.ranked.forEach((term, position) => {
+    const rareLength = this.rareLength(label);
+    for (let position = 0; position < label.ranked.length; position++) {
+      const term = label.ranked[position] as number;
       const tail = label.tails[position] ?? 0;
       const termsFromHere = label.ranked.length - position;
-      let posting = postings.get(term);
-      if (posting) {
-        posting.tail = Math.max(posting.tail, tail);
-        posting.termsFromHere = Math.max(posting.termsFromHere, termsFromHere);
-        posting.lightest = Math.min(posting.lightest, label.mass);
-      } else {
-        posting = { group, tail, termsFromHere, lightest: label.mass, retired: false };
-        postings.set(term, posting);
-        append(this.byTerm, term, posting);
+      const postings = (this.byTerm[term] ??= new Postings());
+      const known = slots.get(term);
+      let slot = known;
+      if (slot === undefined) slot = 2 * postings.push(id, tail, termsFromHere, label.mass);
+      else postings.widen(slot >> 1, tail, termsFromHere, label.mass);
+      if (position < rareLength && (slot & 1) === 0) {
+        (this.byRareTerm[term] ??= []).push(slot >> 1);
+        slot |= 1;
       }
-      if (position < rareLength && !rare.has(term)) {
-        rare.add(term);
-        append(this.byRareTerm, term, posting);
-      }
-    });
-  }
-
-  /** Takes a group out of what `candidates` finds. */
-  retire(group: G): void {
-    for (const posting of this.postingsOf.get(group)?.values() ?? []) posting.retired = true;
+      if (slot !== known) slots.set(term, slot);
+    }
   }
 
   /**
-   * Every group with a member that may share the index's share of the lighter label's weight with
-   * this label; others cannot, and some found may not. `lookUp` numbers this look-up: a group found
-   * is marked with it, so it is listed once.
+   * Adds to `found` every id whose members may share, on average, the index's share of the lighter label's weight
+   * with this label (and `minimumShared` terms in one pair, `idSharedTerms` in all); others cannot, and some found may not. `lookUp` numbers this look-up.
+   *
+   * Through the label's rare prefix every id with the term is read, so the weight each id shares with the prefix
+   * is known when the look-up ends; the few terms after it are looked up in each id found, unless its signature
+   * says it lacks them. So the weight each id found shares with the label, times how many of its members share
+   * each term, is known, and an id for which that is too little is left out: as a share of the lighter label
+   * averaged over the members, it is at least the share of each member.
    */
-  candidates(label: RankedLabel, lookUp: number): G[] {
-    const found: G[] = [];
-    const { ranked, tails, mass } = label;
-    const collect = (postings: Posting<G>[] | undefined, tail: number) => {
-      if (!postings) return;
-      let kept = 0;
-      for (const posting of postings) {
-        if (posting.retired) continue;
-        postings[kept++] = posting;
-        if (posting.group.foundBy === lookUp || posting.termsFromHere < this.minimumShared) continue;
-        if (Math.min(tail, posting.tail) < this.share * Math.min(mass, posting.lightest) * roundingMargin) continue;
-        posting.group.foundBy = lookUp;
-        found.push(posting.group);
-      }
-      postings.length = kept;
-    };
-    const rareLength = Math.min(label.prefixLength, ranked.length - this.minimumShared + 1);
+  candidates(label: RankedLabel, lookUp: number, found: number[]): void {
+    const { ranked, tails, weights, mass } = label;
+    const from = found.length;
+    const rareLength = this.rareLength(label);
     // The first shared term has `minimumShared` terms from it on in this label too.
     for (let position = 0; position <= ranked.length - this.minimumShared; position++) {
       const term = ranked[position] as number;
+      const postings = this.byTerm[term];
+      if (!postings) continue;
       const tail = tails[position] ?? 0;
-      collect(this.byRareTerm[term], tail);
-      if (position < rareLength) collect(this.byTerm[term], tail);
+      if (position < rareLength) {
+        // The rare postings of the term are among these.
+        const weight = weights[position] ?? 0;
+        for (let slot = 0; slot < postings.size; slot++) {
+          const id = postings.id(slot);
+          if (this.table.isRetired(id)) continue;
+          this.table.share(id, lookUp, weight * postings.count(slot));
+          this.collect(postings, slot, mass, tail, lookUp, found);
+        }
+        continue;
+      }
+      const rare = this.byRareTerm[term];
+      if (rare) for (const slot of rare) this.collect(postings, slot, mass, tail, lookUp, found);
     }
-    return found;
+    this.keepReachable(found, from, label, rareLength, lookUp);
   }
-}
 
-function append<P>(index: (P[] | undefined)[], term: number, posting: P): void {
-  const list = index[term];
-  if (list) list.push(posting);
-  else index[term] = [posting];
+  private rareLength(label: RankedLabel): number {
+    return Math.min(label.prefixLength, label.ranked.length - this.minimumShared + 1);
+  }
+
+  private collect(postings: Postings, slot: number, mass: number, tail: number, lookUp: number, found: number[]): void {
+    if (postings.termsFromHere(slot) < this.minimumShared) return;
+    if (Math.min(tail, postings.tail(slot)) < this.share * Math.min(mass, postings.lightest(slot)) * roundingMargin) return;
+    const id = postings.id(slot);
+    if (this.table.isRetired(id) || !this.table.mark(id, lookUp)) return;
+    found.push(id);
+  }
+
+  /**
+   * Leaves out of `found`, from `from` on, the ids that cannot share enough with the label (see `candidates`): first
+   * as if every member had every term after the prefix that the signature allows, then, for those still in, exactly.
+   */
+  private keepReachable(found: number[], from: number, label: RankedLabel, rareLength: number, lookUp: number): void {
+    const enoughTerms = Math.max(this.minimumShared, this.idSharedTerms);
+    let kept = from;
+    for (let index = from; index < found.length; index++) {
+      const id = found[index] as number;
+      const members = this.table.memberCount(id);
+      const lighter = Math.min(this.table.lightestOf(id), label.mass);
+      const enoughWeight = lighter > 0 ? this.share * members * lighter * roundingMargin : -Infinity;
+      const prefixWeight = this.table.sharedWeightOf(id, lookUp);
+      const prefixTerms = this.table.sharedTermsOf(id, lookUp);
+      let mayWeigh = 0;
+      let mayTerms = 0;
+      for (let position = rareLength; position < label.ranked.length; position++) {
+        if (!this.table.mayHave(id, label.ranked[position] as number)) continue;
+        mayWeigh += label.weights[position] ?? 0;
+        mayTerms++;
+      }
+      if (prefixTerms + mayTerms < enoughTerms || prefixWeight + members * mayWeigh < enoughWeight) continue;
+      if (mayTerms > 0 && !this.sharesEnoughAfter(id, label, rareLength, prefixWeight, prefixTerms, enoughWeight, enoughTerms)) continue;
+      found[kept++] = id;
+    }
+    found.length = kept;
+  }
+
+  /** Whether the terms after the prefix that `id` has, as many times as its members have them, bring it to enough. */
+  private sharesEnoughAfter(id: number, label: RankedLabel, rareLength: number, weight: number, terms: number, enoughWeight: number, enoughTerms: number): boolean {
+    const slots = this.slotsOf[id];
+    for (let position = rareLength; position < label.ranked.length; position++) {
+      const term = label.ranked[position] as number;
+      const known = this.table.mayHave(id, term) ? slots?.get(term) : undefined;
+      if (known === undefined) continue;
+      weight += (label.weights[position] ?? 0) * (this.byTerm[term]?.count(known >> 1) ?? 0);
+      terms++;
+    }
+    return terms >= enoughTerms && weight >= enoughWeight;
+  }
+
 }
