@@ -71,7 +71,8 @@ const libraryCommands: Record<string, (args: string[], context: LibraryCommandCo
 };
 
 const corpusCommands: Record<string, CorpusCommand> = {
-  ask: withSearch(runAsk, { expandQuestions: true }),
+  // One question reads only its terms' postings; a lookup expands prefixes, in the loaded index's order.
+  ask: withSearch(runAsk, { expandQuestions: true, readByTerm: true }),
   search: withSearch(runSearch, { expandQuestions: false }),
   sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
   timeline: withStoredTimeline((args, { corpus, passagesOf, stdout, cwd }, timeline) => runTimeline(args, { corpus, passagesOf, stdout, cwd, timeline })),
@@ -96,11 +97,11 @@ function withStoredTimeline(run: (args: string[], context: CorpusCommandContext,
  * A command over the search index. Only `ask` widens a question with WordNet and the Russian
  * dictionary: a lookup or a check of the folder does not open them (about 28 MB of WordNet text).
  */
-function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void, { expandQuestions }: { expandQuestions: boolean }): CorpusCommand {
+function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void, { expandQuestions, readByTerm = false }: { expandQuestions: boolean; readByTerm?: boolean }): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
     await prepareDataDir(config.dataDir);
     const expansion = expandQuestions ? { russianDictionary: config.russianDictionary } : { russianDictionary: null, synonyms: false as const };
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, ...expansion }).catch((error: unknown) => {
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, readByTerm, ...expansion }).catch((error: unknown) => {
       throw dataDirError(error, config.dataDir) ?? error;
     });
     run(args, { corpus, search, stdout });

@@ -94,9 +94,10 @@ interface MiniSearchFields {
 
 /**
  * Writes exactly what `JSON.stringify(index)` gives (minisearch 7.2's `toJSON`, serialization
- * version 2), term by term, so `MiniSearch.loadJSON` reads it unchanged.
+ * version 2), term by term, so `MiniSearch.loadJSON` reads it unchanged. Without `terms`, the
+ * same index with none of its terms: what the postings segment keeps beside them (postings-segment.ts).
  */
-export function writeIndexJson(writer: JsonFileWriter, index: MiniSearch): void {
+export function writeIndexJson(writer: Pick<JsonFileWriter, 'write'>, index: MiniSearch, { terms = true }: { terms?: boolean } = {}): void {
   const fields = index as unknown as MiniSearchFields;
   if (!(fields._documentIds instanceof Map) || !(fields._fieldLength instanceof Map) || !(fields._storedFields instanceof Map) || typeof fields._index[Symbol.iterator] !== 'function') {
     throw new Error('minisearch: the index layout is not the one of minisearch 7.2 that the snapshot writer reads; update src/search/snapshot-stream.ts');
@@ -110,7 +111,7 @@ export function writeIndexJson(writer: JsonFileWriter, index: MiniSearch): void 
   writer.write(`,"storedFields":${json(Object.fromEntries(fields._storedFields))}`);
   writer.write(`,"dirtCount":${json(fields._dirtCount)},"index":[`);
   let first = true;
-  for (const [term, fieldIndex] of fields._index) {
+  for (const [term, fieldIndex] of terms ? fields._index : []) {
     const data: Record<number, Record<number, number>> = {};
     for (const [fieldId, frequencies] of fieldIndex) data[fieldId] = Object.fromEntries(frequencies);
     writer.write(`${first ? '' : ','}${json([term, data])}`);

@@ -9,6 +9,7 @@ import type { SourceDocument } from '../corpus/types.js';
 import { passageSplitterVersion } from '../corpus/passages.js';
 import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
+import { writePostingsSegment } from './postings-segment.js';
 import { writeIndexJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
 
 /**
@@ -103,6 +104,21 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reason: 'missing' };
     throw error;
   }
+  const manifest = parseManifest(manifestJson);
+  if ('reason' in manifest) return manifest;
+  if (manifest.indexHash !== hashText(indexJson)) return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+
+  let index: MiniSearch<IndexedPassage>;
+  try {
+    index = loadPassageIndex(indexJson);
+  } catch (error) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
+  }
+  return unmatchedPassages(manifest, index) ?? { manifest, index };
+}
+
+/** The manifest's text, checked and of this version; its index is not read here. */
+export function parseManifest(manifestJson: string): SnapshotManifest | SnapshotProblem {
   let manifestData: unknown;
   try {
     manifestData = JSON.parse(manifestJson);
@@ -114,19 +130,16 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
   const manifest = parsed.data;
   if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
   if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
-  if (manifest.indexHash !== hashText(indexJson)) return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+  return manifest;
+}
 
-  let index: MiniSearch<IndexedPassage>;
-  try {
-    index = loadPassageIndex(indexJson);
-  } catch (error) {
-    return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
-  }
+/** Why an index does not hold exactly the manifest's passages, or null when it does. */
+export function unmatchedPassages(manifest: SnapshotManifest, index: MiniSearch<IndexedPassage>): SnapshotProblem | null {
   const keys = manifest.documents.flatMap(({ docId, passages }) => passages.map((passage) => ({ docId, ordinal: passage.ordinal })));
   if (index.documentCount !== keys.length || keys.some(({ docId, ordinal }) => !index.has(passageKey(docId, ordinal)))) {
     return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${keys.length} of the manifest` };
   }
-  return { manifest, index };
+  return null;
 }
 
 /** What a written base snapshot is known by: its index hash (the id its deltas carry) and the size of its two files. */
@@ -137,13 +150,15 @@ export interface WrittenSnapshot {
 
 /**
  * Saves the index and its manifest; each file is streamed to a temporary file, then renamed into
- * place, the manifest last. All in one tick, so an update arriving meanwhile cannot split the
+ * place, the manifest last; the postings segment for `briefing ask` goes with the index (postings-segment.ts). All in one tick, so an update arriving meanwhile cannot split the
  * index from its manifest (see snapshot-stream.ts for why it is streamed).
  */
 export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: Iterable<StoredDocument>): WrittenSnapshot {
   const folder = snapshotFolder(dataDir);
   mkdirSync(folder, { recursive: true });
   const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexJson(writer, index));
+  // Tagged with the index's hash and renamed before the manifest: it is read only beside this base.
+  writePostingsSegment(folder, index, written.hash);
   const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
   const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));
   return { indexHash: written.hash, bytes: written.bytes + manifest.bytes };
