@@ -57,7 +57,6 @@ const cachedTermsLimit = 10_000;
 
 /** The segment's postings with the shell's own (the documents added since the base) after them. */
 export function segmentIndex(shell: MiniSearch, segment: PostingsSegment): InternalsSource {
-  const own = readInternals(shell);
   let cache = { version: '', terms: new Map<string, FieldPostings | undefined>() };
   const get = (term: string): FieldPostings | undefined => {
     const version = indexVersion(readInternals(shell));
@@ -79,30 +78,12 @@ export function segmentIndex(shell: MiniSearch, segment: PostingsSegment): Inter
       }
     },
   };
-  const rankingInternals: IndexInternals = {
-    terms,
-    fieldIds: own.fieldIds,
-    // Read at each use: the shell's documents and counts change with every discard and addition.
-    get fieldLength() {
-      return readInternals(shell).fieldLength;
-    },
-    get averageFieldLength() {
-      return readInternals(shell).averageFieldLength;
-    },
-    get documentIds() {
-      return readInternals(shell).documentIds;
-    },
-    get documentCount() {
-      return readInternals(shell).documentCount;
-    },
-    get nextId() {
-      return readInternals(shell).nextId;
-    },
-    get dirtCount() {
-      return readInternals(shell).dirtCount;
+  return {
+    // Read at each use: the shell's documents, lengths and counts change with every discard and addition.
+    get rankingInternals(): IndexInternals {
+      return { ...readInternals(shell), terms };
     },
   };
-  return { rankingInternals };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SourceDocument } from '../../src/corpus/types.js';
 import { openSearchService, type SearchService } from '../../src/search/search-service.js';
 import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
 import { snapshotDeltaPath, type CompactionPolicy } from '../../src/search/snapshot-delta.js';
-import { postingsSegmentFile } from '../../src/search/postings-segment.js';
+import { decodePostings, encodePostings, postingsSegmentFile } from '../../src/search/postings-segment.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 import { nearMissQuestions, offTopicQuestions, rankingSet, russianOnlyQuestions, vocabularyGapQuestions } from './ranking-set.js';
 
@@ -39,6 +39,22 @@ function reutersQuestions(documents: readonly SourceDocument[]): string[] {
 
 const reutersAvailable = existsSync(reutersFile);
 const reuters = (count: number) => readReutersDocuments(reutersFile, count).filter((document) => document.body.trim() !== '');
+
+describe('the postings encoding', () => {
+  it('gives back the same postings, fields and documents in ascending order as loadJSON gives them', () => {
+    const postings = new Map([[2, new Map([[9, 1], [3, 4]])], [0, new Map([[70_000, 2], [5, 1]])]]);
+    const decoded = decodePostings(encodePostings(postings));
+    expect(decoded).toEqual(postings);
+    expect([...(decoded ?? new Map()).keys()]).toEqual([0, 2]);
+    expect([...(decoded?.get(2) ?? new Map()).keys()]).toEqual([3, 9]);
+  });
+
+  it('refuses torn postings rather than reading part of them', () => {
+    const bytes = encodePostings(new Map([[0, new Map([[1, 1], [2, 3]])]]));
+    expect(decodePostings(bytes.subarray(0, bytes.length - 4))).toBeNull();
+    expect(decodePostings(bytes.subarray(0, bytes.length - 1))).toBeNull();
+  });
+});
 
 describe('asking through the postings segment', () => {
   it('answers every question of the seed corpus exactly as the loaded index, without its index file', async () => {
