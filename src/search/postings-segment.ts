@@ -20,23 +20,31 @@ export const postingsSegmentFile = 'passages.segment.sqlite';
 /** Bumped when the tables or the postings' encoding change: a segment of another version is not read. */
 const segmentVersion = 1;
 
-export interface WrittenSegment {
-  bytes: number;
-}
+export type WrittenSegment = { bytes: number } | { failed: string };
 
 /**
  * Writes the segment of `index` for the base `baseId`, to a temporary file renamed into place.
- * Synchronous, like the rest of a base write, so the index cannot change meanwhile.
+ * Synchronous, like the rest of a base write, so the index cannot change meanwhile. Never
+ * throws: the base is whole without it, so a failure only removes the old segment (asks then
+ * load the whole index) and says why.
  */
 export function writePostingsSegment(folder: string, index: MiniSearch, baseId: string): WrittenSegment {
   const file = path.join(folder, postingsSegmentFile);
+  try {
+    return { bytes: writeSegmentFile(file, index, baseId) };
+  } catch (error) {
+    rmSync(file, { force: true });
+    return { failed: (error as Error).message };
+  }
+}
+
+function writeSegmentFile(file: string, index: MiniSearch, baseId: string): number {
   const temporary = `${file}.${process.pid}.tmp`;
   rmSync(temporary, { force: true });
   const database = new Database(temporary);
   try {
-    // A temporary file renamed only once complete: no journal is needed to survive a crash.
+    // A temporary file renamed only once complete: no journal is needed to survive a crash, only the sync at commit.
     database.pragma('journal_mode = OFF');
-    database.pragma('synchronous = OFF');
     database.pragma(`user_version = ${segmentVersion}`);
     database.exec('CREATE TABLE head (base TEXT NOT NULL, shell TEXT NOT NULL); CREATE TABLE terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;');
     const parts: string[] = [];
@@ -53,7 +61,7 @@ export function writePostingsSegment(folder: string, index: MiniSearch, baseId: 
     throw error;
   }
   renameSync(temporary, file);
-  return { bytes: statSync(file).size };
+  return statSync(file).size;
 }
 
 /** The private radix tree of minisearch 7.2, the same one the index JSON is written from (snapshot-stream.ts). */

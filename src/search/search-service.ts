@@ -133,7 +133,11 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
   const replayed = 'manifest' in snapshot ? await replaySnapshotDelta(dataDir, snapshot, documents, log) : null;
   const usable = replayed?.snapshot ?? null;
-  const saver = createSnapshotSaver(dataDir, replayed?.state ?? noDeltaState, compaction);
+  // A base without its segment (written before segments, or torn from it by a crash) is written again once, with one, so later asks read by term.
+  const withoutSegment = segmented !== null && byTerm === null && usable !== null;
+  const state = replayed?.state ?? noDeltaState;
+  const saver = createSnapshotSaver(dataDir, withoutSegment ? { ...state, compactNext: true } : state, compaction);
+  if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
   const passagesById = new Map<string, Passage[]>();
@@ -171,7 +175,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
     log.info({ ...counts }, 'the folder changed since the snapshot was saved; loading the whole index');
     return prepareIndex(documents, dataDir, log, compaction, false);
   }
-  if (!usable || counts.indexed > 0 || counts.removed > 0) {
+  if (!usable || counts.indexed > 0 || counts.removed > 0 || withoutSegment) {
     const written = await saver.save(index, storedById, [...changes.added, ...changes.changed, ...changes.removed]);
     log.info({ ...counts, passages: index.documentCount, written }, usable ? 'search index updated and saved' : 'search index built and saved');
   } else {
