@@ -133,8 +133,9 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
   const replayed = 'manifest' in snapshot ? await replaySnapshotDelta(dataDir, snapshot, documents, log) : null;
   const usable = replayed?.snapshot ?? null;
-  // A base without its segment (written before segments, or torn from it by a crash) is written again once, with one, so later asks read by term.
-  const withoutSegment = segmented !== null && byTerm === null && usable !== null;
+  // A base without a segment (written before segments) is written again once, with one, so later asks read by term. Not one whose
+  // segment is of another base: that is a bot's save under way (or a crash between its renames), which its next base mends.
+  const withoutSegment = segmented !== null && 'reason' in segmented && segmented.reason === 'missing' && usable !== null;
   const state = replayed?.state ?? noDeltaState;
   const saver = createSnapshotSaver(dataDir, withoutSegment ? { ...state, compactNext: true } : state, compaction);
   if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');

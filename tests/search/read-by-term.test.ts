@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReutersDocuments } from '../../bench/reuters.js';
@@ -124,6 +124,19 @@ describe('asking through the postings segment', () => {
     expect(byTerm.messages).not.toContain('the search index snapshot has no postings segment for asking by term; writing it again with one');
     expectSameAnswers(upgrading.service, loaded.service, seedQuestions.slice(0, 10));
     // A service that answered before may round a score differently in its last digit (the ranker's bounds tighten as it reads postings): compare fresh ones.
+    expectSameAnswers(byTerm.service, (await open(documents, dataDir, false)).service, seedQuestions.slice(0, 10));
+  });
+
+  it('loads the whole index beside a segment of another base, without writing the base again', async () => {
+    const { documents } = await loadCorpus(seedFolder);
+    const dataDir = await temporaryFolder();
+    const otherDir = await temporaryFolder();
+    await open(documents, dataDir, false);
+    await open(documents.slice(1), otherDir, false);
+    await copyFile(path.join(snapshotFolder(otherDir), postingsSegmentFile), path.join(snapshotFolder(dataDir), postingsSegmentFile));
+    const byTerm = await open(documents, dataDir, true);
+    expect(byTerm.messages).toContain('search index loaded from snapshot');
+    expect(byTerm.messages).not.toContain('the search index snapshot has no postings segment for asking by term; writing it again with one');
     expectSameAnswers(byTerm.service, (await open(documents, dataDir, false)).service, seedQuestions.slice(0, 10));
   });
 });
