@@ -150,7 +150,8 @@ export interface WrittenSnapshot {
 
 /**
  * Saves the index and its manifest; each file is streamed to a temporary file, then renamed into
- * place, the manifest last; the postings segment for `briefing ask` goes with the index (postings-segment.ts). All in one tick, so an update arriving meanwhile cannot split the
+ * place, the manifest last; the postings segment for `briefing ask` goes with the index
+ * (postings-segment.ts). All in one tick, so an update arriving meanwhile cannot split the
  * index from its manifest (see snapshot-stream.ts for why it is streamed).
  */
 export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: Iterable<StoredDocument>): WrittenSnapshot {
