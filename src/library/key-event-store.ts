@@ -10,7 +10,7 @@ import { mergeVersion } from '../dates/merge.js';
 import type { KeyEvent, TimelineEntry } from '../dates/types.js';
 import type { Logger } from '../logger.js';
 import { snapshotFolder } from '../search/snapshot.js';
-import { writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
+import { parseStoredJson, writeJsonFile, writeObjectWithList } from '../search/snapshot-stream.js';
 import { noKeyEventLog, replayKeyEventDelta, storedDocumentEvents, type KeyEventLogState, type StoredEvent } from './key-event-delta.js';
 
 /**
@@ -89,20 +89,20 @@ export async function readKeyEvents(dataDir: string, logger: Logger): Promise<St
 }
 
 async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKeyEvents> {
-  let json: string;
+  let bytes: Buffer;
   try {
-    json = await readFile(keyEventPath(dataDir, keyEventFile), 'utf8');
+    bytes = await readFile(keyEventPath(dataDir, keyEventFile));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'stored key events cannot be read; extracting them again');
     return noStoredKeyEvents;
   }
-  let parsed: z.infer<typeof fileSchema>;
-  try {
-    parsed = fileSchema.parse(JSON.parse(json));
-  } catch (error) {
-    logger.warn({ err: error }, 'stored key events are corrupt; extracting them again');
+  // A sealed file is what the writer wrote (snapshot-stream.ts): only its versions are checked.
+  const stored = parseStoredJson(bytes, fileSchema);
+  if ('problem' in stored) {
+    logger.warn({ detail: stored.problem }, 'stored key events are corrupt; extracting them again');
     return noStoredKeyEvents;
   }
+  const parsed = stored.data;
   if (parsed.extractorVersion !== keyEventExtractorVersion || parsed.mergeVersion !== mergeVersion) {
     logger.info({ stored: parsed.extractorVersion, current: keyEventExtractorVersion }, 'the date extractor or the merge changed; extracting every document again');
     return noStoredKeyEvents;
@@ -110,22 +110,23 @@ async function readEventBase(dataDir: string, logger: Logger): Promise<StoredKey
   const events = new Map(parsed.documents.map((stored) => [stored.docId, { contentHash: stored.contentHash, events: stored.events }]));
   const timeline = parsed.timeline ?? null;
   if (parsed.baseId === undefined) return { events, timeline, log: noKeyEventLog };
-  const replayed = await replayKeyEventDelta(dataDir, { baseId: parsed.baseId, bytes: Buffer.byteLength(json) }, events);
+  const replayed = await replayKeyEventDelta(dataDir, { baseId: parsed.baseId, bytes: bytes.length }, events);
   if (replayed.skipped > 0) logger.warn({ skipped: replayed.skipped }, 'records of the key-event delta are torn or of another base; their documents are extracted again');
   return { events, timeline, log: replayed.state };
 }
 
 /** The timeline stored by the last merge, or null when there is none of this extractor and merge. */
 async function readTimeline(dataDir: string): Promise<StoredKeyEvents['timeline']> {
-  let data: unknown;
+  let text: Buffer;
   try {
-    data = JSON.parse(await readFile(keyEventPath(dataDir, timelineFile), 'utf8'));
+    text = await readFile(keyEventPath(dataDir, timelineFile));
   } catch {
-    // Missing, unreadable or torn: the timeline is merged again.
+    // Missing or unreadable: the timeline is merged again.
     return null;
   }
-  const parsed = timelineSchema.safeParse(data);
-  if (!parsed.success || parsed.data.extractorVersion !== keyEventExtractorVersion || parsed.data.mergeVersion !== mergeVersion) return null;
+  // Torn, altered or of other versions: merged again too.
+  const parsed = parseStoredJson(text, timelineSchema);
+  if ('problem' in parsed || parsed.data.extractorVersion !== keyEventExtractorVersion || parsed.data.mergeVersion !== mergeVersion) return null;
   return parsed.data.timeline;
 }
 

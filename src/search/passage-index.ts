@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/passage-types.js';
 import type { SourceDocument } from '../corpus/types.js';
+import { readIndexFile } from './index-file.js';
 import { createIndexOptions, type RankingParameters } from './index-options.js';
 
 /** What the index holds for one passage; the quote itself stays in the corpus. */
@@ -36,8 +37,9 @@ export function createPassageIndex(): MiniSearch<IndexedPassage> {
   return new MiniSearch<IndexedPassage>(passageIndexOptions);
 }
 
+/** Loads an index file of the snapshot (index-file.ts); throws when it is not one. */
 export function loadPassageIndex(json: string): MiniSearch<IndexedPassage> {
-  return MiniSearch.loadJSON<IndexedPassage>(json, passageIndexOptions);
+  return readIndexFile<IndexedPassage>(json, passageIndexOptions);
 }
 
 /** The index id of a passage. Unique because ordinals are unique within a document. */

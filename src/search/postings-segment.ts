@@ -3,14 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type MiniSearch from 'minisearch';
 import type { FieldPostings } from './index-internals.js';
-import { writeIndexJson } from './snapshot-stream.js';
+import { writeIndexFile } from './index-file.js';
+import { sealJson } from './snapshot-stream.js';
 
 /**
  * The base snapshot's postings addressable by term, for a process that answers one question
  * (`briefing ask`): loading the whole 30 MB index costs seconds at 20,000 documents, while a
  * question reads the postings of a handful of terms. A SQLite table keyed by term holds each
  * term's postings; beside it, the index without its terms (document ids, field lengths, counts)
- * as MiniSearch's own JSON, a few MB that load in a tenth of a second (segment-index.ts).
+ * in the index file's layout (index-file.ts), sealed, a few MB that load in a tenth of a second (segment-index.ts).
  *
  * Written with every base, after its index file and before its manifest, and tagged with the
  * index file's hash: a segment of another base is never paired with a manifest.
@@ -18,7 +19,7 @@ import { writeIndexJson } from './snapshot-stream.js';
 export const postingsSegmentFile = 'passages.segment.sqlite';
 
 /** Bumped when the tables or the postings' encoding change: a segment of another version is not read. */
-const segmentVersion = 1;
+const segmentVersion = 2;
 
 export type WrittenSegment = { bytes: number } | { failed: string };
 
@@ -48,8 +49,8 @@ function writeSegmentFile(file: string, index: MiniSearch, baseId: string): numb
     database.pragma(`user_version = ${segmentVersion}`);
     database.exec('CREATE TABLE head (base TEXT NOT NULL, shell TEXT NOT NULL); CREATE TABLE terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;');
     const parts: string[] = [];
-    writeIndexJson({ write: (text) => parts.push(text) }, index, { terms: false });
-    database.prepare('INSERT INTO head (base, shell) VALUES (?, ?)').run(baseId, parts.join(''));
+    writeIndexFile({ write: (text) => parts.push(text) }, index, { terms: false });
+    database.prepare('INSERT INTO head (base, shell) VALUES (?, ?)').run(baseId, sealJson(parts.join('')));
     const insert = database.prepare('INSERT INTO terms (term, postings) VALUES (?, ?)');
     database.transaction(() => {
       for (const [term, postings] of termsOf(index)) insert.run(term, encodePostings(postings));
@@ -64,7 +65,7 @@ function writeSegmentFile(file: string, index: MiniSearch, baseId: string): numb
   return statSync(file).size;
 }
 
-/** The private radix tree of minisearch 7.2, the same one the index JSON is written from (snapshot-stream.ts). */
+/** The private radix tree of minisearch 7.2, the same one the index file is written from (index-file.ts). */
 function termsOf(index: MiniSearch): Iterable<[string, FieldPostings]> {
   return (index as unknown as { _index: Iterable<[string, FieldPostings]> })._index;
 }
@@ -72,7 +73,7 @@ function termsOf(index: MiniSearch): Iterable<[string, FieldPostings]> {
 /**
  * A term's postings as little-endian 32-bit words: per field, its id, the number of documents,
  * then (short id, frequency) pairs. Fields and documents in ascending order: the order that
- * MiniSearch's `loadJSON` gives the same postings (it reads them from object keys), so a
+ * the index file's reader gives the same postings (index-file.ts: ascending ids), so a
  * ranker reading either adds the same numbers in the same order.
  */
 export function encodePostings(postings: FieldPostings): Buffer {
@@ -119,7 +120,7 @@ export function decodePostings(bytes: Uint8Array): FieldPostings | null {
 export interface PostingsSegment {
   /** The hash of the index file it was written with. */
   base: string;
-  /** The index JSON without its terms, for `MiniSearch.loadJSON`. */
+  /** The index file without its terms, sealed (snapshot-stream.ts), for `loadPassageIndex`. */
   shell: string;
   postingsOf(term: string): FieldPostings | undefined;
   /** The terms starting with `prefix`, in byte order (SQLite's BINARY collation of UTF-8). */

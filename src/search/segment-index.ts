@@ -4,6 +4,7 @@ import type MiniSearch from 'minisearch';
 import { readInternals, type FieldPostings, type IndexInternals, type InternalsSource } from './index-internals.js';
 import { loadPassageIndex, type IndexedPassage } from './passage-index.js';
 import { openPostingsSegment, type PostingsSegment } from './postings-segment.js';
+import { unsealJson } from './snapshot-stream.js';
 import { parseManifest, snapshotFiles, snapshotFolder, unmatchedPassages, type Snapshot, type SnapshotProblem } from './snapshot.js';
 import { indexVersion } from './term-statistics.js';
 
@@ -22,14 +23,14 @@ export interface SegmentSnapshot extends Snapshot {
 /** Reads the snapshot under `dataDir` through its segment, or says why not (a base written before segments: `missing`). */
 export async function readSegmentSnapshot(dataDir: string): Promise<SegmentSnapshot | SnapshotProblem> {
   const folder = snapshotFolder(dataDir);
-  let manifestJson: string;
+  let manifestBytes: Buffer;
   try {
-    manifestJson = await readFile(path.join(folder, snapshotFiles.manifest), 'utf8');
+    manifestBytes = await readFile(path.join(folder, snapshotFiles.manifest));
   } catch (error) {
     // Whatever is in the way, the whole-index read meets it again and says so in its own words.
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { reason: 'missing' } : { reason: 'corrupt', detail: (error as Error).message };
   }
-  const manifest = parseManifest(manifestJson);
+  const manifest = parseManifest(manifestBytes);
   if ('reason' in manifest) return manifest;
   const segment = openPostingsSegment(folder);
   if (segment === null) return { reason: 'missing' };
@@ -39,7 +40,9 @@ export async function readSegmentSnapshot(dataDir: string): Promise<SegmentSnaps
   }
   let index: MiniSearch<IndexedPassage>;
   try {
-    index = loadPassageIndex(segment.shell);
+    const shell = unsealJson(segment.shell);
+    if ('broken' in shell || shell.seal === null) throw new Error('it does not match its seal');
+    index = loadPassageIndex(shell.json);
   } catch (error) {
     segment.close();
     return { reason: 'corrupt', detail: `the postings segment's documents cannot be loaded (${(error as Error).message})` };

@@ -9,8 +9,9 @@ import type { SourceDocument } from '../corpus/types.js';
 import { passageSplitterVersion } from '../corpus/passages.js';
 import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
+import { writeIndexFile } from './index-file.js';
 import { writePostingsSegment } from './postings-segment.js';
-import { writeIndexJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
+import { parseStoredJson, unsealJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
 
 /**
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
@@ -21,9 +22,10 @@ import { writeIndexJson, writeJsonFile, writeObjectWithList } from './snapshot-s
  * the old body did not have is indexed.
  *
  * Version 4 adds the delta beside the base (snapshot-delta.ts): changes since the base was
- * written, appended rather than rewritten.
+ * written, appended rather than rewritten. Version 5 writes the index in arrays (index-file.ts),
+ * which load in half the time of minisearch's own JSON.
  */
-export const snapshotFormatVersion = 4;
+export const snapshotFormatVersion = 5;
 
 const passageSchema = z.object({
   ordinal: z.number().int().positive(),
@@ -40,7 +42,7 @@ const manifestSchema = z.object({
   formatVersion: z.number().int(),
   /** The splitter that cut the stored passages: another version would cut them elsewhere, so the snapshot is rebuilt. */
   splitterVersion: z.number().int(),
-  /** SHA-256 of the index file, so an index and a manifest from different saves are not paired. */
+  /** SHA-256 of the index file's JSON (its seal, snapshot-stream.ts), so an index and a manifest from different saves are not paired. */
   indexHash: z.string(),
   // A list, not an object keyed by id: an id such as "__proto__" or "constructor" is data, never an object key.
   documents: z.array(z.object({ docId: z.string(), contentHash: z.string(), passages: z.array(passageSchema) })),
@@ -96,37 +98,37 @@ export function restorePassages(document: Pick<SourceDocument, 'id' | 'body'>, s
 /** Reads the snapshot under `dataDir`, or says why it cannot be used. Never throws for bad content. */
 export async function readSnapshot(dataDir: string): Promise<Snapshot | SnapshotProblem> {
   const folder = snapshotFolder(dataDir);
-  let indexJson: string;
-  let manifestJson: string;
+  // Read as bytes: a seal is checked over the bytes, before they are decoded.
+  let indexBytes: Buffer;
+  let manifestBytes: Buffer;
   try {
-    [indexJson, manifestJson] = await Promise.all([readFile(path.join(folder, snapshotFiles.index), 'utf8'), readFile(path.join(folder, snapshotFiles.manifest), 'utf8')]);
+    [indexBytes, manifestBytes] = await Promise.all([readFile(path.join(folder, snapshotFiles.index)), readFile(path.join(folder, snapshotFiles.manifest))]);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reason: 'missing' };
     throw error;
   }
-  const manifest = parseManifest(manifestJson);
+  const manifest = parseManifest(manifestBytes);
   if ('reason' in manifest) return manifest;
-  if (manifest.indexHash !== hashText(indexJson)) return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+  // The index's seal is the hash of its JSON, which the manifest written with it records: an index of another save is never paired with it.
+  const indexFile = unsealJson(indexBytes);
+  if ('broken' in indexFile || manifest.indexHash !== (indexFile.seal ?? hashText(indexFile.json))) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+  }
 
   let index: MiniSearch<IndexedPassage>;
   try {
-    index = loadPassageIndex(indexJson);
+    index = loadPassageIndex(indexFile.json);
   } catch (error) {
     return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
   }
   return unmatchedPassages(manifest, index) ?? { manifest, index };
 }
 
-/** The manifest's text, checked and of this version; its index is not read here. */
-export function parseManifest(manifestJson: string): SnapshotManifest | SnapshotProblem {
-  let manifestData: unknown;
-  try {
-    manifestData = JSON.parse(manifestJson);
-  } catch (error) {
-    return { reason: 'corrupt', detail: `${snapshotFiles.manifest} is not valid JSON (${(error as Error).message})` };
-  }
-  const parsed = manifestSchema.safeParse(manifestData);
-  if (!parsed.success) return { reason: 'corrupt', detail: `${snapshotFiles.manifest} does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})` };
+/** The manifest file's bytes, checked (a sealed one only for its versions) and of this version; its index is not read here. */
+export function parseManifest(manifestBytes: Buffer): SnapshotManifest | SnapshotProblem {
+  // A sealed manifest is what the writer wrote (snapshot-stream.ts): only its versions are checked.
+  const parsed = parseStoredJson(manifestBytes, manifestSchema);
+  if ('problem' in parsed) return { reason: 'corrupt', detail: `${snapshotFiles.manifest}: ${parsed.problem}` };
   const manifest = parsed.data;
   if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
   if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
@@ -135,11 +137,19 @@ export function parseManifest(manifestJson: string): SnapshotManifest | Snapshot
 
 /** Why an index does not hold exactly the manifest's passages, or null when it does. */
 export function unmatchedPassages(manifest: SnapshotManifest, index: MiniSearch<IndexedPassage>): SnapshotProblem | null {
-  const keys = manifest.documents.flatMap(({ docId, passages }) => passages.map((passage) => ({ docId, ordinal: passage.ordinal })));
-  if (index.documentCount !== keys.length || keys.some(({ docId, ordinal }) => !index.has(passageKey(docId, ordinal)))) {
-    return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${keys.length} of the manifest` };
+  const passages = manifest.documents.reduce((total, { passages: stored }) => total + stored.length, 0);
+  if (index.documentCount !== passages || !holdsEveryPassage(index, manifest.documents)) {
+    return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${passages} of the manifest` };
   }
   return null;
+}
+
+/** Whether the index holds each passage of the manifest; a plain loop, since there are 110,000 of them at 21,578 Reuters documents. */
+function holdsEveryPassage(index: MiniSearch<IndexedPassage>, documents: readonly StoredDocument[]): boolean {
+  for (const { docId, passages } of documents) {
+    for (const passage of passages) if (!index.has(passageKey(docId, passage.ordinal))) return false;
+  }
+  return true;
 }
 
 /** What a written base snapshot is known by: its index hash (the id its deltas carry) and the size of its two files. */
@@ -157,8 +167,8 @@ export interface WrittenSnapshot {
 export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: Iterable<StoredDocument>): WrittenSnapshot {
   const folder = snapshotFolder(dataDir);
   mkdirSync(folder, { recursive: true });
-  const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexJson(writer, index));
-  // Tagged with the index's hash and renamed before the manifest: it is read only beside this base.
+  const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexFile(writer, index));
+  // Tagged with the index's seal and renamed before the manifest: it is read only beside this base.
   writePostingsSegment(folder, index, written.hash);
   const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
   const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileCacheFile, isRacy, isUnchanged, racyWindowMs, type RememberedFile } from '../../src/library/file-cache.js';
 import { createLibrary, type Library } from '../../src/library/library.js';
@@ -113,6 +114,43 @@ describe('the cache of what each folder file became', () => {
     const report = await limited.library.reload();
     expect(filesRead(limited.lines)).toEqual([1]);
     expect(report.problems).toEqual([expect.objectContaining({ file: 'a.md', reason: expect.stringMatching(/over the 10-byte limit/) })]);
+  });
+
+  it('keeps the problem of a text file within both limits under another limit, and reads again a file that was over the old one', async () => {
+    const { folder, dataDir } = await folderWith({ 'a.md': 'Memo A\n\nText of A.\n', 'empty.md': '---\ntitle: Empty\n---\n', 'notes.xyz': 'x', 'big.md': `Big\n\n${'word '.repeat(40)}\n` });
+    const first = await openLibrary(folder, dataDir, { maxFileBytes: 100 }).library.reload();
+    expect(first.problems.map((problem) => problem.file).sort()).toEqual(['big.md', 'empty.md', 'notes.xyz']);
+    const raised = openLibrary(folder, dataDir, { maxFileBytes: 1_000_000 });
+    const report = await raised.library.reload();
+    expect(filesRead(raised.lines)).toEqual([1]);
+    expect(report.problems.map((problem) => problem.file).sort()).toEqual(['empty.md', 'notes.xyz']);
+    expect(raised.library.documents().map((document) => document.file).sort()).toEqual(['a.md', 'big.md']);
+  });
+
+  it('refuses a cache whose files do not match their checksum, and still takes one written as an unsealed list', async () => {
+    const { folder, dataDir } = await folderWith({ 'a.md': 'Memo A\n\nText of A.\n', 'b.md': 'Memo B\n\nText of B.\n' });
+    await openLibrary(folder, dataDir).library.reload();
+    const file = path.join(snapshotFolder(dataDir), fileCacheFile);
+    const header = deserialize(await readFile(file)) as { checksum?: string; files: Uint8Array | unknown[] };
+    if (Array.isArray(header.files)) throw new Error('the cache is expected to be sealed');
+    const files = header.files;
+    const { checksum: _checksum, ...unsealed } = header;
+    await writeFile(file, serialize({ ...unsealed, files: deserialize(files) as unknown[] }));
+    const listed = openLibrary(folder, dataDir);
+    await listed.library.reload();
+    expect(filesRead(listed.lines)).toEqual([0]);
+
+    // The same length and still a valid serialisation: only the checksum can tell.
+    const spoiled = Buffer.from(files);
+    const at = spoiled.indexOf('Text of A');
+    expect(at).toBeGreaterThan(0);
+    spoiled.write('Text of Z', at);
+    await writeFile(file, serialize({ ...header, files: spoiled }));
+    const altered = openLibrary(folder, dataDir);
+    await altered.library.reload();
+    expect(filesRead(altered.lines)).toEqual([2]);
+    expect(altered.lines.some((line) => line.level === 40 && String(line.msg).includes('cache of the folder files is corrupt'))).toBe(true);
+    expect(altered.library.documents().map((document) => document.body)).toEqual(['Text of A.', 'Text of B.'].map((text) => expect.stringContaining(text)));
   });
 
   it('does not trust a cache written for another folder', async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ const reutersAvailable = existsSync(reutersFile);
 const reuters = (count: number) => readReutersDocuments(reutersFile, count).filter((document) => document.body.trim() !== '');
 
 describe('the postings encoding', () => {
-  it('gives back the same postings, fields and documents in ascending order as loadJSON gives them', () => {
+  it('gives back the same postings, fields and documents in ascending order, as the index file reader gives them', () => {
     const postings = new Map([[2, new Map([[9, 1], [3, 4]])], [0, new Map([[70_000, 2], [5, 1]])]]);
     const decoded = decodePostings(encodePostings(postings));
     expect(decoded).toEqual(postings);
@@ -137,6 +138,18 @@ describe('asking through the postings segment', () => {
     const byTerm = await open(documents, dataDir, true);
     expect(byTerm.messages).toContain('search index loaded from snapshot');
     expect(byTerm.messages).not.toContain('the search index snapshot has no postings segment for asking by term; writing it again with one');
+    expectSameAnswers(byTerm.service, (await open(documents, dataDir, false)).service, seedQuestions.slice(0, 10));
+  });
+
+  it('loads the whole index when the shell of the segment does not match its seal, and answers the same', async () => {
+    const { documents } = await loadCorpus(seedFolder);
+    const dataDir = await temporaryFolder();
+    await open(documents, dataDir, false);
+    const database = new Database(path.join(snapshotFolder(dataDir), postingsSegmentFile));
+    expect(database.prepare(`UPDATE head SET shell = replace(shell, '"dirtCount":0', '"dirtCount":1') WHERE instr(shell, '"dirtCount":0') > 0`).run().changes).toBe(1);
+    database.close();
+    const byTerm = await open(documents, dataDir, true);
+    expect(byTerm.messages).toContain('search index loaded from snapshot');
     expectSameAnswers(byTerm.service, (await open(documents, dataDir, false)).service, seedQuestions.slice(0, 10));
   });
 });

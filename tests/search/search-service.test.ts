@@ -153,6 +153,32 @@ describe('index snapshot', () => {
     expect((await open(documents, dataDir)).messages).toContain('search index loaded from snapshot');
   });
 
+  it('refuses an index and a manifest from different saves, each intact and sealed, and rebuilds', async () => {
+    const documents = [loanDocument(), summitDocument()];
+    const [dataDir, otherDir] = [await temporaryFolder(), await temporaryFolder()];
+    await open(documents, dataDir);
+    await open([loanDocument()], otherDir);
+    const indexFile = (folder: string) => path.join(snapshotFolder(folder), snapshotFiles.index);
+    await writeFile(indexFile(dataDir), await readFile(indexFile(otherDir), 'utf8'));
+    const { service, lines } = await open(documents, dataDir);
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: 'search index snapshot is unusable; rebuilding it', detail: expect.stringMatching(/does not match the manifest/) }));
+    expect(service.ask('earthquake').passages[0]?.docId).toBe('summit');
+  });
+
+  it('checks a manifest without a seal field by field, and refuses one of the wrong shape', async () => {
+    const documents = [loanDocument(), summitDocument()];
+    const dataDir = await temporaryFolder();
+    await open(documents, dataDir);
+    const manifestFile = path.join(snapshotFolder(dataDir), snapshotFiles.manifest);
+    const sealed = await readFile(manifestFile, 'utf8');
+    const json = sealed.slice(0, sealed.lastIndexOf('\n'));
+    await writeFile(manifestFile, json);
+    expect((await open(documents, dataDir)).messages).toContain('search index loaded from snapshot');
+    await writeFile(manifestFile, json.replace('"ordinal":1', '"ordinal":"one"'));
+    const { lines } = await open(documents, dataDir);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'search index snapshot is unusable; rebuilding it', detail: expect.stringMatching(/expected shape/) }));
+  });
+
   it('never serves stored offsets that no longer point at the same text', async () => {
     const dataDir = await temporaryFolder();
     const original = loanDocument();

@@ -1,14 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
 import { snapshotDeltaPath, type CompactionPolicy } from '../../src/search/snapshot-delta.js';
-import { writeIndexJson, writeJsonFile, writeObjectWithList } from '../../src/search/snapshot-stream.js';
-import { createPassageIndex, passageIndexOptions, toIndexedPassages } from '../../src/search/passage-index.js';
-import { splitPassages } from '../../src/corpus/passages.js';
+import { parseStoredJson, unsealJson, writeJsonFile, writeObjectWithList } from '../../src/search/snapshot-stream.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 
 const loans = () => makeDocument('loans.md', 'Loans to Uzbekistan\n\nJapan agreed to loan Uzbekistan 39 billion yen in 2024, according to the agency.\n\nThe loan supports the transition to a market economy, the agency said.\n');
@@ -123,23 +122,31 @@ describe('the snapshot delta', () => {
 });
 
 describe('the streamed snapshot writer', () => {
-  it('writes exactly the JSON that JSON.stringify gives, which MiniSearch loads', async () => {
-    const index = createPassageIndex();
-    for (const document of [loans(), summit(), harvest()]) index.addAll(toIndexedPassages(document, splitPassages(document)));
-    index.discard(`summit\u00011`);
-    const file = path.join(await temporaryFolder(), 'index.json');
-    writeJsonFile(file, (writer) => writeIndexJson(writer, index));
-    const text = await readFile(file, 'utf8');
-    expect(text).toBe(JSON.stringify(index));
-    expect(MiniSearch.loadJSON(text, passageIndexOptions).documentCount).toBe(index.documentCount);
-  });
-
   it('writes an object with a list as JSON.stringify does, for an empty list too', async () => {
     const folder = await temporaryFolder();
     for (const items of [[], [{ a: 1 }, { b: 'two "quoted"' }]]) {
       const file = path.join(folder, 'list.json');
-      writeJsonFile(file, (writer) => writeObjectWithList(writer, { version: 2, id: 'x' }, 'items', items));
-      expect(await readFile(file, 'utf8')).toBe(JSON.stringify({ version: 2, id: 'x', items }));
+      const written = writeJsonFile(file, (writer) => writeObjectWithList(writer, { version: 2, id: 'x' }, 'items', items));
+      const json = JSON.stringify({ version: 2, id: 'x', items });
+      expect(unsealJson(await readFile(file, 'utf8'))).toEqual({ json, seal: createHash('sha256').update(json).digest('hex') });
+      expect(written.hash).toBe(createHash('sha256').update(json).digest('hex'));
     }
+  });
+
+  it('trusts a sealed file as written, checks one without a seal against its schema, and refuses one that does not match its seal', async () => {
+    const file = path.join(await temporaryFolder(), 'list.json');
+    writeJsonFile(file, (writer) => writeObjectWithList(writer, { version: 2 }, 'items', [{ a: 1 }]));
+    const sealed = await readFile(file, 'utf8');
+    const schema = z.object({ version: z.number(), items: z.array(z.object({ a: z.number() })) });
+    expect(parseStoredJson(sealed, schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
+    const json = sealed.slice(0, sealed.lastIndexOf('\n'));
+    expect(parseStoredJson(json, schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
+    expect(parseStoredJson(json.replace('"a":1', '"a":"1"'), schema)).toEqual({ problem: expect.stringMatching(/expected shape/) });
+    expect(parseStoredJson(sealed.replace('"a":1', '"a":7'), schema)).toEqual({ problem: expect.stringMatching(/seal/) });
+    expect(parseStoredJson(sealed.slice(0, 10), schema)).toEqual({ problem: expect.stringMatching(/not valid JSON/) });
+    // The same as the file's bytes, whose seal is checked before they are decoded.
+    expect(parseStoredJson(Buffer.from(sealed), schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
+    expect(parseStoredJson(Buffer.from(sealed.replace('"a":1', '"a":7')), schema)).toEqual({ problem: expect.stringMatching(/seal/) });
+    expect(parseStoredJson(Buffer.from(json), schema)).toEqual({ data: { version: 2, items: [{ a: 1 }] } });
   });
 });
