@@ -96,7 +96,7 @@ function withStoredTimeline(run: (args: string[], context: CorpusCommandContext,
 
 /**
  * A command over the search index. Only `ask` widens a question with WordNet and the Russian
- * dictionary: a lookup or a check of the folder does not open them (about 28 MB of WordNet text).
+ * dictionary: a lookup or a check of the folder does not open them (6 MB of WordNet indexes, 3 MB of dictionary).
  */
 function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => Promise<void> | void, { expandQuestions, readByTerm = false }: { expandQuestions: boolean; readByTerm?: boolean }): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
