@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { databaseTarget, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
@@ -12,8 +11,9 @@ import type { AddSource, MetadataOverrides } from '../library/intake-types.js';
 import { withAddedDocuments } from '../library/library.js';
 import type { Logger } from '../logger.js';
 import { loadAddedDocuments, readOriginalFile } from '../storage/added-documents-store.js';
-import { isPostgresUrl, openDatabase, type AppDatabase } from '../storage/database.js';
+import type { AppDatabase } from '../storage/database.js';
 import { parseCommandArguments } from './arguments.js';
+import { withDatabase } from './stored-documents.js';
 import { printJson, printText } from './output.js';
 
 export interface LibraryCommandContext {
@@ -28,25 +28,6 @@ export interface LibraryCommandContext {
 const addUsage = 'briefing add <file|url> [--title …] [--author …] [--outlet …] [--published YYYY[-MM[-DD]]] [--json]';
 const removeUsage = 'briefing remove <id>';
 const exportUsage = 'briefing export <dir> [--json]';
-
-/**
- * The folder's corpus with the documents added from Discord and `briefing add`, for the commands
- * that read. A SQLite file that does not exist yet holds none, and is not created by reading.
- */
-export async function withStoredDocuments(folder: LoadedCorpus, config: Config, logger: Logger): Promise<LoadedCorpus> {
-  const target = databaseTarget(config);
-  if (!isPostgresUrl(target) && !existsSync(target)) return folder;
-  return withDatabase(config, logger, async (db) => withAddedDocuments(folder, await loadAddedDocuments(db)));
-}
-
-async function withDatabase<T>(config: Config, logger: Logger, work: (db: AppDatabase) => Promise<T>): Promise<T> {
-  const db = await openDatabase(databaseTarget(config), logger);
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
 
 /**
  * An intake over the database, checking duplicates against the folder and the added documents as

@@ -5,21 +5,16 @@ import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus } from '../corpus/types.js';
 import type { TimelineEntry } from '../dates/types.js';
-import { readKeyEvents } from '../library/key-event-store.js';
 import { createLibrary } from '../library/library.js';
-import { createTimelineCache, timelineSaver } from '../library/timeline-cache.js';
 import { isUserError, UserError } from '../errors.js';
 import { environmentWithDotEnv } from '../dot-env.js';
 import { createLogger, type Logger } from '../logger.js';
 import { dataDirError, prepareDataDir } from '../runtime-folder.js';
 import { openSearchService, type SearchService } from '../search/search-service.js';
-import { runDigest } from './digest.js';
-import { runAdd, runExport, runRemove, withStoredDocuments, type LibraryCommandContext } from './library-commands.js';
-import { runReindex } from './reindex.js';
+import type { LibraryCommandContext } from './library-commands.js';
 import { printText } from './output.js';
 import { runAsk, runSearch, runSources } from './search-commands.js';
-import { runTimeline } from './timeline.js';
-import { runTimex } from './timex.js';
+import { withStoredDocuments } from './stored-documents.js';
 
 export const usage = `briefing: cited answers and key dates from the documents in the corpus folder
 
@@ -63,20 +58,26 @@ interface CorpusCommandContext {
 
 type CorpusCommand = (args: string[], context: CorpusCommandContext) => Promise<void> | void;
 
+/*
+ * Each command's own modules are imported when it runs: a `briefing ask` does not load the
+ * document extractors (mammoth, readability), the date recognisers or the digest.
+ */
+
 /** The commands that change the added documents: they read the folder, but not the added documents, up front. */
 const libraryCommands: Record<string, (args: string[], context: LibraryCommandContext) => Promise<void>> = {
-  add: runAdd,
-  remove: runRemove,
-  export: runExport,
+  add: async (args, context) => (await import('./library-commands.js')).runAdd(args, context),
+  remove: async (args, context) => (await import('./library-commands.js')).runRemove(args, context),
+  export: async (args, context) => (await import('./library-commands.js')).runExport(args, context),
 };
 
 const corpusCommands: Record<string, CorpusCommand> = {
-  ask: withSearch(runAsk, { expandQuestions: true }),
+  // One question reads only its terms' postings; a lookup expands prefixes, in the loaded index's order.
+  ask: withSearch(runAsk, { expandQuestions: true, readByTerm: true }),
   search: withSearch(runSearch, { expandQuestions: false }),
   sources: (args, { corpus, passagesOf, stdout }) => runSources(args, { corpus, passagesOf, stdout }),
-  timeline: withStoredTimeline((args, { corpus, passagesOf, stdout, cwd }, timeline) => runTimeline(args, { corpus, passagesOf, stdout, cwd, timeline })),
-  reindex: withSearch(runReindex, { expandQuestions: false }),
-  digest: withStoredTimeline((args, { corpus, stdout }, timeline) => runDigest(args, { corpus, timeline: timeline(), stdout })),
+  timeline: withStoredTimeline(async (args, { corpus, passagesOf, stdout, cwd }, timeline) => (await import('./timeline.js')).runTimeline(args, { corpus, passagesOf, stdout, cwd, timeline })),
+  reindex: withSearch(async (args, context) => (await import('./reindex.js')).runReindex(args, context), { expandQuestions: false }),
+  digest: withStoredTimeline(async (args, { corpus, stdout }, timeline) => (await import('./digest.js')).runDigest(args, { corpus, timeline: timeline(), stdout })),
 };
 
 /**
@@ -86,6 +87,7 @@ const corpusCommands: Record<string, CorpusCommand> = {
 function withStoredTimeline(run: (args: string[], context: CorpusCommandContext, timeline: () => readonly TimelineEntry[]) => Promise<void> | void): CorpusCommand {
   return async (args, context) => {
     const { config, logger, corpus, passagesOf } = context;
+    const [{ readKeyEvents }, { createTimelineCache, timelineSaver }] = await Promise.all([import('../library/key-event-store.js'), import('../library/timeline-cache.js')]);
     const cache = createTimelineCache(corpus.documents, passagesOf, await readKeyEvents(config.dataDir, logger));
     await run(args, context, () => cache.timeline());
     await timelineSaver(config.dataDir, cache, logger)();
@@ -94,16 +96,16 @@ function withStoredTimeline(run: (args: string[], context: CorpusCommandContext,
 
 /**
  * A command over the search index. Only `ask` widens a question with WordNet and the Russian
- * dictionary: a lookup or a check of the folder does not open them (about 28 MB of WordNet text).
+ * dictionary: a lookup or a check of the folder does not open them (6 MB of WordNet indexes, 3 MB of dictionary).
  */
-function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => void, { expandQuestions }: { expandQuestions: boolean }): CorpusCommand {
+function withSearch(run: (args: string[], context: { corpus: LoadedCorpus; search: SearchService; stdout: CliEnvironment['stdout'] }) => Promise<void> | void, { expandQuestions, readByTerm = false }: { expandQuestions: boolean; readByTerm?: boolean }): CorpusCommand {
   return async (args, { config, logger, corpus, stdout }) => {
     await prepareDataDir(config.dataDir);
     const expansion = expandQuestions ? { russianDictionary: config.russianDictionary } : { russianDictionary: null, synonyms: false as const };
-    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, ...expansion }).catch((error: unknown) => {
+    const search = await openSearchService({ corpus, dataDir: config.dataDir, logger, readByTerm, ...expansion }).catch((error: unknown) => {
       throw dataDirError(error, config.dataDir) ?? error;
     });
-    run(args, { corpus, search, stdout });
+    await run(args, { corpus, search, stdout });
   };
 }
 
@@ -114,7 +116,7 @@ async function dispatch(argv: string[], environment: CliEnvironment): Promise<vo
     return;
   }
   // The TempEval adapter reads its documents from stdin and needs neither configuration nor corpus.
-  if (command === 'timex') return runTimex(environment.stdin ?? process.stdin, environment.stdout);
+  if (command === 'timex') return (await import('./timex.js')).runTimex(environment.stdin ?? process.stdin, environment.stdout);
   const run = Object.hasOwn(corpusCommands, command) ? corpusCommands[command] : undefined;
   const change = Object.hasOwn(libraryCommands, command) ? libraryCommands[command] : undefined;
   if (run === undefined && change === undefined) throw new UserError(`Unknown command "${command}".\n\n${usage}`);

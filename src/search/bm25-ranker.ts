@@ -1,6 +1,5 @@
-import type MiniSearch from 'minisearch';
 import type { RankingParameters } from './index-options.js';
-import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
+import { readInternals, type FieldPostings, type IndexInternals, type RankableIndex } from './index-internals.js';
 import { scoredPostings, type ScoredPostings } from './scored-postings.js';
 import { bm25InverseFrequency } from './term-statistics.js';
 
@@ -32,9 +31,9 @@ interface Buffers {
   lastSource: Int32Array;
 }
 
-const buffersByIndex = new WeakMap<MiniSearch, Buffers>();
+const buffersByIndex = new WeakMap<RankableIndex, Buffers>();
 
-const lengthNormsByIndex = new WeakMap<MiniSearch, { key: string; norms: Map<number, Float64Array> }>();
+const lengthNormsByIndex = new WeakMap<RankableIndex, { key: string; norms: Map<number, Float64Array> }>();
 
 /** One field's postings of one query term, with what a match there is worth. */
 interface Lookup {
@@ -66,7 +65,7 @@ interface Step {
  * so on a large library they are then read for a few hundred documents instead of all of theirs.
  * The results are the same; only their scores' rounding may differ in the last digit.
  */
-export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], parameters: RankingParameters, options: RankOptions): RankedDocument[] {
+export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], parameters: RankingParameters, options: RankOptions): RankedDocument[] {
   if (terms.length === 0 || options.limit <= 0) return [];
   const internals = readInternals(index);
   const buffers = buffersFor(index, internals.nextId);
@@ -110,7 +109,7 @@ export function rankDocuments(index: MiniSearch, terms: WeightedTerm[], paramete
   }));
 }
 
-function planStep(index: MiniSearch, internals: IndexInternals, terms: WeightedTerm[], postingsOf: Map<string, FieldPostings | undefined>, source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
+function planStep(index: RankableIndex, internals: IndexInternals, terms: WeightedTerm[], postingsOf: Map<string, FieldPostings | undefined>, source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
   const { k, b, d } = parameters.bm25;
   const lookups: Lookup[] = [];
   let bound = 0;
@@ -233,7 +232,7 @@ function holds(postingsByField: FieldPostings | undefined, shortId: number, fiel
   return fields.some(([field]) => postingsByField.get(internals.fieldIds[field] as number)?.has(shortId) === true);
 }
 
-function buffersFor(index: MiniSearch, size: number): Buffers {
+function buffersFor(index: RankableIndex, size: number): Buffers {
   const existing = buffersByIndex.get(index);
   if (existing && existing.scores.length >= size) return existing;
   const buffers = { scores: new Float64Array(size), matched: new Uint16Array(size), lastSource: new Int32Array(size).fill(-1) };
@@ -246,7 +245,7 @@ function lengthNormsKey(k: number, b: number, internals: IndexInternals): string
 }
 
 /** k·(1 − b + b·length/average) per document for one field; NaN where the document is gone. */
-function lengthNorms(index: MiniSearch, internals: IndexInternals, fieldId: number, k: number, b: number): Float64Array {
+function lengthNorms(index: RankableIndex, internals: IndexInternals, fieldId: number, k: number, b: number): Float64Array {
   const key = lengthNormsKey(k, b, internals);
   let cache = lengthNormsByIndex.get(index);
   if (!cache || cache.key !== key) {

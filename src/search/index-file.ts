@@ -53,8 +53,12 @@ function gaps(keys: readonly number[]): number[] {
   return keys.map((key, position) => key - (position === 0 ? 0 : (keys[position - 1] ?? 0)));
 }
 
-/** Writes the index term by term through `writer`, so no copy of the whole index is held at once. */
-export function writeIndexFile(writer: JsonFileWriter, index: MiniSearch): void {
+/**
+ * Writes the index term by term through `writer`, so no copy of the whole index is held at once.
+ * Without `terms`, the same index with none of its terms: the shell the postings segment keeps
+ * beside them (postings-segment.ts).
+ */
+export function writeIndexFile(writer: Pick<JsonFileWriter, 'write'>, index: MiniSearch, { terms = true }: { terms?: boolean } = {}): void {
   const fields = internalsOf(index);
   const json = JSON.stringify;
   const documents = ascending(fields._documentIds);
@@ -66,7 +70,7 @@ export function writeIndexFile(writer: JsonFileWriter, index: MiniSearch): void 
   writer.write(`,"fieldLengthIds":${json(gaps(lengths.keys))},"fieldLengths":${json(lengths.values)}`);
   writer.write(`,"storedFieldIds":${json(gaps(stored.keys))},"storedFields":${json(stored.values)},"terms":[`);
   let first = true;
-  for (const [term, fieldIndex] of fields._index) {
+  for (const [term, fieldIndex] of terms ? fields._index : []) {
     const row: unknown[] = [term];
     for (const fieldId of [...fieldIndex.keys()].sort((a, b) => a - b)) {
       const postings = ascending(fieldIndex.get(fieldId) ?? new Map<number, number>());

@@ -25,6 +25,18 @@ export interface IndexInternals {
   dirtCount: number;
 }
 
+/**
+ * An index whose ranking data is not one MiniSearch's own: the base's postings segment read by
+ * term with the documents changed since in memory (segment-index.ts). The ranker and the term
+ * statistics read either kind through `readInternals`.
+ */
+export interface InternalsSource {
+  readonly rankingInternals: IndexInternals;
+}
+
+/** What the ranker and the term statistics rank over. */
+export type RankableIndex = MiniSearch | InternalsSource;
+
 interface MiniSearchPrivateFields {
   _index?: unknown;
   _fieldIds?: unknown;
@@ -37,7 +49,8 @@ interface MiniSearchPrivateFields {
 }
 
 /** Reads the ranking data of an index, failing loudly if a MiniSearch upgrade moved it. */
-export function readInternals(index: MiniSearch): IndexInternals {
+export function readInternals(index: RankableIndex): IndexInternals {
+  if ('rankingInternals' in index) return index.rankingInternals;
   const fields = index as unknown as MiniSearchPrivateFields;
   const terms = fields._index as { get?: unknown; atPrefix?: unknown } | undefined;
   const valid =

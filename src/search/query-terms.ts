@@ -1,6 +1,5 @@
-import type MiniSearch from 'minisearch';
 import type { WeightedTerm } from './bm25-ranker.js';
-import { readInternals } from './index-internals.js';
+import { readInternals, type RankableIndex } from './index-internals.js';
 import { termsOf } from './tokenizer.js';
 
 /** The terms of a query, each weighted by how often the query uses it. */
@@ -29,7 +28,7 @@ export function expandsAsPrefix(term: string): boolean {
  * ("uzbek" → "uzbekistan"), weighted down the longer they are, as MiniSearch weighs prefix
  * matches. For quick lookups, where people type the start of a name.
  */
-export function expandPrefixes(index: MiniSearch, terms: WeightedTerm[]): WeightedTerm[] {
+export function expandPrefixes(index: RankableIndex, terms: WeightedTerm[]): WeightedTerm[] {
   const internals = readInternals(index);
   const expanded = [...terms];
   for (const { term, source, weight } of terms) {

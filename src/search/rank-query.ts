@@ -1,4 +1,4 @@
-import type MiniSearch from 'minisearch';
+import type { RankableIndex } from './index-internals.js';
 import { rankDocuments, type RankedDocument } from './bm25-ranker.js';
 import type { RankingParameters } from './index-options.js';
 import { expandQuery, type QueryExpander } from './query-expansion.js';
@@ -14,7 +14,7 @@ export interface RankQueryOptions {
 }
 
 /** The one query path: analyse the text like the index, then rank. `ask`, `search` and the benchmarks all go through it. */
-export function rankQuery(index: MiniSearch, text: string, parameters: RankingParameters, options: RankQueryOptions): RankedDocument[] {
+export function rankQuery(index: RankableIndex, text: string, parameters: RankingParameters, options: RankQueryOptions): RankedDocument[] {
   const terms = expandQuery(text, options.expanders ?? []);
   return rankDocuments(index, options.prefix === true ? expandPrefixes(index, terms) : terms, parameters, options);
 }

@@ -1,4 +1,4 @@
-import type MiniSearch from 'minisearch';
+import type { RankableIndex } from './index-internals.js';
 
 /**
  * One field's postings of one term as flat arrays, with each document's BM25+ saturation
@@ -25,7 +25,7 @@ interface ScoredPostingsCache {
   size: number;
 }
 
-const cachesByIndex = new WeakMap<MiniSearch, ScoredPostingsCache>();
+const cachesByIndex = new WeakMap<RankableIndex, ScoredPostingsCache>();
 
 /** About 12 bytes a document: 4 M documents in all is under 50 MB, and far more than the terms of many questions. */
 const cachedPostingsLimit = 4_000_000;
@@ -36,7 +36,7 @@ const cachedPostingsLimit = 4_000_000;
  * vacuumed, or k, b or d change. `norms` gives k·(1 − b + b·length/average) per document, NaN
  * for a discarded one.
  */
-export function scoredPostings(index: MiniSearch, versionKey: string, term: string, fieldId: number, postings: Map<number, number>, norms: Float64Array, k: number, d: number): ScoredPostings {
+export function scoredPostings(index: RankableIndex, versionKey: string, term: string, fieldId: number, postings: Map<number, number>, norms: Float64Array, k: number, d: number): ScoredPostings {
   let cache = cachesByIndex.get(index);
   if (!cache || cache.key !== versionKey || cache.size > cachedPostingsLimit) {
     cache = { key: versionKey, entries: new Map(), size: 0 };

@@ -18,6 +18,8 @@ import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexe
 import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
+import { readInternals, type RankableIndex } from './index-internals.js';
+import { readSegmentSnapshot } from './segment-index.js';
 import { readSnapshot, restorePassages, storePassage, type StoredDocument } from './snapshot.js';
 import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
@@ -84,6 +86,14 @@ export interface OpenSearchServiceOptions {
   confidence?: ConfidenceRule;
   /** When the snapshot's delta is folded into a new base, other than the measured policy; for tests. */
   compaction?: CompactionPolicy;
+  /**
+   * For a process that answers one question (`briefing ask`): a term's postings are read from the
+   * base's postings segment when the question needs them, instead of loading the whole index
+   * (segment-index.ts). The answers are the same. The index is still loaded whole when the folder
+   * changed since the last save (that save may need a new base) or the base has no segment.
+   * Prefix lookups (`search`) then expand a prefix in another order, so keep it to `ask`.
+   */
+  readByTerm?: boolean;
 }
 
 const maximumLimit = 100;
@@ -98,27 +108,37 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
-  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy } = options;
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
-  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, translationWeight)]);
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
   return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
   index: MiniSearch<IndexedPassage>;
+  /** What questions are ranked over: `index` itself, or its postings segment with what `index` was given since. */
+  ranked: RankableIndex;
   passagesById: Map<string, Passage[]>;
   stored: Map<string, StoredDocument>;
   changes: IndexChanges;
   saver: SnapshotSaver;
 }
 
-async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger, compaction: CompactionPolicy): Promise<PreparedIndex> {
-  const snapshot = await readSnapshot(dataDir);
+async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger, compaction: CompactionPolicy, readByTerm: boolean): Promise<PreparedIndex> {
+  const segmented = readByTerm ? await readSegmentSnapshot(dataDir) : null;
+  const byTerm = segmented !== null && 'manifest' in segmented ? segmented : null;
+  if (segmented && !byTerm) log.debug({ reason: 'reason' in segmented ? segmented.reason : undefined }, 'the postings segment cannot be used; loading the whole index');
+  const snapshot = byTerm ?? (await readSnapshot(dataDir));
   if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
   const replayed = 'manifest' in snapshot ? await replaySnapshotDelta(dataDir, snapshot, documents, log) : null;
   const usable = replayed?.snapshot ?? null;
-  const saver = createSnapshotSaver(dataDir, replayed?.state ?? noDeltaState, compaction);
+  // A base without a segment (written before segments) is written again once, with one, so later asks read by term. Not one whose
+  // segment is of another base: that is a bot's save under way (or a crash between its renames), which its next base mends.
+  const withoutSegment = segmented !== null && 'reason' in segmented && segmented.reason === 'missing' && usable !== null;
+  const state = replayed?.state ?? noDeltaState;
+  const saver = createSnapshotSaver(dataDir, withoutSegment ? { ...state, compactNext: true } : state, compaction);
+  if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
   const passagesById = new Map<string, Passage[]>();
@@ -151,14 +171,25 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   }
 
   const storedById = new Map(manifestDocuments.map((entry) => [entry.docId, entry]));
-  if (!usable || counts.indexed > 0 || counts.removed > 0) {
+  if (byTerm && (counts.indexed > 0 || counts.removed > 0)) {
+    // The save may have to write a new base, which needs every term: the whole index is loaded instead.
+    log.info({ ...counts }, 'the folder changed since the snapshot was saved; loading the whole index');
+    return prepareIndex(documents, dataDir, log, compaction, false);
+  }
+  if (!usable || counts.indexed > 0 || counts.removed > 0 || withoutSegment) {
     const written = await saver.save(index, storedById, [...changes.added, ...changes.changed, ...changes.removed]);
     log.info({ ...counts, passages: index.documentCount, written }, usable ? 'search index updated and saved' : 'search index built and saved');
   } else {
     log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
   }
-  return { index, passagesById, stored: storedById, changes, saver };
+  if (byTerm) return { index, ranked: byTerm.ranked, passagesById, stored: storedById, changes, saver: unsavedByTerm };
+  return { index, ranked: index, passagesById, stored: storedById, changes, saver };
 }
+
+/** The shell of an index read by term has no terms: saving it as a base would lose them all. */
+const unsavedByTerm: SnapshotSaver = {
+  save: () => Promise.reject(new Error('an index read by term from its postings segment is not saved; open the search without readByTerm to save')),
+};
 
 interface ServiceParts {
   initial: SourceDocument[];
@@ -171,7 +202,7 @@ interface ServiceParts {
 }
 
 function createService({ initial, prepared, ranking, expanders, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
-  const { index, passagesById, stored } = prepared;
+  const { index, ranked, passagesById, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
   const documentsById = new Map(initial.map((document) => [document.id, document]));
@@ -258,15 +289,15 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       // The question is read once: its words serve the expansion, the confidence check and the missing words.
       const words = queryWords(text);
       // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
-      const terms = withoutCommonExpansions(index, expandWords(words, expanders));
+      const terms = withoutCommonExpansions(ranked, expandWords(words, expanders));
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const ranked = rankDocuments(index, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
-      const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(index, term, passageFields)]));
+      const hits = rankDocuments(ranked, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
+      const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0);
-      const missing = wordsNowhereIn(index, words, terms);
-      const confident = isConfident(weights, ranked[0]?.matchedTerms, missing, confidence);
+      const missing = wordsNowhereIn(ranked, words, terms);
+      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence);
       const missingWords = confident ? [] : missing.map((word) => word.word);
-      const found = ranked.flatMap((hit) => {
+      const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
       });
@@ -285,11 +316,11 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       const text = validateQuery(terms, 'search terms');
       const accept = acceptFor(options);
       const limit = checkLimit(options.limit, 10);
-      const ranked = rankQuery(index, text, ranking, { limit: maximumLimit * 2, prefix: true, ...(accept && { accept }) });
+      const hits = rankQuery(ranked, text, ranking, { limit: maximumLimit * 2, prefix: true, ...(accept && { accept }) });
       // A lookup wants the passages with all its words when there are some.
       const wanted = new Set(queryTerms(text).map(({ term }) => term)).size;
-      const complete = ranked.filter((hit) => hit.matchedTerms.length === wanted);
-      const matches = (complete.length > 0 ? complete : ranked).slice(0, limit).flatMap((hit) => {
+      const complete = hits.filter((hit) => hit.matchedTerms.length === wanted);
+      const matches = (complete.length > 0 ? complete : hits).slice(0, limit).flatMap((hit) => {
         const resolved = resolve(hit.id);
         if (!resolved) return [];
         const passage = citePassage(resolved.document, resolved.passage, hit.score);
@@ -337,8 +368,8 @@ function serialisedSaves({ index, stored, touched, saver }: SavedState, { log }:
  * and a low IDF they hardly move a score, yet scanning their postings is most of a question's
  * cost on 20,000 documents. It changes no figure of either half of the ranking set.
  */
-function withoutCommonExpansions(index: MiniSearch, terms: WeightedTerm[]): WeightedTerm[] {
-  const limit = Math.max(commonExpansion.minimumPassages, commonExpansion.share * index.documentCount);
+function withoutCommonExpansions(index: RankableIndex, terms: WeightedTerm[]): WeightedTerm[] {
+  const limit = Math.max(commonExpansion.minimumPassages, commonExpansion.share * readInternals(index).documentCount);
   return terms.filter((term) => term.via === undefined || termDocumentFrequency(index, term.term, passageFields) <= limit);
 }
 
@@ -347,7 +378,7 @@ function withoutCommonExpansions(index: MiniSearch, terms: WeightedTerm[]): Weig
  * word is a name, place, number or term the library never mentions. A related form does not
  * stand in for it: "tour" is in the library, "tourists" are not.
  */
-function wordsNowhereIn(index: MiniSearch, words: readonly QueryWord[], terms: readonly WeightedTerm[]): QueryWord[] {
+function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): QueryWord[] {
   const occurring = new Set(terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term)).map((term) => term.source));
   const missing: QueryWord[] = [];
   for (const word of words) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);

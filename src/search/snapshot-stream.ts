@@ -115,6 +115,11 @@ export function writeObjectWithList(writer: JsonFileWriter, head: Record<string,
  */
 const sealPattern = /\n([0-9a-f]{64})$/;
 
+/** `json` with its seal, for JSON stored other than through `JsonFileWriter` (the postings segment's shell). */
+export function sealJson(json: string): string {
+  return `${json}\n${oneShotHash('sha256', json, 'hex')}`;
+}
+
 export type UnsealedJson = { json: string; seal: string | null } | { broken: true };
 
 /**

@@ -10,6 +10,7 @@ import { passageSplitterVersion } from '../corpus/passages.js';
 import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
 import { writeIndexFile } from './index-file.js';
+import { writePostingsSegment } from './postings-segment.js';
 import { parseStoredJson, unsealJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
 
 /**
@@ -106,30 +107,41 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | Snapshot
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reason: 'missing' };
     throw error;
   }
+  const manifest = parseManifest(manifestBytes);
+  if ('reason' in manifest) return manifest;
+  // The index's seal is the hash of its JSON, which the manifest written with it records: an index of another save is never paired with it.
+  const indexFile = unsealJson(indexBytes);
+  if ('broken' in indexFile || manifest.indexHash !== (indexFile.seal ?? hashText(indexFile.json))) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
+  }
+
+  let index: MiniSearch<IndexedPassage>;
+  try {
+    index = loadPassageIndex(indexFile.json);
+  } catch (error) {
+    return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
+  }
+  return unmatchedPassages(manifest, index) ?? { manifest, index };
+}
+
+/** The manifest file's bytes, checked (a sealed one only for its versions) and of this version; its index is not read here. */
+export function parseManifest(manifestBytes: Buffer): SnapshotManifest | SnapshotProblem {
   // A sealed manifest is what the writer wrote (snapshot-stream.ts): only its versions are checked.
   const parsed = parseStoredJson(manifestBytes, manifestSchema);
   if ('problem' in parsed) return { reason: 'corrupt', detail: `${snapshotFiles.manifest}: ${parsed.problem}` };
   const manifest = parsed.data;
   if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
   if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
-  // The index's seal is the hash of its JSON, which the manifest written with it records: an index of another save is never paired with it.
-  const indexFile = unsealJson(indexBytes);
-  if ('broken' in indexFile || manifest.indexHash !== (indexFile.seal ?? hashText(indexFile.json))) {
-    return { reason: 'corrupt', detail: `${snapshotFiles.index} does not match the manifest (changed or truncated)` };
-  }
-  const indexJson = indexFile.json;
+  return manifest;
+}
 
-  let index: MiniSearch<IndexedPassage>;
-  try {
-    index = loadPassageIndex(indexJson);
-  } catch (error) {
-    return { reason: 'corrupt', detail: `${snapshotFiles.index} cannot be loaded (${(error as Error).message})` };
-  }
+/** Why an index does not hold exactly the manifest's passages, or null when it does. */
+export function unmatchedPassages(manifest: SnapshotManifest, index: MiniSearch<IndexedPassage>): SnapshotProblem | null {
   const passages = manifest.documents.reduce((total, { passages: stored }) => total + stored.length, 0);
   if (index.documentCount !== passages || !holdsEveryPassage(index, manifest.documents)) {
     return { reason: 'corrupt', detail: `the index holds ${index.documentCount} passages that do not match the ${passages} of the manifest` };
   }
-  return { manifest, index };
+  return null;
 }
 
 /** Whether the index holds each passage of the manifest; a plain loop, since there are 110,000 of them at 21,578 Reuters documents. */
@@ -148,13 +160,16 @@ export interface WrittenSnapshot {
 
 /**
  * Saves the index and its manifest; each file is streamed to a temporary file, then renamed into
- * place, the manifest last. All in one tick, so an update arriving meanwhile cannot split the
+ * place, the manifest last; the postings segment for `briefing ask` goes with the index
+ * (postings-segment.ts). All in one tick, so an update arriving meanwhile cannot split the
  * index from its manifest (see snapshot-stream.ts for why it is streamed).
  */
 export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>, documents: Iterable<StoredDocument>): WrittenSnapshot {
   const folder = snapshotFolder(dataDir);
   mkdirSync(folder, { recursive: true });
   const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexFile(writer, index));
+  // Tagged with the index's seal and renamed before the manifest: it is read only beside this base.
+  writePostingsSegment(folder, index, written.hash);
   const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
   const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));
   return { indexHash: written.hash, bytes: written.bytes + manifest.bytes };

@@ -1,5 +1,4 @@
-import type MiniSearch from 'minisearch';
-import { readInternals, type FieldPostings, type IndexInternals } from './index-internals.js';
+import { readInternals, type FieldPostings, type IndexInternals, type RankableIndex } from './index-internals.js';
 
 /**
  * Document frequencies, kept per index until it changes. The union of a common term's postings
@@ -12,7 +11,7 @@ interface FrequencyCache {
   /** `fields` joined with U+0001, then the term: one key space for every field set. */
   values: Map<string, number>;
 }
-const frequencyCaches = new WeakMap<MiniSearch, FrequencyCache>();
+const frequencyCaches = new WeakMap<RankableIndex, FrequencyCache>();
 const frequencyCacheLimit = 100_000;
 
 /** What a cached statistic depends on: every change to the index's documents moves one of these. */
@@ -24,7 +23,7 @@ export function indexVersion(internals: IndexInternals): string {
  * BM25 inverse document frequency of a term over the union of some fields. A term the
  * index has never seen gets the highest value: it is the most specific word of a question.
  */
-export function inverseDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
+export function inverseDocumentFrequency(index: RankableIndex, term: string, fields: readonly string[]): number {
   return bm25InverseFrequency(readInternals(index).documentCount, termDocumentFrequency(index, term, fields));
 }
 
@@ -34,7 +33,7 @@ export function bm25InverseFrequency(total: number, frequency: number): number {
 }
 
 /** How many live documents of the index hold the term in any of the fields. */
-export function termDocumentFrequency(index: MiniSearch, term: string, fields: readonly string[]): number {
+export function termDocumentFrequency(index: RankableIndex, term: string, fields: readonly string[]): number {
   const internals = readInternals(index);
   const version = indexVersion(internals);
   let cache = frequencyCaches.get(index);
@@ -81,6 +80,6 @@ function documentFrequency(internals: IndexInternals, postingsByField: FieldPost
  * each of its terms, translations and synonyms (some twenty look-ups in the radix tree), so it
  * is read from the cached frequencies, which the filter on common expansions fills for most of them.
  */
-export function occursInIndex(index: MiniSearch, term: string): boolean {
+export function occursInIndex(index: RankableIndex, term: string): boolean {
   return termDocumentFrequency(index, term, Object.keys(readInternals(index).fieldIds)) > 0;
 }

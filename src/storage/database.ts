@@ -4,6 +4,7 @@ import type { DatabaseEngine, EngineKind } from './engine.js';
 import { openPostgresEngine } from './engines/postgres.js';
 import { openSqliteEngine } from './engines/sqlite.js';
 import { migrate } from './migrations.js';
+import { isPostgresUrl } from './postgres-url.js';
 import type { Schema } from './schema.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -35,11 +36,6 @@ export interface OpenDatabaseOptions {
   connectTimeoutMs?: number;
   /** Postgres: how long to wait for a statement's answer. Default 15000 ms. */
   queryTimeoutMs?: number;
-}
-
-/** A `postgres://` or `postgresql://` URL selects Postgres; anything else is a SQLite file (or `:memory:`). */
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
 }
 
 /**

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type MiniSearch from 'minisearch';
+import { readInternals, type FieldPostings, type IndexInternals, type InternalsSource } from './index-internals.js';
+import { loadPassageIndex, type IndexedPassage } from './passage-index.js';
+import { openPostingsSegment, type PostingsSegment } from './postings-segment.js';
+import { unsealJson } from './snapshot-stream.js';
+import { parseManifest, snapshotFiles, snapshotFolder, unmatchedPassages, type Snapshot, type SnapshotProblem } from './snapshot.js';
+import { indexVersion } from './term-statistics.js';
+
+/**
+ * A snapshot opened without its index file: the manifest, and in place of the index a MiniSearch
+ * "shell" that holds every document's id and field lengths but no terms (postings-segment.ts).
+ * Everything that changes documents goes through the shell as through a loaded index: the
+ * delta's replay discards the base's old versions and adds the new ones, with MiniSearch's own
+ * bookkeeping of counts and average lengths. `ranked` reads a term's postings from the segment
+ * and adds those the shell was given since, so it ranks exactly as the loaded index would.
+ */
+export interface SegmentSnapshot extends Snapshot {
+  ranked: InternalsSource;
+}
+
+/** Reads the snapshot under `dataDir` through its segment, or says why not (a base written before segments: `missing`). */
+export async function readSegmentSnapshot(dataDir: string): Promise<SegmentSnapshot | SnapshotProblem> {
+  const folder = snapshotFolder(dataDir);
+  let manifestBytes: Buffer;
+  try {
+    manifestBytes = await readFile(path.join(folder, snapshotFiles.manifest));
+  } catch (error) {
+    // Whatever is in the way, the whole-index read meets it again and says so in its own words.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { reason: 'missing' } : { reason: 'corrupt', detail: (error as Error).message };
+  }
+  const manifest = parseManifest(manifestBytes);
+  if ('reason' in manifest) return manifest;
+  const segment = openPostingsSegment(folder);
+  if (segment === null) return { reason: 'missing' };
+  if (segment.base !== manifest.indexHash) {
+    segment.close();
+    return { reason: 'stale', detail: 'the postings segment belongs to another base' };
+  }
+  let index: MiniSearch<IndexedPassage>;
+  try {
+    const shell = unsealJson(segment.shell);
+    if ('broken' in shell || shell.seal === null) throw new Error('it does not match its seal');
+    index = loadPassageIndex(shell.json);
+  } catch (error) {
+    segment.close();
+    return { reason: 'corrupt', detail: `the postings segment's documents cannot be loaded (${(error as Error).message})` };
+  }
+  const problem = unmatchedPassages(manifest, index);
+  if (problem) {
+    segment.close();
+    return problem;
+  }
+  return { manifest, index, ranked: segmentIndex(index, segment) };
+}
+
+/** Decoded terms kept at most: a question reads a few dozen. */
+const cachedTermsLimit = 10_000;
+
+/** The segment's postings with the shell's own (the documents added since the base) after them. */
+export function segmentIndex(shell: MiniSearch, segment: PostingsSegment): InternalsSource {
+  let cache = { version: '', terms: new Map<string, FieldPostings | undefined>() };
+  const get = (term: string): FieldPostings | undefined => {
+    const version = indexVersion(readInternals(shell));
+    if (cache.version !== version || cache.terms.size >= cachedTermsLimit) cache = { version, terms: new Map() };
+    if (cache.terms.has(term)) return cache.terms.get(term);
+    const postings = appendPostings(segment.postingsOf(term), readInternals(shell).terms.get(term));
+    cache.terms.set(term, postings);
+    return postings;
+  };
+  const terms: IndexInternals['terms'] = {
+    get,
+    *atPrefix(prefix) {
+      const seen = new Set<string>();
+      for (const [term] of segment.withPrefix(prefix)) seen.add(term);
+      for (const [term] of readInternals(shell).terms.atPrefix(prefix)) seen.add(term);
+      for (const term of seen) {
+        const postings = get(term);
+        if (postings) yield [term, postings];
+      }
+    },
+  };
+  return {
+    // Read at each use: the shell's documents, lengths and counts change with every discard and addition.
+    get rankingInternals(): IndexInternals {
+      return { ...readInternals(shell), terms };
+    },
+  };
+}
+
+/**
+ * The base's postings, then the later ones: the order a loaded index holds them in, as the
+ * documents added after loading it take the next short ids. A discarded base document stays in
+ * the base's postings, as it stays in a loaded index until vacuumed; the ranker leaves it out.
+ */
+function appendPostings(base: FieldPostings | undefined, later: FieldPostings | undefined): FieldPostings | undefined {
+  if (!later || later.size === 0) return base;
+  if (!base) return later;
+  const merged: FieldPostings = new Map();
+  for (const [fieldId, frequencies] of base) merged.set(fieldId, new Map(frequencies));
+  for (const [fieldId, frequencies] of later) {
+    const into = merged.get(fieldId);
+    if (!into) merged.set(fieldId, new Map(frequencies));
+    else for (const [shortId, frequency] of frequencies) into.set(shortId, frequency);
+  }
+  return merged;
+}
