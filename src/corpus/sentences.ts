@@ -66,8 +66,9 @@ function* readSentences(text: string): Generator<RawSentence> {
       afterCut = true;
       continue;
     }
-    if (to === text.length && !sentenceMark.test(text.slice(start, to))) {
-      // Nothing ends a sentence here: sentence-splitter would give one sentence from the first word to the end.
+    if (to === text.length && isOneSentence(text, start)) {
+      // Nothing ends a sentence before the last character: sentence-splitter would give one sentence
+      // from the first word to the end, whether or not that character ends it (most paragraphs are one sentence).
       if (start < to) yield { start, end: to, afterCut };
       return;
     }
@@ -107,6 +108,15 @@ function* readSentences(text: string): Generator<RawSentence> {
     from = cut;
     afterCut = true;
   }
+}
+
+/**
+ * Whether the rest of the text from `start` (its first word) is one sentence to sentence-splitter: no
+ * sentence mark stands in it, or only as its last character after some words (a lone mark is no sentence).
+ */
+function isOneSentence(text: string, start: number): boolean {
+  const mark = text.slice(start).search(sentenceMark);
+  return mark < 0 || (start + mark === text.length - 1 && mark > 0);
 }
 
 /** Where a window that starts at `from` ends: at a space, so that no word is split, unless there is none. */

@@ -13,7 +13,7 @@ import { recogniseRelativeYears } from './recognisers/relative-years.js';
 import { recogniseSeasonsAndMonths } from './recognisers/seasons.js';
 import { recogniseWeekdays } from './recognisers/weekdays.js';
 import { recogniseYears } from './recognisers/years.js';
-import { referencePeriod, resolveCandidate } from './resolve.js';
+import { referencePeriod, resolveCandidate, type ReferencePeriod } from './resolve.js';
 import { tenseAround } from './tense.js';
 import type { DateMention } from './types.js';
 
@@ -26,6 +26,21 @@ export interface ExtractOptions {
 const neutralDay: Day = { year: 2000, month: 1, day: 1 };
 
 /**
+ * A document's passages all share its publication date object: its period is worked out once per
+ * document, not once per passage. Weakly held, so it goes with the document.
+ */
+const periodsByDate = new WeakMap<PartialDate, ReferencePeriod | null>();
+function referencePeriodOf(date: PartialDate | null): ReferencePeriod | null {
+  if (date === null) return null;
+  let period = periodsByDate.get(date);
+  if (period === undefined) {
+    period = referencePeriod(date);
+    periodsByDate.set(date, period);
+  }
+  return period;
+}
+
+/**
  * Every date expression in a text, in order, each resolved to a date at the precision the words
  * give it: "August 2004" is a month, "in 2004" a year, "19–20 December last year" a day range.
  * URLs are skipped, amounts and fractions are not dates, and impossible dates come back as
@@ -33,7 +48,7 @@ const neutralDay: Day = { year: 2000, month: 1, day: 1 };
  */
 export function extractDateMentions(text: string, options: ExtractOptions): DateMention[] {
   const masked = maskAddresses(text);
-  const reference = referencePeriod(options.referenceDate);
+  const reference = referencePeriodOf(options.referenceDate);
   const candidates = [
     ...recogniseWithChrono(masked, reference?.last ?? neutralDay),
     ...recogniseYears(masked),

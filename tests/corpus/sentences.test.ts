@@ -1,3 +1,4 @@
+import { split } from 'sentence-splitter';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/corpus/sentences.js';
 
@@ -27,4 +28,21 @@ describe('abbreviations in sentence splitting', () => {
   it('still ends a sentence after a word the lists do not hold ("Sr.")', () => {
     expect(sentencesOf('He met Sr. Fuji. Then he left.')).toEqual(['He met Sr.', 'Fuji.', 'Then he left.']);
   });
+});
+
+/** sentence-splitter's own sentences of a short text (no sentence is cut or joined back in these). */
+function splitterSentencesOf(text: string): string[] {
+  return split(text)
+    .filter((node) => node.type === 'Sentence')
+    .map((node) => text.slice(node.range[0], node.range[1]));
+}
+
+/** A text whose only sentence mark is its last character is not handed to sentence-splitter: it is one sentence all the same. */
+describe('a paragraph of one sentence', () => {
+  const texts = ['The company said profits rose.', '  It rose in the U.S.', 'Would it rise?', 'He said "yes."', 'A line\nand another.', 'Shares (of the bank) fell.', '.', '?', ' .', 'It rose.  ', 'It rose. It fell.'];
+  for (const text of texts) {
+    it(`reads ${JSON.stringify(text)} as sentence-splitter does`, () => {
+      expect(sentencesOf(text)).toEqual(splitterSentencesOf(text));
+    });
+  }
 });

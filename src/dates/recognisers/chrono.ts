@@ -205,14 +205,25 @@ const partWords: [RegExp, PartOfDay][] = [
 
 /** Dates counted from the moment of writing: parsed again against each reference the resolver tries. */
 function deictic(chronoText: string, parser: chrono.Chrono, written: string, hasTime: boolean): Anchoring {
-  const resolve = ({ reference }: ResolveContext): CalendarSpan | null => {
+  const parse = ({ reference }: ResolveContext): CalendarSpan | null => {
     const [again] = parser.parse(chronoText, referenceOf(reference));
     if (!again) return null;
     const start = deicticValue(again.start, written, hasTime);
     const end = again.end ? deicticValue(again.end, written, hasTime) : null;
     return start ? { start, end } : null;
   };
+  // The resolver asks for the first and the last day of the publication period, the same day when it is
+  // known to the day: the answer depends on the reference day alone, so a day asked again is not parsed again.
+  let last: { reference: Day; span: CalendarSpan | null } | null = null;
+  const resolve = (context: ResolveContext): CalendarSpan | null => {
+    if (last === null || !sameReference(last.reference, context.reference)) last = { reference: context.reference, span: parse(context) };
+    return last.span;
+  };
   return { type: 'deictic', resolve };
+}
+
+function sameReference(a: Day, b: Day): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
 function deicticValue(components: Components, written: string, hasTime: boolean): CalendarValue | null {
