@@ -77,7 +77,7 @@ export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
     // Agreeing dates always start in the same year, so only groups of that year are candidates.
     const year = shelvesOfYear(merge, item);
     const label = ranking.rankLabel(item.terms, item.mass, mergeRule.minimumSimilarity);
-    const best = mostSimilarGroup(candidatesOfYear(merge, year, item, label, lookUp), item, ranking.weights, overlap);
+    const best = mostSimilarGroup(candidatesOfYear(merge, year, item, label, lookUp), item, merge.table, lookUp, overlap);
     const group = best ?? newGroup(merge.groups.length);
     if (!best) merge.groups.push(group);
     join(group, item);
@@ -171,15 +171,15 @@ function agreeingShelves(year: YearShelves, item: Scored): DateShelf[] {
 
 /**
  * The group an event joins: of the candidates whose every date agrees with its own, the one it is most similar
- * to (the older on a tie), when that is similar enough. Each candidate has an upper bound on its similarity that
- * costs one look per term of the event; taken by falling bound, the exact similarity is only worked out while
- * the bound could still beat the best so far, so most candidates are never weighed member by member.
+ * to (the older on a tie), when that is similar enough. Each candidate has an upper bound on its similarity, from
+ * what the index found it shares with the event; taken by falling bound, the exact similarity is only worked out
+ * while the bound could still beat the best so far, so most candidates are never weighed member by member.
  */
-function mostSimilarGroup(candidates: Group[], item: Scored, weight: Float64Array, overlap: LabelOverlap): Group | null {
+function mostSimilarGroup(candidates: Group[], item: Scored, table: IdTable, lookUp: number, overlap: LabelOverlap): Group | null {
   const reachable: { group: Group; bound: number }[] = [];
   for (const group of candidates) {
     if (!agreesWithAll(group, item)) continue;
-    const bound = similarityBound(group, item, weight);
+    const bound = similarityBound(group, item, table, lookUp);
     if (bound !== null) reachable.push({ group, bound });
   }
   reachable.sort((a, b) => b.bound - a.bound);
@@ -205,23 +205,15 @@ function agreesWithAll(group: Group, item: Scored): boolean {
 }
 
 /**
- * An upper bound on how similar a group can be to an event, for one look per term of the event, or null when it
- * cannot be similar enough: the members must share at least two of its terms between them, and the weight they
- * share with it, over the lightest label, must be enough on average. Exact when it says no.
+ * An upper bound on how similar a candidate group can be to an event, or null when it cannot be similar at all:
+ * the weight its members share with it (each term as many times as members have it), which the index worked out
+ * on finding it, over the lightest label, on average. The index found only groups whose members share at least
+ * two of its terms between them and enough weight, so a candidate's bound is already in reach.
  */
-function similarityBound(group: Group, item: Scored, weight: Float64Array): number | null {
-  let sharedTerms = 0;
-  let sharedWeight = 0;
-  for (const term of item.terms) {
-    const count = group.terms.get(term);
-    if (count === undefined) continue;
-    sharedTerms++;
-    sharedWeight += (weight[term] ?? 0) * count;
-  }
+function similarityBound(group: Group, item: Scored, table: IdTable, lookUp: number): number | null {
   const lighter = Math.min(group.lightest, item.mass);
-  if (sharedTerms < mergeRule.minimumSharedTerms || lighter <= 0) return null;
-  const bound = sharedWeight / (group.members.length * lighter);
-  return bound >= mergeRule.minimumSimilarity * roundingMargin ? bound : null;
+  if (lighter <= 0) return null;
+  return table.sharedWeightOf(group.order, lookUp) / (group.members.length * lighter);
 }
 
 /**

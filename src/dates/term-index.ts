@@ -78,93 +78,127 @@ export interface RankedLabel {
  * What the indexes of one search know of each id (a small whole number, its position in the caller's list),
  * shared by the indexes one look-up may search: how many members it has and the lightest of them, as the caller
  * tells them; and for the current look-up, whether it was found and the weight it shares with the label so far.
- * Kept in columns by id, so that weighing a posting never touches the object the id stands for.
+ * Kept in one row of 64 bytes per id, so that weighing a posting never touches the object the id stands for, and
+ * reads one line of memory for all it needs of the id: look-ups jump from id to id, and most of their time was
+ * spent waiting for memory when each of these was a column of its own.
  */
 export class IdTable {
-  private members = new Int32Array(1024);
-  private lightest = new Float64Array(1024).fill(Infinity);
-  private foundBy = new Int32Array(1024).fill(-1);
-  private weighedBy = new Int32Array(1024).fill(-1);
-  private sharedWeight = new Float64Array(1024);
-  private sharedTerms = new Int32Array(1024);
-  /** By id, two words with one bit set for each term its members have: a bit not set tells a term it lacks. */
-  private signatures = new Int32Array(2048);
-  private retired = new Uint8Array(1024);
+  private words = new Int32Array(rowWords * 1024);
+  private reals = new Float64Array(this.words.buffer);
+
+  constructor() {
+    this.clear(0, 1024);
+  }
 
   /** Records that `id` has one more member, with this label. */
   joined(id: number, label: RankedLabel): void {
-    if (id >= this.members.length) this.grow(id);
-    this.members[id] = (this.members[id] ?? 0) + 1;
-    this.lightest[id] = Math.min(this.lightest[id] ?? Infinity, label.mass);
+    if (rowWords * id >= this.words.length) this.grow(id);
+    const row = rowWords * id;
+    this.words[row + membersWord] = (this.words[row + membersWord] ?? 0) + 1;
+    this.reals[row / 2 + lightestReal] = Math.min(this.reals[row / 2 + lightestReal] ?? Infinity, label.mass);
     for (const term of label.ranked) {
       const bit = signatureBit(term);
-      const word = 2 * id + (bit >> 5);
-      this.signatures[word] = (this.signatures[word] ?? 0) | (1 << (bit & 31));
+      const word = row + signatureWord + (bit >> 5);
+      this.words[word] = (this.words[word] ?? 0) | (1 << (bit & 31));
     }
   }
 
   /** Takes an id out of what the indexes sharing this table find. */
   retire(id: number): void {
-    this.retired[id] = 1;
+    this.words[rowWords * id + retiredWord] = 1;
   }
 
   isRetired(id: number): boolean {
-    return this.retired[id] === 1;
+    return this.words[rowWords * id + retiredWord] === 1;
   }
 
   /** False when no member of `id` has the term; true when one may. */
   mayHave(id: number, term: number): boolean {
     const bit = signatureBit(term);
-    return ((this.signatures[2 * id + (bit >> 5)] ?? 0) & (1 << (bit & 31))) !== 0;
+    return ((this.words[rowWords * id + signatureWord + (bit >> 5)] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 
   memberCount(id: number): number {
-    return this.members[id] ?? 0;
+    return this.words[rowWords * id + membersWord] ?? 0;
   }
 
   lightestOf(id: number): number {
-    return this.lightest[id] ?? Infinity;
+    return this.reals[(rowWords / 2) * id + lightestReal] ?? Infinity;
   }
 
   /** Marks `id` as found by `lookUp`; false when it already was. */
   mark(id: number, lookUp: number): boolean {
-    if (this.foundBy[id] === lookUp) return false;
-    this.foundBy[id] = lookUp;
+    const word = rowWords * id + foundByWord;
+    if (this.words[word] === lookUp) return false;
+    this.words[word] = lookUp;
     return true;
   }
 
   /** Adds a shared term, `weight` times the number of members that have it, to what `id` shares in this look-up. */
   share(id: number, lookUp: number, weight: number): void {
-    if (this.weighedBy[id] !== lookUp) {
-      this.weighedBy[id] = lookUp;
-      this.sharedWeight[id] = 0;
-      this.sharedTerms[id] = 0;
+    const row = rowWords * id;
+    const real = row / 2 + sharedWeightReal;
+    if (this.words[row + weighedByWord] !== lookUp) {
+      this.words[row + weighedByWord] = lookUp;
+      this.reals[real] = weight;
+      this.words[row + sharedTermsWord] = 1;
+      return;
     }
-    this.sharedWeight[id] = (this.sharedWeight[id] ?? 0) + weight;
-    this.sharedTerms[id] = (this.sharedTerms[id] ?? 0) + 1;
+    this.reals[real] = (this.reals[real] ?? 0) + weight;
+    this.words[row + sharedTermsWord] = (this.words[row + sharedTermsWord] ?? 0) + 1;
   }
 
   sharedWeightOf(id: number, lookUp: number): number {
-    return this.weighedBy[id] === lookUp ? (this.sharedWeight[id] ?? 0) : 0;
+    const row = rowWords * id;
+    return this.words[row + weighedByWord] === lookUp ? (this.reals[row / 2 + sharedWeightReal] ?? 0) : 0;
   }
 
   sharedTermsOf(id: number, lookUp: number): number {
-    return this.weighedBy[id] === lookUp ? (this.sharedTerms[id] ?? 0) : 0;
+    const row = rowWords * id;
+    return this.words[row + weighedByWord] === lookUp ? (this.words[row + sharedTermsWord] ?? 0) : 0;
   }
 
+  /** Sets what `id` shares in this look-up, once all of it is known. */
+  setShared(id: number, lookUp: number, weight: number, terms: number): void {
+    const row = rowWords * id;
+    this.words[row + weighedByWord] = lookUp;
+    this.reals[row / 2 + sharedWeightReal] = weight;
+    this.words[row + sharedTermsWord] = terms;
+  }
 
   private grow(id: number): void {
-    const length = Math.max(id + 1, this.members.length * 2);
-    this.members = copied(this.members, new Int32Array(length));
-    this.lightest = copied(this.lightest, new Float64Array(length).fill(Infinity));
-    this.foundBy = copied(this.foundBy, new Int32Array(length).fill(-1));
-    this.weighedBy = copied(this.weighedBy, new Int32Array(length).fill(-1));
-    this.sharedWeight = copied(this.sharedWeight, new Float64Array(length));
-    this.sharedTerms = copied(this.sharedTerms, new Int32Array(length));
-    this.signatures = copied(this.signatures, new Int32Array(2 * length));
-    this.retired = copied(this.retired, new Uint8Array(length));
+    const rows = Math.max(id + 1, (2 * this.words.length) / rowWords);
+    const words = new Int32Array(rowWords * rows);
+    words.set(this.words);
+    const from = this.words.length / rowWords;
+    this.words = words;
+    this.reals = new Float64Array(words.buffer);
+    this.clear(from, rows);
+  }
+
+  /** Rows from `from` to `to`: no members, none lighter than any label, never found nor weighed. */
+  private clear(from: number, to: number): void {
+    for (let id = from; id < to; id++) {
+      this.reals[(rowWords / 2) * id + lightestReal] = Infinity;
+      this.words[rowWords * id + foundByWord] = -1;
+      this.words[rowWords * id + weighedByWord] = -1;
+    }
   }
 }
+
+/** An IdTable row: 16 words of 32 bits; the two numbers with fractions take two words each. */
+const rowWords = 16;
+/** In 64-bit units of the row. */
+const sharedWeightReal = 0;
+const lightestReal = 1;
+/** In 32-bit words of the row. */
+const membersWord = 4;
+const foundByWord = 5;
+const weighedByWord = 6;
+const sharedTermsWord = 7;
+/** Two words, with one bit set for each term the id's members have: a bit not set tells a term it lacks. */
+const signatureWord = 8;
+const retiredWord = 10;
 
 /** One of 64 bits for a term, spread by a multiplicative hash. */
 function signatureBit(term: number): number {
@@ -179,6 +213,8 @@ function signatureBit(term: number): number {
  */
 class Postings {
   readonly cells: number[] = [];
+  /** The slots whose term is in a member's rare prefix. */
+  readonly rare: number[] = [];
 
   get size(): number {
     return this.cells.length / cellsPerPosting;
@@ -221,9 +257,68 @@ class Postings {
 
 const cellsPerPosting = 5;
 
-function copied<A extends Int32Array | Float64Array | Uint8Array>(from: A, to: A): A {
-  to.set(from);
-  return to;
+/**
+ * For each id and term of an index: the term's slot in its postings, doubled, plus one once the term is in a
+ * member's rare prefix; and how many of the id's members have the term. A table open to linear probing, each
+ * entry four numbers side by side in one typed array, not a Map per id: adding a label allocates nothing most of
+ * the time, and a look-up reads one line of memory or two.
+ */
+class SlotTable {
+  /** Small at first: an index is made for each date of a year, and most hold few labels. */
+  private cells = new Int32Array(cellsPerEntry * 64).fill(-1);
+  private filled = 0;
+
+  /** The cell that holds the pair, or the empty cell where it goes: valid until the next `put`. */
+  cellOf(id: number, term: number): number {
+    const mask = this.cells.length / cellsPerEntry - 1;
+    let entry = pairHash(id, term) & mask;
+    for (;;) {
+      const cell = cellsPerEntry * entry;
+      const held = this.cells[cell] as number;
+      if (held === -1 || (held === id && this.cells[cell + 1] === term)) return cell;
+      entry = (entry + 1) & mask;
+    }
+  }
+
+  /** The slot in a cell, or -1 when the cell is empty. */
+  slotAt(cell: number): number {
+    return this.cells[cell] === -1 ? -1 : (this.cells[cell + 2] as number);
+  }
+
+  /** How many members have the term, in a cell that holds one. */
+  countAt(cell: number): number {
+    return this.cells[cell + 3] as number;
+  }
+
+  /** Sets the pair's slot and count, in the cell `cellOf` gave for it. */
+  put(cell: number, id: number, term: number, slot: number, count: number): void {
+    const cells = this.cells;
+    const added = cells[cell] === -1;
+    cells[cell] = id;
+    cells[cell + 1] = term;
+    cells[cell + 2] = slot;
+    cells[cell + 3] = count;
+    // Kept at most half full, so that a probe meets an empty cell soon.
+    if (added && 2 * ++this.filled * cellsPerEntry > cells.length) this.grow();
+  }
+
+  private grow(): void {
+    const old = this.cells;
+    this.cells = new Int32Array(2 * old.length).fill(-1);
+    for (let from = 0; from < old.length; from += cellsPerEntry) {
+      if (old[from] === -1) continue;
+      const to = this.cellOf(old[from] as number, old[from + 1] as number);
+      this.cells.set(old.subarray(from, from + cellsPerEntry), to);
+    }
+  }
+}
+
+const cellsPerEntry = 4;
+
+/** Mixes both numbers into all the bits, so that neighbouring ids and terms spread over the table. */
+function pairHash(first: number, second: number): number {
+  const mixed = Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0x9e3779b1);
+  return mixed ^ (mixed >>> 15);
 }
 
 /**
@@ -231,11 +326,10 @@ function copied<A extends Int32Array | Float64Array | Uint8Array>(from: A, to: A
  * prefix. Each id's members are also counted in the index's IdTable, by the caller.
  */
 export class GroupTermIndex {
-  private readonly byTerm: (Postings | undefined)[] = [];
-  /** Slots of a term's postings whose term is in a member's rare prefix. */
-  private readonly byRareTerm: (number[] | undefined)[] = [];
-  /** By id: each term's slot in its postings, doubled, plus one once the term is in a member's rare prefix. */
-  private readonly slotsOf: (Map<number, number> | undefined)[] = [];
+  /** A Map, not an array by term: most indexes hold a few of the many terms, and a sparse array is slow to read. */
+  private readonly byTerm = new Map<number, Postings>();
+  /** By id and term: the term's slot in its postings, doubled, plus one once the term is in a member's rare prefix. */
+  private readonly slots = new SlotTable();
 
   /**
    * For labels alike in `share` of the lighter one's weight; with `minimumShared`, also sharing that many
@@ -252,26 +346,26 @@ export class GroupTermIndex {
 
   /** Records that `id` now has a member with this label (ranked at the index's share). */
   add(id: number, label: RankedLabel): void {
-    let slots = this.slotsOf[id];
-    if (!slots) {
-      slots = new Map<number, number>();
-      this.slotsOf[id] = slots;
-    }
     const rareLength = this.rareLength(label);
     for (let position = 0; position < label.ranked.length; position++) {
       const term = label.ranked[position] as number;
       const tail = label.tails[position] ?? 0;
       const termsFromHere = label.ranked.length - position;
-      const postings = (this.byTerm[term] ??= new Postings());
-      const known = slots.get(term);
-      let slot = known;
-      if (slot === undefined) slot = 2 * postings.push(id, tail, termsFromHere, label.mass);
+      let postings = this.byTerm.get(term);
+      if (!postings) {
+        postings = new Postings();
+        this.byTerm.set(term, postings);
+      }
+      const cell = this.slots.cellOf(id, term);
+      let slot = this.slots.slotAt(cell);
+      const count = slot < 0 ? 1 : this.slots.countAt(cell) + 1;
+      if (slot < 0) slot = 2 * postings.push(id, tail, termsFromHere, label.mass);
       else postings.widen(slot >> 1, tail, termsFromHere, label.mass);
       if (position < rareLength && (slot & 1) === 0) {
-        (this.byRareTerm[term] ??= []).push(slot >> 1);
+        postings.rare.push(slot >> 1);
         slot |= 1;
       }
-      if (slot !== known) slots.set(term, slot);
+      this.slots.put(cell, id, term, slot, count);
     }
   }
 
@@ -283,7 +377,8 @@ export class GroupTermIndex {
    * is known when the look-up ends; the few terms after it are looked up in each id found, unless its signature
    * says it lacks them. So the weight each id found shares with the label, times how many of its members share
    * each term, is known, and an id for which that is too little is left out: as a share of the lighter label
-   * averaged over the members, it is at least the share of each member.
+   * averaged over the members, it is at least the share of each member. For each id found, the table then holds
+   * that weight and the number of distinct terms shared (see IdTable.sharedWeightOf), for the caller to rank them.
    */
   candidates(label: RankedLabel, lookUp: number, found: number[]): void {
     const { ranked, tails, weights, mass } = label;
@@ -292,7 +387,7 @@ export class GroupTermIndex {
     // The first shared term has `minimumShared` terms from it on in this label too.
     for (let position = 0; position <= ranked.length - this.minimumShared; position++) {
       const term = ranked[position] as number;
-      const postings = this.byTerm[term];
+      const postings = this.byTerm.get(term);
       if (!postings) continue;
       const tail = tails[position] ?? 0;
       if (position < rareLength) {
@@ -306,8 +401,7 @@ export class GroupTermIndex {
         }
         continue;
       }
-      const rare = this.byRareTerm[term];
-      if (rare) for (const slot of rare) this.collect(postings, slot, mass, tail, lookUp, found);
+      for (const slot of postings.rare) this.collect(postings, slot, mass, tail, lookUp, found);
     }
     this.keepReachable(found, from, label, rareLength, lookUp);
   }
@@ -346,22 +440,26 @@ export class GroupTermIndex {
         mayTerms++;
       }
       if (prefixTerms + mayTerms < enoughTerms || prefixWeight + members * mayWeigh < enoughWeight) continue;
-      if (mayTerms > 0 && !this.sharesEnoughAfter(id, label, rareLength, prefixWeight, prefixTerms, enoughWeight, enoughTerms)) continue;
+      if (mayTerms > 0 && !this.sharesEnoughAfter(id, label, rareLength, prefixWeight, prefixTerms, enoughWeight, enoughTerms, lookUp)) continue;
       found[kept++] = id;
     }
     found.length = kept;
   }
 
-  /** Whether the terms after the prefix that `id` has, as many times as its members have them, bring it to enough. */
-  private sharesEnoughAfter(id: number, label: RankedLabel, rareLength: number, weight: number, terms: number, enoughWeight: number, enoughTerms: number): boolean {
-    const slots = this.slotsOf[id];
+  /**
+   * Whether the terms after the prefix that `id` has, as many times as its members have them, bring it to enough;
+   * what it shares in all is recorded in the table.
+   */
+  private sharesEnoughAfter(id: number, label: RankedLabel, rareLength: number, weight: number, terms: number, enoughWeight: number, enoughTerms: number, lookUp: number): boolean {
     for (let position = rareLength; position < label.ranked.length; position++) {
       const term = label.ranked[position] as number;
-      const known = this.table.mayHave(id, term) ? slots?.get(term) : undefined;
-      if (known === undefined) continue;
-      weight += (label.weights[position] ?? 0) * (this.byTerm[term]?.count(known >> 1) ?? 0);
+      if (!this.table.mayHave(id, term)) continue;
+      const cell = this.slots.cellOf(id, term);
+      if (this.slots.slotAt(cell) < 0) continue;
+      weight += (label.weights[position] ?? 0) * this.slots.countAt(cell);
       terms++;
     }
+    this.table.setShared(id, lookUp, weight, terms);
     return terms >= enoughTerms && weight >= enoughWeight;
   }
 
