@@ -34,8 +34,17 @@ export function writePostingsSegment(folder: string, index: MiniSearch, baseId: 
   try {
     return { bytes: writeSegmentFile(file, index, baseId) };
   } catch (error) {
-    rmSync(file, { force: true });
+    removeStaleSegment(file);
     return { failed: (error as Error).message };
+  }
+}
+
+/** Removes the previous segment so it is not read beside the new base; what cannot be removed (a folder in its place) is never read as a segment either. */
+function removeStaleSegment(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Reported by the caller's failure: asks load the whole index while it stays.
   }
 }
 

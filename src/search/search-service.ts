@@ -137,7 +137,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   // segment is of another base: that is a bot's save under way (or a crash between its renames), which its next base mends.
   const withoutSegment = segmented !== null && 'reason' in segmented && segmented.reason === 'missing' && usable !== null;
   const state = replayed?.state ?? noDeltaState;
-  const saver = createSnapshotSaver(dataDir, withoutSegment ? { ...state, compactNext: true } : state, compaction);
+  const saver = createSnapshotSaver(dataDir, withoutSegment ? { ...state, compactNext: true } : state, compaction, log);
   if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));

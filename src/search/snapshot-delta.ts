@@ -107,7 +107,7 @@ export interface SnapshotSaver {
   save(index: MiniSearch<IndexedPassage>, stored: ReadonlyMap<string, StoredDocument>, touched: Iterable<string>): Promise<'delta' | 'base'>;
 }
 
-export function createSnapshotSaver(dataDir: string, initial: DeltaState, policy: CompactionPolicy = compactionPolicy): SnapshotSaver {
+export function createSnapshotSaver(dataDir: string, initial: DeltaState, policy: CompactionPolicy = compactionPolicy, log?: Logger): SnapshotSaver {
   const state = { ...initial };
   const file = snapshotDeltaPath(dataDir);
   return {
@@ -128,6 +128,7 @@ export function createSnapshotSaver(dataDir: string, initial: DeltaState, policy
       // A new base: the dirt of discarded passages is dropped first, so the base holds none of it.
       if (index.dirtCount > 0) await index.vacuum();
       state.base = writeSnapshot(dataDir, index, stored.values());
+      if (state.base.segmentFailure !== undefined) log?.warn({ reason: state.base.segmentFailure }, 'postings segment could not be written; briefing ask loads the whole index until the next snapshot');
       state.deltaBytes = 0;
       state.compactNext = false;
       await removeDeltaLog(file);

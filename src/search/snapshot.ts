@@ -156,6 +156,8 @@ function holdsEveryPassage(index: MiniSearch<IndexedPassage>, documents: readonl
 export interface WrittenSnapshot {
   indexHash: string;
   bytes: number;
+  /** Why its postings segment could not be written: the base is whole, but `briefing ask` then loads the whole index. */
+  segmentFailure?: string;
 }
 
 /**
@@ -169,10 +171,10 @@ export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>
   mkdirSync(folder, { recursive: true });
   const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexFile(writer, index));
   // Tagged with the index's seal and renamed before the manifest: it is read only beside this base.
-  writePostingsSegment(folder, index, written.hash);
+  const segment = writePostingsSegment(folder, index, written.hash);
   const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
   const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));
-  return { indexHash: written.hash, bytes: written.bytes + manifest.bytes };
+  return { indexHash: written.hash, bytes: written.bytes + manifest.bytes, ...('failed' in segment && { segmentFailure: segment.failed }) };
 }
 
 /** The shape of one document of the manifest, for the records of the snapshot's delta. */

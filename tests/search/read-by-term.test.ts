@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReutersDocuments } from '../../bench/reuters.js';
@@ -68,6 +68,22 @@ describe('asking through the postings segment', () => {
     const byTerm = await open(documents, dataDir, true);
     expect(byTerm.messages).toContain('search index loaded from snapshot');
     expectSameAnswers(byTerm.service, loaded.service, seedQuestions);
+  });
+
+  it('says when the postings segment cannot be written, keeps the snapshot whole and answers from the loaded index', async () => {
+    const { documents } = await loadCorpus(seedFolder);
+    const dataDir = await temporaryFolder();
+    // A folder where the segment belongs: the segment's rename fails, the rest of the save does not.
+    await mkdir(path.join(snapshotFolder(dataDir), postingsSegmentFile, 'in-the-way'), { recursive: true });
+    const { logger, lines } = captureLogger();
+    const first = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, russianDictionary: null, compaction: neverCompact, readByTerm: false });
+    expect(lines.find((line) => line.msg === 'postings segment could not be written; briefing ask loads the whole index until the next snapshot')?.reason).toEqual(expect.any(String));
+    expect(existsSync(path.join(snapshotFolder(dataDir), snapshotFiles.manifest))).toBe(true);
+    const byTerm = await open(documents, dataDir, true);
+    // The whole index is loaded, and the failure is said again at its next try.
+    expect(byTerm.messages).toContain('the postings segment cannot be used; loading the whole index');
+    expect(byTerm.messages).toContain('postings segment could not be written; briefing ask loads the whole index until the next snapshot');
+    expectSameAnswers(byTerm.service, first, seedQuestions.slice(0, 5));
   });
 
   it.skipIf(!reutersAvailable)('answers a few hundred Reuters documents exactly as the loaded index (skipped without shared/datasets)', async () => {
