@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { folderFormatOf, folderReaderVersion } from '../corpus/document-file.js'
 import type { FileOutcome } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { snapshotFolder } from '../search/snapshot.js';
+import { sha256Hex } from '../search/snapshot-stream.js';
 
 /*
  * What each file of the corpus folder became (its document, or why it is not one), remembered
@@ -115,17 +115,13 @@ const headerSchema = z.object({
 /** One remembered file as stored. */
 type StoredFile = FileStamp & { name: string; checkedAt: number; outcome: FileOutcome };
 
-function checksumOf(payload: Uint8Array): string {
-  return hash('sha256', payload, 'hex');
-}
-
 /** The header's files: trusted when sealed and intact, checked against the schema when unsealed; why not, when corrupt. */
 function filesOf(header: z.infer<typeof headerSchema>): StoredFile[] | { problem: string } {
   if (Array.isArray(header.files)) {
     const files = z.array(fileSchema).safeParse(header.files);
     return files.success ? files.data : { problem: files.error.issues[0]?.message ?? 'invalid' };
   }
-  if (header.checksum !== checksumOf(header.files)) return { problem: 'the files do not match their checksum' };
+  if (header.checksum !== sha256Hex(header.files)) return { problem: 'the files do not match their checksum' };
   return deserialize(header.files) as StoredFile[];
 }
 
@@ -190,6 +186,6 @@ export async function writeFileCache(dataDir: string, key: FileCacheKey, files: 
   const entries: StoredFile[] = [...files].map(([name, { stamp, checkedAt, outcome }]) => ({ name, ...stamp, checkedAt, outcome }));
   const temporary = `${file}.${process.pid}.tmp`;
   const payload = serialize(entries);
-  await writeFile(temporary, serialize({ version: fileCacheVersion, readerVersion: folderReaderVersion, directory: key.directory, maxFileBytes: key.maxFileBytes, checksum: checksumOf(payload), files: payload }));
+  await writeFile(temporary, serialize({ version: fileCacheVersion, readerVersion: folderReaderVersion, directory: key.directory, maxFileBytes: key.maxFileBytes, checksum: sha256Hex(payload), files: payload }));
   await rename(temporary, file);
 }

@@ -34,25 +34,23 @@ export async function readSegmentSnapshot(dataDir: string): Promise<SegmentSnaps
   if ('reason' in manifest) return manifest;
   const segment = openPostingsSegment(folder);
   if (segment === null) return { reason: 'missing' };
-  if (segment.base !== manifest.indexHash) {
-    segment.close();
-    return { reason: 'stale', detail: 'the postings segment belongs to another base' };
-  }
+  const opened = openOnSegment(manifest, segment);
+  if ('reason' in opened) segment.close();
+  return opened;
+}
+
+/** The shell of the segment checked against the manifest, and the index over both; the caller closes the segment on a problem. */
+function openOnSegment(manifest: Snapshot['manifest'], segment: PostingsSegment): SegmentSnapshot | SnapshotProblem {
+  if (segment.base !== manifest.indexHash) return { reason: 'stale', detail: 'the postings segment belongs to another base' };
   let index: MiniSearch<IndexedPassage>;
   try {
     const shell = unsealJson(segment.shell);
     if ('broken' in shell || shell.seal === null) throw new Error('it does not match its seal');
     index = loadPassageIndex(shell.json);
   } catch (error) {
-    segment.close();
     return { reason: 'corrupt', detail: `the postings segment's documents cannot be loaded (${(error as Error).message})` };
   }
-  const problem = unmatchedPassages(manifest, index);
-  if (problem) {
-    segment.close();
-    return problem;
-  }
-  return { manifest, index, ranked: segmentIndex(index, segment) };
+  return unmatchedPassages(manifest, index) ?? { manifest, index, ranked: segmentIndex(index, segment) };
 }
 
 /** Decoded terms kept at most: a question reads a few dozen. */
@@ -62,10 +60,11 @@ const cachedTermsLimit = 10_000;
 export function segmentIndex(shell: MiniSearch, segment: PostingsSegment): InternalsSource {
   let cache = { version: '', terms: new Map<string, FieldPostings | undefined>() };
   const get = (term: string): FieldPostings | undefined => {
-    const version = indexVersion(readInternals(shell));
+    const internals = readInternals(shell);
+    const version = indexVersion(internals);
     if (cache.version !== version || cache.terms.size >= cachedTermsLimit) cache = { version, terms: new Map() };
     if (cache.terms.has(term)) return cache.terms.get(term);
-    const postings = appendPostings(segment.postingsOf(term), readInternals(shell).terms.get(term));
+    const postings = appendPostings(segment.postingsOf(term), internals.terms.get(term));
     cache.terms.set(term, postings);
     return postings;
   };

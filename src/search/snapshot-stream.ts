@@ -115,9 +115,14 @@ export function writeObjectWithList(writer: JsonFileWriter, head: Record<string,
  */
 const sealPattern = /\n([0-9a-f]{64})$/;
 
+/** The SHA-256 of text or bytes, in hex: the one-shot hash, the same digest as createHash at a fraction of the cost for short texts. */
+export function sha256Hex(content: string | Uint8Array): string {
+  return oneShotHash('sha256', content, 'hex');
+}
+
 /** `json` with its seal, for JSON stored other than through `JsonFileWriter` (the postings segment's shell). */
 export function sealJson(json: string): string {
-  return `${json}\n${oneShotHash('sha256', json, 'hex')}`;
+  return `${json}\n${sha256Hex(json)}`;
 }
 
 export type UnsealedJson = { json: string; seal: string | null } | { broken: true };
@@ -132,7 +137,7 @@ export function unsealJson(content: string | Buffer): UnsealedJson {
   const text = () => (typeof content === 'string' ? content : content.toString('utf8'));
   if (seal === undefined) return { json: text(), seal: null };
   const json = typeof content === 'string' ? content.slice(0, -65) : content.subarray(0, content.length - 65);
-  if (oneShotHash('sha256', json, 'hex') !== seal) return { broken: true };
+  if (sha256Hex(json) !== seal) return { broken: true };
   return { json: typeof json === 'string' ? json : json.toString('utf8'), seal };
 }
 

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import type { IndexedPassage } from './passage-index.js';
 import { loadPassageIndex, passageKey } from './passage-index.js';
 import { writeIndexFile } from './index-file.js';
 import { writePostingsSegment } from './postings-segment.js';
-import { parseStoredJson, unsealJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
+import { parseStoredJson, sha256Hex, unsealJson, writeJsonFile, writeObjectWithList } from './snapshot-stream.js';
 
 /**
  * Bumped whenever what is saved, how text is analysed (tokenizer, stemmer, stop words) or how
@@ -67,8 +66,7 @@ export function snapshotFolder(dataDir: string): string {
 }
 
 export function hashText(text: string): string {
-  // The one-shot hash: the same digest as createHash, at a fraction of the cost for the many short passage texts.
-  return hash('sha256', text, 'hex');
+  return sha256Hex(text);
 }
 
 export function storePassage(passage: Passage): StoredPassage {
