@@ -29,6 +29,17 @@ interface Buffers {
   scores: Float64Array;
   matched: Uint16Array;
   lastSource: Int32Array;
+  found: Found;
+}
+
+/**
+ * The documents a query has scored so far, in the order first found. One list per index, reused
+ * from query to query: a common word finds thousands of passages, and a fresh array grown to
+ * hold them was most of what a question allocated, so most of what the young generation collected.
+ */
+interface Found {
+  ids: Int32Array;
+  count: number;
 }
 
 const buffersByIndex = new WeakMap<RankableIndex, Buffers>();
@@ -82,14 +93,15 @@ export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], param
   const counting = !prune;
   if (prune) steps.sort((first, second) => second.bound - first.bound);
   const remaining = suffixSums(steps.map((step) => step.bound));
-  const touched: number[] = [];
+  const touched = buffers.found;
+  touched.count = 0;
   let onlyFound = false;
 
   steps.forEach((step, position) => {
     const rest = remaining[position] ?? 0;
     // No document found so far scores more than the words read so far can add: while that is no
     // more than the rest, the threshold cannot pass it, and working it out would be a wasted pass.
-    if (prune && touched.length >= options.limit && (onlyFound || couldPass((remaining[0] ?? 0) - rest, rest))) {
+    if (prune && touched.count >= options.limit && (onlyFound || couldPass((remaining[0] ?? 0) - rest, rest))) {
       const threshold = kthBest(touched, buffers, options, internals);
       if (!onlyFound) onlyFound = threshold > cutAt(rest);
       if (onlyFound) dropHopeless(touched, buffers, threshold, rest);
@@ -101,7 +113,8 @@ export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], param
   });
 
   const best = selectBest(touched, buffers, parameters.coordination, options, internals);
-  for (const shortId of touched) forget(buffers, shortId);
+  for (let position = 0; position < touched.count; position += 1) forget(buffers, touched.ids[position] as number);
+  touched.count = 0;
   return best.map(({ shortId, score }) => ({
     id: internals.documentIds.get(shortId) ?? '',
     score,
@@ -137,13 +150,13 @@ function planStep(index: RankableIndex, internals: IndexInternals, terms: Weight
 }
 
 /** Adds a lookup's score to every document holding it; from then on the term's best saturation bounds it. */
-function addAll(lookup: Lookup, sourceIndex: number, touched: number[], buffers: Buffers): void {
+function addAll(lookup: Lookup, sourceIndex: number, touched: Found, buffers: Buffers): void {
   const { scores } = buffers;
   const { factor } = lookup;
   const { ids, saturations } = lookup.scored;
   for (let position = 0; position < ids.length; position += 1) {
     const shortId = ids[position] as number;
-    if (scores[shortId] === 0) touched.push(shortId);
+    if (scores[shortId] === 0) remember(touched, shortId);
     scores[shortId] = (scores[shortId] ?? 0) + factor * (saturations[position] as number);
     if (sourceIndex >= 0) countSource(buffers, shortId, sourceIndex);
   }
@@ -151,7 +164,7 @@ function addAll(lookup: Lookup, sourceIndex: number, touched: number[], buffers:
 }
 
 /** Adds a lookup's score to the documents already found only, reading whichever of the two lists is shorter. */
-function addToFound(lookup: Lookup, sourceIndex: number, touched: number[], buffers: Buffers, k: number, d: number): void {
+function addToFound(lookup: Lookup, sourceIndex: number, touched: Found, buffers: Buffers, k: number, d: number): void {
   const { scores } = buffers;
   const { postings, factor, norms } = lookup;
   const add = (frequency: number, shortId: number) => {
@@ -160,8 +173,9 @@ function addToFound(lookup: Lookup, sourceIndex: number, touched: number[], buff
     scores[shortId] = (scores[shortId] ?? 0) + factor * (d + (frequency * (k + 1)) / (frequency + norm));
     if (sourceIndex >= 0) countSource(buffers, shortId, sourceIndex);
   };
-  if (touched.length < postings.size) {
-    for (const shortId of touched) {
+  if (touched.count < postings.size) {
+    for (let position = 0; position < touched.count; position += 1) {
+      const shortId = touched.ids[position] as number;
       const frequency = postings.get(shortId);
       if (frequency !== undefined) add(frequency, shortId);
     }
@@ -190,16 +204,28 @@ function couldPass(read: number, rest: number): boolean {
  * Forgets the documents found so far that cannot reach the results even if they hold every
  * remaining word: the words left are then read for the few documents still in the running.
  */
-function dropHopeless(touched: number[], buffers: Buffers, threshold: number, rest: number): void {
+function dropHopeless(touched: Found, buffers: Buffers, threshold: number, rest: number): void {
   const cut = threshold - rest * (1 + 1e-9) - 1e-12;
   let kept = 0;
-  for (const shortId of touched) {
+  for (let position = 0; position < touched.count; position += 1) {
+    const shortId = touched.ids[position] as number;
     if ((buffers.scores[shortId] ?? 0) >= cut) {
-      touched[kept] = shortId;
+      touched.ids[kept] = shortId;
       kept += 1;
     } else forget(buffers, shortId);
   }
-  touched.length = kept;
+  touched.count = kept;
+}
+
+/** Adds a document to the found list, growing it in the rare case that a document is found twice (a term of weight 0 scores nothing). */
+function remember(touched: Found, shortId: number): void {
+  if (touched.count === touched.ids.length) {
+    const grown = new Int32Array(Math.max(16, touched.ids.length * 2));
+    grown.set(touched.ids);
+    touched.ids = grown;
+  }
+  touched.ids[touched.count] = shortId;
+  touched.count += 1;
 }
 
 /** Resets a document's place in the buffers, which stay zeroed between queries. */
@@ -222,7 +248,7 @@ function suffixSums(values: number[]): number[] {
 }
 
 /** The `limit`-th best score among the accepted documents found so far. */
-function kthBest(touched: number[], buffers: Buffers, options: RankOptions, internals: IndexInternals): number {
+function kthBest(touched: Found, buffers: Buffers, options: RankOptions, internals: IndexInternals): number {
   const heap = boundedHeap(touched, buffers, 0, options, internals);
   return heap.length < options.limit ? 0 : (heap.scores[0] ?? 0);
 }
@@ -235,7 +261,7 @@ function holds(postingsByField: FieldPostings | undefined, shortId: number, fiel
 function buffersFor(index: RankableIndex, size: number): Buffers {
   const existing = buffersByIndex.get(index);
   if (existing && existing.scores.length >= size) return existing;
-  const buffers = { scores: new Float64Array(size), matched: new Uint16Array(size), lastSource: new Int32Array(size).fill(-1) };
+  const buffers = { scores: new Float64Array(size), matched: new Uint16Array(size), lastSource: new Int32Array(size).fill(-1), found: { ids: new Int32Array(size), count: 0 } };
   buffersByIndex.set(index, buffers);
   return buffers;
 }
@@ -270,7 +296,7 @@ interface Candidate {
 }
 
 /** The `limit` best candidates, best first. */
-function selectBest(touched: number[], buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Candidate[] {
+function selectBest(touched: Found, buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Candidate[] {
   const heap = boundedHeap(touched, buffers, coordination, options, internals);
   const best: Candidate[] = [];
   for (let position = 0; position < heap.length; position += 1) best.push({ shortId: heap.ids[position] ?? 0, score: heap.scores[position] ?? 0 });
@@ -294,11 +320,12 @@ function scoreOf(buffers: Buffers, shortId: number, coordination: number): numbe
 }
 
 /** The `limit` best accepted documents by score, as a min-heap. */
-function boundedHeap(touched: number[], buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Heap {
+function boundedHeap(touched: Found, buffers: Buffers, coordination: number, options: RankOptions, internals: IndexInternals): Heap {
   const { limit, accept } = options;
-  const capacity = Math.min(limit, touched.length);
+  const capacity = Math.min(limit, touched.count);
   const heap: Heap = { ids: new Int32Array(capacity), scores: new Float64Array(capacity), length: 0 };
-  for (const shortId of touched) {
+  for (let position = 0; position < touched.count; position += 1) {
+    const shortId = touched.ids[position] as number;
     const score = scoreOf(buffers, shortId, coordination);
     if (heap.length === limit && score <= (heap.scores[0] ?? 0)) continue;
     if (accept) {
