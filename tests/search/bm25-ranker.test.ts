@@ -28,6 +28,17 @@ describe('rankQuery', () => {
     }
   });
 
+  it('counts the words each document holds afresh in every query, with and without coordination in turn, on one index', () => {
+    const index = buildIndex();
+    const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
+    const rank = (query: string, coordination: number) => rankQuery(index, query, { bm25, boost: { title: 1, text: 1 }, coordination }, { limit: 10 }).map((hit) => [hit.id, hit.score.toFixed(6)]);
+    const alone = ['Japan loan Uzbekistan', 'Central Asia Japan'].map((query) => rank(query, 1));
+    for (let round = 0; round < 3; round += 1) {
+      rank('Japan loan Uzbekistan earthquake', 0);
+      expect(['Japan loan Uzbekistan', 'Central Asia Japan'].map((query) => rank(query, 1))).toEqual(alone);
+    }
+  });
+
   it('returns only accepted documents, at most `limit`, best first', () => {
     const index = buildIndex();
     const hits = rankQuery(index, 'Japan', { bm25: { k: 1.2, b: 0.75, d: 0.5 }, boost: { text: 1 }, coordination: 0 }, { limit: 2, accept: (id) => id !== 'loan' });
