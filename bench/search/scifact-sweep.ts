@@ -26,7 +26,7 @@ const variants: Array<[string, RankingParameters]> = [
   ...[0.25, 0.5].map((coordination): [string, RankingParameters] => [`coordination ${coordination}`, { ...passageRanking, coordination }]),
 ];
 
-console.log('variant          | all     tuning  held-out (nDCG@10)');
+console.log('variant           | all     tuning  held-out (nDCG@10)');
 for (const [label, ranking] of variants) {
   const engine = briefingAskEngine(ranking);
   await engine.build(data.documents);
