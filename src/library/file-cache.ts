@@ -8,6 +8,7 @@ import type { FileOutcome } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { snapshotFolder } from '../search/snapshot.js';
 import { sha256Hex } from '../search/snapshot-stream.js';
+import { fromColumns, toColumns, type FileColumns, type StoredFile } from './file-cache-columns.js';
 
 /*
  * What each file of the corpus folder became (its document, or why it is not one), remembered
@@ -19,8 +20,8 @@ import { sha256Hex } from '../search/snapshot-stream.js';
 
 export const fileCacheFile = 'folder-files.v8';
 
-/** Bumped whenever what is remembered changes shape. */
-const fileCacheVersion = 1;
+/** Bumped whenever what is remembered changes shape. Version 2 stores the sealed files as columns (file-cache-columns.ts). */
+const fileCacheVersion = 2;
 
 /**
  * A file changed within this long of being checked may have been written again in the same tick
@@ -100,9 +101,10 @@ const fileSchema = z.object({
   outcome: outcomeSchema,
 });
 /**
- * The files are serialised on their own and sealed with their SHA-256: a payload that matches its
- * checksum is what `writeFileCache` wrote from its typed entries, and is not checked again field by
- * field (about 0.15 s of zod over 21,578 files). Entries written unsealed, as a list, are checked in full.
+ * The files are serialised on their own, as columns, and sealed with their SHA-256: a payload that
+ * matches its checksum is what `writeFileCache` wrote from its typed entries, and is not checked
+ * again field by field (about 0.15 s of zod over 21,578 files). Entries written unsealed, as a
+ * list of files, are checked in full.
  */
 const headerSchema = z.object({
   version: z.number(),
@@ -112,9 +114,6 @@ const headerSchema = z.object({
   checksum: z.string().optional(),
   files: z.union([z.instanceof(Uint8Array), z.array(z.unknown())]),
 });
-/** One remembered file as stored. */
-type StoredFile = FileStamp & { name: string; checkedAt: number; outcome: FileOutcome };
-
 /** The header's files: trusted when sealed and intact, checked against the schema when unsealed; why not, when corrupt. */
 function filesOf(header: z.infer<typeof headerSchema>): StoredFile[] | { problem: string } {
   if (Array.isArray(header.files)) {
@@ -122,7 +121,7 @@ function filesOf(header: z.infer<typeof headerSchema>): StoredFile[] | { problem
     return files.success ? files.data : { problem: files.error.issues[0]?.message ?? 'invalid' };
   }
   if (header.checksum !== sha256Hex(header.files)) return { problem: 'the files do not match their checksum' };
-  return deserialize(header.files) as StoredFile[];
+  return fromColumns(deserialize(header.files) as FileColumns);
 }
 
 function cachePath(dataDir: string): string {
@@ -185,7 +184,7 @@ export async function writeFileCache(dataDir: string, key: FileCacheKey, files: 
   await mkdir(path.dirname(file), { recursive: true });
   const entries: StoredFile[] = [...files].map(([name, { stamp, checkedAt, outcome }]) => ({ name, ...stamp, checkedAt, outcome }));
   const temporary = `${file}.${process.pid}.tmp`;
-  const payload = serialize(entries);
+  const payload = serialize(toColumns(entries));
   await writeFile(temporary, serialize({ version: fileCacheVersion, readerVersion: folderReaderVersion, directory: key.directory, maxFileBytes: key.maxFileBytes, checksum: sha256Hex(payload), files: payload }));
   await rename(temporary, file);
 }

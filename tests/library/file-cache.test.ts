@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fromColumns, toColumns, type FileColumns, type StoredFile } from '../../src/library/file-cache-columns.js';
 import { fileCacheFile, isRacy, isUnchanged, racyWindowMs, type RememberedFile } from '../../src/library/file-cache.js';
 import { createLibrary, type Library } from '../../src/library/library.js';
 import { snapshotFolder } from '../../src/search/snapshot.js';
@@ -135,7 +136,7 @@ describe('the cache of what each folder file became', () => {
     if (Array.isArray(header.files)) throw new Error('the cache is expected to be sealed');
     const files = header.files;
     const { checksum: _checksum, ...unsealed } = header;
-    await writeFile(file, serialize({ ...unsealed, files: deserialize(files) as unknown[] }));
+    await writeFile(file, serialize({ ...unsealed, files: fromColumns(deserialize(files) as FileColumns) }));
     const listed = openLibrary(folder, dataDir);
     await listed.library.reload();
     expect(filesRead(listed.lines)).toEqual([0]);
@@ -195,5 +196,24 @@ describe('a remembered stamp', () => {
     expect(isRacy(remembered)).toBe(false);
     expect(isRacy({ ...remembered, checkedAt: remembered.stamp.mtimeMs + racyWindowMs - 1 })).toBe(true);
     expect(isRacy({ ...remembered, stamp: { ...remembered.stamp, ctimeMs: remembered.checkedAt } })).toBe(true);
+  });
+});
+
+describe('the columns the remembered files are stored in', () => {
+  const stamp = { size: 10, mtimeMs: 1_000_000.5, ctimeMs: 1_000_001.25, ino: 7, checkedAt: 1_010_000 };
+  const document = { id: 'report', file: 'report.pdf', title: 'Report', author: 'A. Writer', outlet: null, published: { iso: '2024-03', precision: 'month' as const }, publishedBasis: 'front matter', body: 'Page one.\fPage two.', contentHash: 'c0ffee', format: 'pdf' as const, pages: [{ page: 1, start: 0, end: 9 }, { page: 2, start: 10, end: 19 }], scope: null, addition: null };
+  const files: StoredFile[] = [
+    { name: 'report.pdf', ...stamp, outcome: { document } },
+    { name: 'empty.md', ...stamp, ino: 8, outcome: { problem: { file: 'empty.md', reason: 'skipped: no text' } } },
+    { name: 'notes.md', ...stamp, ino: 9, outcome: { document: { ...document, id: 'notes', file: 'notes.md', published: null, author: null, format: 'markdown' as const, pages: null } } },
+    { name: '.ignored', ...stamp, ino: 10, outcome: null },
+  ];
+
+  it('give back the same files, in order, with their stamps, documents, problems and empty outcomes', () => {
+    expect(fromColumns(toColumns(files))).toEqual(files);
+  });
+
+  it('give back no files from none', () => {
+    expect(fromColumns(toColumns([]))).toEqual([]);
   });
 });
