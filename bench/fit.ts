@@ -1,4 +1,5 @@
-/** Helpers the benchmarks share: medians, growth exponents, tables, timings. */
+/** Helpers the benchmarks share: medians, growth exponents, tables, timings, fingerprints. */
+import { sha256Hex } from '../src/search/snapshot-stream.js';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,4 +60,9 @@ export async function until(condition: () => boolean): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return performance.now() - started;
+}
+
+/** A short hash of a result's JSON: two runs that print the same fingerprint produced the same result (bench:scale's and bench:merge's `timelineFingerprint`). */
+export function fingerprint(result: unknown): string {
+  return sha256Hex(JSON.stringify(result)).slice(0, 16);
 }

@@ -7,7 +7,6 @@
  * writes them as JSON.
  * Usage: npm run bench:merge -- --corpus data/bench/scale/corpus-21578 [--events FILE] [--runs 3] [--out FILE]
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +17,7 @@ import { compareEntries } from '../../src/dates/timeline.js';
 import type { KeyEvent } from '../../src/dates/types.js';
 import { createLibrary } from '../../src/library/library.js';
 import { createLogger } from '../../src/logger.js';
-import { median, table, timed } from '../fit.js';
+import { fingerprint, median, table, timed } from '../fit.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +50,7 @@ async function keyEvents(): Promise<KeyEvent[]> {
 const events = await keyEvents();
 const merges = Array.from({ length: runs }, () => timed(() => mergeEvents(events).sort(compareEntries)));
 const entries = merges[0]?.result ?? [];
-const fingerprint = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
+const timelineFingerprint = fingerprint(entries);
 const result = {
   corpus,
   events: events.length,
@@ -61,13 +60,13 @@ const result = {
   cpuSeconds: merges.map((merge) => merge.cpu),
   medianWallSeconds: median(merges.map((merge) => merge.wall)),
   medianCpuSeconds: median(merges.map((merge) => merge.cpu)),
-  timelineFingerprint: fingerprint,
+  timelineFingerprint,
 };
 const seconds = (list: number[]) => list.map((value) => value.toFixed(2)).join(' ');
 console.log(
   table([
     ['events', 'entries', 'wall s (each run)', 'cpu s (each run)', 'median cpu s', 'fingerprint'],
-    [String(result.events), String(result.entries), seconds(result.wallSeconds), seconds(result.cpuSeconds), result.medianCpuSeconds.toFixed(2), fingerprint],
+    [String(result.events), String(result.entries), seconds(result.wallSeconds), seconds(result.cpuSeconds), result.medianCpuSeconds.toFixed(2), timelineFingerprint],
   ]),
 );
 mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });

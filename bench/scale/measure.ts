@@ -8,7 +8,6 @@
  *   until `ask` quotes them, the timeline after them and the snapshot save, then both put back as they were;
  *   with `--ranker`, also the ranker alone on the same passages, and how many times slower `ask()` is.
  */
-import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +22,7 @@ import { createLogger } from '../../src/logger.js';
 import { createPassageIndex, passageRanking, toIndexedPassages } from '../../src/search/passage-index.js';
 import { rankQuery } from '../../src/search/rank-query.js';
 import { readSnapshot, storePassage, writeSnapshot } from '../../src/search/snapshot.js';
-import { percentile } from '../fit.js';
+import { fingerprint, percentile } from '../fit.js';
 
 const { values } = parseArgs({ options: { mode: { type: 'string' }, corpus: { type: 'string' }, data: { type: 'string' }, update: { type: 'boolean', default: false }, ranker: { type: 'boolean', default: false } } });
 const corpusDir = path.resolve(values.corpus ?? '');
@@ -96,7 +95,7 @@ async function measureStart(): Promise<object> {
     timeline: strip(timeline),
     ready: { seconds: opened.seconds + timeline.seconds, cpuSeconds: opened.cpuSeconds + timeline.cpuSeconds, peakRssMb: timeline.peakRssMb },
     // The timeline's hash: a change that makes start-up faster must leave it the same.
-    timelineFingerprint: createHash('sha256').update(JSON.stringify(timeline.result)).digest('hex').slice(0, 16),
+    timelineFingerprint: fingerprint(timeline.result),
     ask: { p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), samples: latencies.length },
   };
   if (values.update) result.update = await measureUpdate(live);
