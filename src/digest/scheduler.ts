@@ -11,7 +11,7 @@ import { defaultMinIntervalMinutes } from './schedule.js';
 import { shortGapOf } from './schedule-interval.js';
 import { getDigestSettings, listEnabledDigestSettings, type DigestSettings } from './settings-store.js';
 import { createSlotRunner, type ComposeForSlot, type DeliverDigest, type FindDeliveredDigest, type RetryPolicy } from './slot-runner.js';
-import { claimSlot, expiredClaims, finishSlot, getSlot, latestScheduledSlot, reclaimExpiredSlot, recordMissedSlot, slotKeyOf, type DigestSlot } from './slot-store.js';
+import { claimSlot, expiredClaims, finishSlot, getSlot, latestScheduledSlot, manualRunInProgress, reclaimExpiredSlot, recordMissedSlot, slotKeyOf, type DigestSlot } from './slot-store.js';
 import { digestStatus, type DigestStatus } from './status.js';
 
 export type { ComposeForSlot, DeliverDigest, DeliveryMeta, FindDeliveredDigest, RetryPolicy } from './slot-runner.js';
@@ -258,8 +258,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       const settings = await getDigestSettings(db, guildId);
       if (!settings) throw new UserError('No digest is set up for this server yet. Set one up first, e.g. `/digest setup channel:#news schedule:daily 09:00 timezone:Europe/Berlin`.');
       const now = clock();
+      const busy = new UserError('A digest is being posted for this server right now. Try again in a few seconds; /digest status shows how it went.');
+      if (await manualRunInProgress(db, guildId, now)) throw busy;
+      // Two processes pressed in the same millisecond: one of them posts.
       const slot = await claimSlot(db, { guildId, kind: 'manual', timeZone: settings.timeZone, slotAt: now, late: false, owner, leaseUntil: new Date(now.getTime() + leaseMs), now });
-      if (!slot) throw new UserError('A digest is being posted for this server right now. Try again in a few seconds.');
+      if (!slot) throw busy;
       return runner.run(slot);
     },
     status(guildId) {

@@ -21,7 +21,7 @@ export interface SlotKey {
   guildId: string;
   kind: SlotKind;
   timeZone: string;
-  /** `YYYY-MM-DDTHH:MM:SS` in `timeZone`: a time repeated by a DST change is still one slot. */
+  /** `YYYY-MM-DDTHH:MM:SS` in `timeZone` (with `.mmm` for a run by hand): a time repeated by a DST change is still one slot. */
   localTime: string;
 }
 
@@ -65,8 +65,14 @@ export function slotFromRow(row: SlotRow): DigestSlot {
   };
 }
 
+/**
+ * A scheduled slot is its wall-clock second, so every process agrees on it. A run asked for by
+ * hand is the moment of the press to the millisecond: two presses a moment apart are two runs,
+ * and only a press while one is still posting is refused (`manualRunInProgress`).
+ */
 export function slotKeyOf(guildId: string, kind: SlotKind, timeZone: string, slotAt: Date): SlotKey {
-  return { guildId, kind, timeZone, localTime: localDateTime(slotAt, timeZone) };
+  const localTime = localDateTime(slotAt, timeZone);
+  return { guildId, kind, timeZone, localTime: kind === 'manual' ? `${localTime}.${String(slotAt.getUTCMilliseconds()).padStart(3, '0')}` : localTime };
 }
 
 /** A one-line key for logs and for a delivery's idempotency (e.g. a message nonce). */
@@ -199,6 +205,20 @@ export async function getSlot(db: AppDatabase, key: SlotKey): Promise<DigestSlot
 export async function latestScheduledSlot(db: AppDatabase, guildId: string): Promise<DigestSlot | null> {
   const row = await db.kysely.selectFrom('digest_slots').selectAll().where('guild_id', '=', guildId).where('kind', '=', 'scheduled').orderBy('slot_at', 'desc').limit(1).executeTakeFirst();
   return row ? slotFromRow(row) : null;
+}
+
+/** True while a run asked for by hand is claimed and its lease is live: posting, or waiting to retry. */
+export async function manualRunInProgress(db: AppDatabase, guildId: string, now: Date): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('digest_slots')
+    .select('local_time')
+    .where('guild_id', '=', guildId)
+    .where('kind', '=', 'manual')
+    .where('state', '=', 'claimed')
+    .where('lease_until', '>', now.getTime())
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The digest last posted to a server, scheduled or by hand. */

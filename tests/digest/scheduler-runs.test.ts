@@ -20,6 +20,30 @@ describe('running, reloading and skipping digests', () => {
     ]);
   });
 
+  it('posts each press of run-now, even two that fall within the same second', async () => {
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    const scheduler = await world().scheduler('a');
+    await scheduler.start();
+    expect(await scheduler.runNow('guild-1')).toMatchObject({ kind: 'manual', state: 'posted' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(await scheduler.runNow('guild-1')).toMatchObject({ kind: 'manual', state: 'posted' });
+    expect(world().deliveries.map((delivery) => delivery.slot)).toEqual(['2025-06-10T06:00:00.000Z', '2025-06-10T06:00:00.300Z']);
+  });
+
+  it('refuses run-now while a digest asked for by hand is still being posted, and says to wait', async () => {
+    await world().setUp('guild-1', 'daily 09:00', 'Europe/Berlin');
+    let release = (): void => undefined;
+    const posting = new Promise<void>((resolve) => (release = resolve));
+    const scheduler = await world().scheduler('a', { deliver: () => posting });
+    await scheduler.start();
+    const first = scheduler.runNow('guild-1');
+    await vi.advanceTimersByTimeAsync(1_500);
+    await expect(scheduler.runNow('guild-1')).rejects.toThrow(/being posted for this server right now/);
+    release();
+    expect(await first).toMatchObject({ state: 'posted' });
+    await expect(scheduler.runNow('guild-1')).resolves.toMatchObject({ state: 'posted' });
+  });
+
   it('tells a server without settings to set the digest up first', async () => {
     const scheduler = await world().scheduler('a');
     await scheduler.start();
