@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { healthProblem } from './health-file.js';
+import { healthProblem } from './health/health-file.js';
 
 try {
   if (existsSync('.env')) process.loadEnvFile('.env');

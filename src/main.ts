@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ConfigError, databaseTarget, loadConfig, type Config } from './config.js';
 import { environmentWithDotEnv } from './dot-env.js';
 import { exitFatally, exitOnUncaughtErrors } from './fatal-errors.js';
-import { startHealthFile } from './health-file.js';
+import { startHealthFile } from './health/health-file.js';
 import { createLogger, type Logger } from './logger.js';
 import { dataDirError, prepareDataDir } from './runtime-folder.js';
 import { startSandbox } from './sandbox/start-sandbox.js';

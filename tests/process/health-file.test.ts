@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { healthProblem, startHealthFile } from '../../src/health-file.js';
+import { healthProblem, startHealthFile } from '../../src/health/health-file.js';
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'briefing-health-'));
 
