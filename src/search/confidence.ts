@@ -33,10 +33,35 @@ export interface ConfidenceRule {
  */
 export const confidenceRule: ConfidenceRule = { minimumCoverage: 0.1, maximumMissingShare: 0.5, minimumSettingOnlyCoverage: 0.4 };
 
+/**
+ * Verbs that open a request ("Explain the rules of cricket", "Describe …"): like "what" and
+ * "how", they ask rather than say what about, yet no stop list holds them.
+ */
+const requestVerbs = new Set(['explain', 'describe', 'list', 'name', 'tell', 'give', 'show', 'summarise', 'summarize', 'outline', 'define', 'identify', 'compare']);
+
+/** The Russian question words the Russian stop list lacks ("Почему …", "Какова …", "Сколько …"). */
+const russianInterrogatives = new Set(['почему', 'отчего', 'сколько', 'каков', 'какова', 'каково', 'каковы', 'какие', 'каких', 'каким', 'какими', 'каком', 'какому', 'какую', 'какого', 'откуда', 'чей', 'чья', 'чьё', 'чье', 'чьи']);
+
+/**
+ * True for a word that only makes the sentence a question: a request verb opening it, "please",
+ * or a Russian interrogative. It is no word of the question's subject, so it is left out of the
+ * confidence check: a passage holding "explain" says nothing of cricket, and "почему" occurring
+ * nowhere says nothing of what the library lacks.
+ */
+export function isQuestionWord(word: QueryWord): boolean {
+  const lower = word.word.toLowerCase();
+  return (word.position === 0 && requestVerbs.has(lower)) || lower === 'please' || russianInterrogatives.has(lower);
+}
+
+/** The question's words that say what it is about: those that only make it a question are left out. */
+export function subjectWords(words: readonly QueryWord[]): QueryWord[] {
+  return words.filter((word) => !isQuestionWord(word));
+}
+
 /** The question's terms weighted by their specificity, the words of its setting marked. */
 export function questionWeights(words: readonly QueryWord[], specificity: (term: string) => number): TermWeight[] {
   const weights = new Map<string, TermWeight>();
-  for (const word of words) {
+  for (const word of subjectWords(words)) {
     const setting = isDistinctive(word) || asksForAmount(word);
     const known = weights.get(word.term);
     if (known) known.setting ||= setting;

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { matchQuote, quoteReadings } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { confidenceRule, isConfident, questionWeights, type ConfidenceRule } from './confidence.js';
+import { confidenceRule, isConfident, questionWeights, subjectWords, type ConfidenceRule } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
@@ -294,7 +294,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       const hits = rankDocuments(ranked, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0);
-      const missing = wordsNowhereIn(ranked, words, terms);
+      const missing = wordsNowhereIn(ranked, subjectWords(words), terms);
       const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {

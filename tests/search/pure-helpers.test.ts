@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/passage-types.js';
-import { coverage, isConfident, isDistinctive, questionWeights } from '../../src/search/confidence.js';
+import { coverage, isConfident, isDistinctive, isQuestionWord, questionWeights, subjectWords } from '../../src/search/confidence.js';
 import { markTerms } from '../../src/search/mark-terms.js';
 import { queryWords } from '../../src/search/query-expansion.js';
 import { mergeNeighbours } from '../../src/search/merge-neighbours.js';
@@ -147,6 +147,19 @@ describe('validateQuery', () => {
       { term: 'travel', inverseFrequency: 5.8 },
     ];
     expect(isConfident(kishida, ['fumio', 'kishida'], [{ word: 'travelling', term: 'travel', position: 5 }])).toBe(true);
+  });
+
+  it('leaves out of the check the words that only make the sentence a question: an opening request verb, please, a Russian interrogative', () => {
+    const subject = (question: string) => subjectWords(queryWords(question)).map((word) => word.term);
+    expect(subject('Explain the rules of cricket')).toEqual(['rule', 'cricket']);
+    expect(subject('Please describe Japan\'s aid')).toEqual(['describ', 'japan', 'aid']);
+    expect(subject('Какова общая площадь стран Центральной Азии?')).not.toContain('каков');
+    expect(subject('Почему Москва прекратила переговоры?')).toEqual(subject('Москва прекратила переговоры?'));
+    // Inside a question the same verbs are words of its subject: "the list of countries".
+    expect(subject('When were the republics put on the list of countries?')).toContain('list');
+    expect(isQuestionWord({ word: 'Name', term: 'name', position: 0 })).toBe(true);
+    expect(isQuestionWord({ word: 'name', term: 'name', position: 4 })).toBe(false);
+    expect(questionWeights(queryWords('Explain the rules of cricket'), () => 1).map((weight) => weight.term)).toEqual(['rule', 'cricket']);
   });
 
   it('marks the names, numbers and the "much" of "how much" as the question\'s setting, weighted by their specificity', () => {
