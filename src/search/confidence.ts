@@ -10,6 +10,12 @@ export interface TermWeight {
    * when, and the "much" of "how much" asks for an amount; none says what is asked about.
    */
   setting?: boolean;
+  /**
+   * The library holds the word only through a translation or synonym of it ("match" only as
+   * "correspond"): a passage matching it that way shows that the library has another word, not
+   * that it speaks of this one.
+   */
+  borrowed?: boolean;
 }
 
 /** The thresholds of the confidence rule. */
@@ -59,13 +65,13 @@ export function subjectWords(words: readonly QueryWord[]): QueryWord[] {
 }
 
 /** The question's terms weighted by their specificity, the words of its setting marked. */
-export function questionWeights(words: readonly QueryWord[], specificity: (term: string) => number): TermWeight[] {
+export function questionWeights(words: readonly QueryWord[], specificity: (term: string) => number, borrowed: ReadonlySet<string> = new Set()): TermWeight[] {
   const weights = new Map<string, TermWeight>();
   for (const word of subjectWords(words)) {
     const setting = isDistinctive(word) || asksForAmount(word);
     const known = weights.get(word.term);
     if (known) known.setting ||= setting;
-    else weights.set(word.term, { term: word.term, inverseFrequency: specificity(word.term), setting });
+    else weights.set(word.term, { term: word.term, inverseFrequency: specificity(word.term), setting, ...(borrowed.has(word.term) && { borrowed: true }) });
   }
   return [...weights.values()];
 }
@@ -112,8 +118,12 @@ export function isConfident(query: TermWeight[], bestMatchedTerms: readonly stri
   return coverage(query, matched) >= rule.minimumCoverage;
 }
 
-/** True when every matched term is a word of the question's setting, and the question has other words. */
+/**
+ * True when every matched term is a word of the question's setting, or one the library holds
+ * only through a translation or synonym, and the question has other words.
+ */
 function holdsOnlySetting(query: readonly TermWeight[], matchedTerms: readonly string[]): boolean {
   const setting = new Set(query.filter((term) => term.setting === true).map((term) => term.term));
-  return setting.size < query.length && matchedTerms.every((term) => setting.has(term));
+  const borrowed = new Set(query.filter((term) => term.borrowed === true).map((term) => term.term));
+  return setting.size < query.length && matchedTerms.every((term) => setting.has(term) || borrowed.has(term));
 }

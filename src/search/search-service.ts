@@ -293,8 +293,8 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
       const hits = rankDocuments(ranked, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
-      const weights = questionWeights(words, (term) => specificity.get(term) ?? 0);
-      const missing = wordsNowhereIn(ranked, subjectWords(words), terms);
+      const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
+      const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
       const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
@@ -374,15 +374,18 @@ function withoutCommonExpansions(index: RankableIndex, terms: WeightedTerm[]): W
 }
 
 /**
- * The question's words that no passage holds, nor any translation or synonym of them. Such a
- * word is a name, place, number or term the library never mentions. A related form does not
- * stand in for it: "tour" is in the library, "tourists" are not.
+ * The question's words that no passage holds, nor any translation or synonym of them (`missing`).
+ * Such a word is a name, place, number or term the library never mentions. A related form does
+ * not stand in for it: "tour" is in the library, "tourists" are not. `borrowed` are the terms
+ * of the words that the library holds only through a translation or synonym.
  */
-function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): QueryWord[] {
-  const occurring = new Set(terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term)).map((term) => term.source));
+function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): { missing: QueryWord[]; borrowed: Set<string> } {
+  const occurring = terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term));
+  const found = new Set(occurring.map((term) => term.source));
+  const own = new Set(occurring.filter((term) => term.via === undefined).map((term) => term.term));
   const missing: QueryWord[] = [];
-  for (const word of words) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
-  return missing;
+  for (const word of words) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
+  return { missing, borrowed: new Set(words.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {

@@ -149,6 +149,25 @@ describe('validateQuery', () => {
     expect(isConfident(kishida, ['fumio', 'kishida'], [{ word: 'travelling', term: 'travel', position: 5 }])).toBe(true);
   });
 
+  it('counts a word the library holds only through a synonym or translation as no evidence that the best passage is about the question', () => {
+    // "What was the score of the Japan versus Uzbekistan football match?": "versus" only as "против", football nowhere.
+    const football = [
+      { term: 'score', inverseFrequency: 5.8, borrowed: true },
+      { term: 'japan', inverseFrequency: 0.1, setting: true },
+      { term: 'versu', inverseFrequency: 5.8, borrowed: true },
+      { term: 'uzbekistan', inverseFrequency: 2.7, setting: true },
+      { term: 'footbal', inverseFrequency: 5.8 },
+      { term: 'match', inverseFrequency: 5.8, borrowed: true },
+    ];
+    const missing = [{ word: 'football', term: 'footbal', position: 8 }];
+    expect(isConfident(football, ['japan', 'versu'], missing)).toBe(false);
+    const owned = football.map((term) => ({ ...term, borrowed: false }));
+    expect(isConfident(owned, ['japan', 'versu'], missing)).toBe(true);
+    // With nothing missing, a synonym match is judged on its coverage as before ("lend" found as "loan").
+    expect(isConfident(football, ['japan', 'versu', 'score'])).toBe(true);
+    expect(questionWeights(queryWords('Did Tokyo lend money?'), () => 1, new Set(['lend'])).find((weight) => weight.term === 'lend')?.borrowed).toBe(true);
+  });
+
   it('leaves out of the check the words that only make the sentence a question: an opening request verb, please, a Russian interrogative', () => {
     const subject = (question: string) => subjectWords(queryWords(question)).map((word) => word.term);
     expect(subject('Explain the rules of cricket')).toEqual(['rule', 'cricket']);
