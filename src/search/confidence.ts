@@ -95,10 +95,41 @@ export function isDistinctive(word: QueryWord): boolean {
   return isCapitalisedName(word) || /\p{N}/u.test(word.word);
 }
 
+const kindQuestions = new Set(['which', 'what']);
+
+/**
+ * The word naming what an opening "Which" or "What" asks for: the word right after it, past the
+ * names before it ("Which hospitals …", "Which Japanese museums …"). None when another word
+ * comes first ("What did …", "What is the …"): the question then names no kind of thing it wants.
+ */
+export function askedKind(opening: string | undefined, words: readonly QueryWord[]): QueryWord | undefined {
+  if (opening === undefined || !kindQuestions.has(opening.toLowerCase())) return undefined;
+  let position = 1;
+  for (const word of words) {
+    if (word.position !== position) return undefined;
+    if (!isCapitalisedName(word)) return word;
+    position += 1;
+  }
+  return undefined;
+}
+
+/**
+ * What counts as distinctive in one question: its names and numbers, and the kind of thing an
+ * opening "Which" or "What" asks for when no source mentions it and it is a concrete kind
+ * ("Which hospitals …"): a library that never names hospitals names none that Japan built.
+ * `namesConcreteKind` is only asked about that one word, and only when it occurs nowhere.
+ */
+export function distinctiveIn(opening: string | undefined, words: readonly QueryWord[], missing: readonly QueryWord[], namesConcreteKind: (word: string) => boolean): (word: QueryWord) => boolean {
+  const kind = askedKind(opening, words);
+  const unnamed = kind !== undefined && missing.some((word) => word.term === kind.term) && namesConcreteKind(kind.word) ? kind.term : undefined;
+  return (word) => isDistinctive(word) || word.term === unnamed;
+}
+
 /**
  * True when the best passage covers enough of what the question is specifically about, and the
  * library mentions what the question names.
- * - A name, place or number that occurs nowhere ("Mongolia") means no passage is about it.
+ * - A name, place or number that occurs nowhere ("Mongolia") means no passage is about it; so
+ *   does the concrete kind of thing the question asks for (`distinctiveIn`: "Which hospitals …").
  * - Words found nowhere that carry half the question's specificity ("sourdough bread") do too.
  * - A passage that shares only the question's setting, its names and numbers ("Kazakhstan",
  *   "2019") and the "much" of "how much", and none of what it asks, while a word occurs nowhere
@@ -107,11 +138,11 @@ export function isDistinctive(word: QueryWord): boolean {
  * - One matched word is never enough for a question of several: "What is the capital of
  *   Australia?" shares "Australia" with a passage on the Quad, which says nothing of capitals.
  */
-export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, missing: readonly QueryWord[] = [], rule: ConfidenceRule = confidenceRule): boolean {
+export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, missing: readonly QueryWord[] = [], rule: ConfidenceRule = confidenceRule, distinctive: (word: QueryWord) => boolean = isDistinctive): boolean {
   const asked = new Set(query.map((term) => term.term));
   const matched = (bestMatchedTerms ?? []).filter((term) => asked.has(term));
   if (matched.length === 0) return false;
-  if (missing.some(isDistinctive)) return false;
+  if (missing.some(distinctive)) return false;
   if (coverage(query, missing.map((word) => word.term)) >= rule.maximumMissingShare) return false;
   if (missing.length > 0 && holdsOnlySetting(query, matched) && coverage(query, matched) < rule.minimumSettingOnlyCoverage) return false;
   if (new Set(matched).size < Math.min(2, query.length)) return false;

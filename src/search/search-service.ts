@@ -7,16 +7,18 @@ import type { Logger } from '../logger.js';
 import { matchQuote, quoteReadings } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { confidenceRule, isConfident, questionWeights, subjectWords, type ConfidenceRule } from './confidence.js';
+import { confidenceRule, distinctiveIn, isConfident, questionWeights, subjectWords, type ConfidenceRule } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
+import { namesConcreteKind } from './synonyms/concrete-kinds.js';
 import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
 import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
+import { wordSpans } from './tokenizer.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
 import { readSegmentSnapshot } from './segment-index.js';
@@ -111,8 +113,10 @@ export async function openSearchService(options: OpenSearchServiceOptions): Prom
   const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
   const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, translationWeight)]);
-  const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
-  return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
+  const wordnet = sharedWordNet();
+  const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
+  const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -196,12 +200,14 @@ interface ServiceParts {
   prepared: PreparedIndex;
   ranking: RankingParameters;
   expanders: readonly QueryExpander[];
+  /** Whether a word names a concrete kind of thing ("hospitals"), for the confidence check; WordNet's answer. */
+  concreteKind: (word: string) => boolean;
   confidence: ConfidenceRule;
   crossLanguage: CrossLanguageStatus;
   persistence: { dataDir: string; log: Logger };
 }
 
-function createService({ initial, prepared, ranking, expanders, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
+function createService({ initial, prepared, ranking, expanders, concreteKind, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, ranked, passagesById, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
@@ -295,7 +301,8 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
-      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence);
+      const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
+      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence, distinctive);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
