@@ -1,5 +1,6 @@
 import type { QueryWord } from './query-expansion.js';
 import { isCapitalisedName } from './query-expansion.js';
+import { wordSpans } from './tokenizer.js';
 
 /** A query term and how specific it is in the index. */
 export interface TermWeight {
@@ -157,4 +158,55 @@ function holdsOnlySetting(query: readonly TermWeight[], matchedTerms: readonly s
   const setting = new Set(query.filter((term) => term.setting === true).map((term) => term.term));
   const borrowed = new Set(query.filter((term) => term.borrowed === true).map((term) => term.term));
   return setting.size < query.length && matchedTerms.every((term) => setting.has(term) || borrowed.has(term));
+}
+
+/** What a place is part of and whether it is a capital (WordNet's answer, in place-names.ts). */
+export interface PlaceNames {
+  /** The places a place is part of, in lower case ("Tashkent" → "uzbekistan"); none for a word that is no place. */
+  wholesOf(name: string): readonly string[];
+  /** Whether the place is a national capital ("Tokyo"), which stands for its state ("Tokyo agreed to lend …"). */
+  isCapital(name: string): boolean;
+}
+
+/** The same name, or one a prefix of the other ("Uzbek", "Uzbekistan"; "Russia", "Russian"). */
+function sameName(first: string, second: string): boolean {
+  const [a, b] = [first.toLowerCase(), second.toLowerCase()];
+  return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+/**
+ * Whether a passage naming `found` speaks of the place `asked`: the same name, a part of it
+ * ("Moscow" for Russia), or, for a capital standing for its state, that state ("Japan" for Tokyo).
+ * A country is not spoken of by its continent: a passage on "Asia" is not one on Kazakhstan.
+ */
+function speaksOf(asked: string, found: string, places: PlaceNames): boolean {
+  if (sameName(asked, found) || places.wholesOf(found).some((whole) => sameName(whole, asked))) return true;
+  return places.isCapital(asked) && places.wholesOf(asked).some((whole) => sameName(whole, found));
+}
+
+/**
+ * A place the question names that the best passage does not speak of, while the passage names
+ * another part of the same whole instead: asked about Tajikistan, it tells of Turkmenistan (both
+ * parts of Asia), so it answers of another place. The passage's other names are looked up only
+ * for a place of the question it does not name as such.
+ */
+export function rivalPlace(questionNames: readonly string[], passageNames: readonly string[], places: PlaceNames): { asked: string; found: string } | undefined {
+  const distinct = [...new Set(passageNames)];
+  for (const asked of new Set(questionNames)) {
+    const wholes = places.wholesOf(asked);
+    if (wholes.length === 0 || distinct.some((found) => speaksOf(asked, found, places))) continue;
+    const rival = distinct.find((found) => !questionNames.some((name) => speaksOf(name, found, places)) && places.wholesOf(found).some((whole) => wholes.includes(whole)));
+    if (rival !== undefined) return { asked, found: rival };
+  }
+  return undefined;
+}
+
+/** The words of a text written with a capital, in order: the names a passage may give (and the first words of its sentences). */
+export function capitalisedWords(text: string): string[] {
+  return wordSpans(text).flatMap(({ word }) => (/^\p{Lu}/u.test(word) ? [word] : []));
+}
+
+/** The names of a question: its words written with a capital inside it. */
+export function questionNames(words: readonly QueryWord[]): string[] {
+  return words.filter(isCapitalisedName).map((word) => word.word);
 }

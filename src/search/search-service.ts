@@ -7,11 +7,12 @@ import type { Logger } from '../logger.js';
 import { matchQuote, quoteReadings } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { confidenceRule, distinctiveIn, isConfident, questionWeights, subjectWords, type ConfidenceRule } from './confidence.js';
+import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, questionNames, questionWeights, rivalPlace, subjectWords, type ConfidenceRule, type PlaceNames } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
 import { namesConcreteKind } from './synonyms/concrete-kinds.js';
+import { placeNames } from './synonyms/place-names.js';
 import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
@@ -116,7 +117,7 @@ export async function openSearchService(options: OpenSearchServiceOptions): Prom
   const wordnet = sharedWordNet();
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
   const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
-  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, places: placeNames(wordnet), confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -202,12 +203,14 @@ interface ServiceParts {
   expanders: readonly QueryExpander[];
   /** Whether a word names a concrete kind of thing ("hospitals"), for the confidence check; WordNet's answer. */
   concreteKind: (word: string) => boolean;
+  /** What places are part of, for the confidence check: the best passage may speak of another place than the question's. */
+  places: PlaceNames;
   confidence: ConfidenceRule;
   crossLanguage: CrossLanguageStatus;
   persistence: { dataDir: string; log: Logger };
 }
 
-function createService({ initial, prepared, ranking, expanders, concreteKind, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
+function createService({ initial, prepared, ranking, expanders, concreteKind, places, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, ranked, passagesById, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
@@ -257,6 +260,13 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, co
     };
   }
 
+  /** Whether the best passage tells of another place than the one the question names ("Turkmenistan" for "Tajikistan"). */
+  function speaksOfAnotherPlace(words: readonly QueryWord[], best: { id: string } | undefined): boolean {
+    const names = questionNames(words);
+    const passage = best && names.length > 0 ? passageByKey.get(best.id) : undefined;
+    return passage !== undefined && rivalPlace(names, capitalisedWords(passage.text), places) !== undefined;
+  }
+
   function resolve(key: string): { document: SourceDocument; passage: Passage } | null {
     const passage = passageByKey.get(key);
     const document = passage && documentsById.get(passage.docId);
@@ -302,7 +312,8 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, co
       const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
-      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence, distinctive);
+      // The places are only looked up for an answer that would otherwise be confident.
+      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, hits[0]);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
