@@ -1,5 +1,6 @@
 import type { QueryWord } from './query-expansion.js';
 import { isCapitalisedName } from './query-expansion.js';
+import { wordSpans } from './tokenizer.js';
 
 /** A query term and how specific it is in the index. */
 export interface TermWeight {
@@ -10,6 +11,12 @@ export interface TermWeight {
    * when, and the "much" of "how much" asks for an amount; none says what is asked about.
    */
   setting?: boolean;
+  /**
+   * The library holds the word only through a translation or synonym of it ("match" only as
+   * "correspond"): a passage matching it that way shows that the library has another word, not
+   * that it speaks of this one.
+   */
+  borrowed?: boolean;
 }
 
 /** The thresholds of the confidence rule. */
@@ -33,14 +40,39 @@ export interface ConfidenceRule {
  */
 export const confidenceRule: ConfidenceRule = { minimumCoverage: 0.1, maximumMissingShare: 0.5, minimumSettingOnlyCoverage: 0.4 };
 
+/**
+ * Verbs that open a request ("Explain the rules of cricket", "Describe …"): like "what" and
+ * "how", they ask rather than say what about, yet no stop list holds them.
+ */
+const requestVerbs = new Set(['explain', 'describe', 'list', 'name', 'tell', 'give', 'show', 'summarise', 'summarize', 'outline', 'define', 'identify', 'compare']);
+
+/** The Russian question words the Russian stop list lacks ("Почему …", "Какова …", "Сколько …"). */
+const russianInterrogatives = new Set(['почему', 'отчего', 'сколько', 'каков', 'какова', 'каково', 'каковы', 'какие', 'каких', 'каким', 'какими', 'каком', 'какому', 'какую', 'какого', 'откуда', 'чей', 'чья', 'чьё', 'чье', 'чьи']);
+
+/**
+ * True for a word that only makes the sentence a question: a request verb opening it, "please",
+ * or a Russian interrogative. It is no word of the question's subject, so it is left out of the
+ * confidence check: a passage holding "explain" says nothing of cricket, and "почему" occurring
+ * nowhere says nothing of what the library lacks.
+ */
+export function isQuestionWord(word: QueryWord): boolean {
+  const lower = word.word.toLowerCase();
+  return (word.position === 0 && requestVerbs.has(lower)) || lower === 'please' || russianInterrogatives.has(lower);
+}
+
+/** The question's words that say what it is about: those that only make it a question are left out. */
+export function subjectWords(words: readonly QueryWord[]): QueryWord[] {
+  return words.filter((word) => !isQuestionWord(word));
+}
+
 /** The question's terms weighted by their specificity, the words of its setting marked. */
-export function questionWeights(words: readonly QueryWord[], specificity: (term: string) => number): TermWeight[] {
+export function questionWeights(words: readonly QueryWord[], specificity: (term: string) => number, borrowed: ReadonlySet<string> = new Set()): TermWeight[] {
   const weights = new Map<string, TermWeight>();
-  for (const word of words) {
+  for (const word of subjectWords(words)) {
     const setting = isDistinctive(word) || asksForAmount(word);
     const known = weights.get(word.term);
     if (known) known.setting ||= setting;
-    else weights.set(word.term, { term: word.term, inverseFrequency: specificity(word.term), setting });
+    else weights.set(word.term, { term: word.term, inverseFrequency: specificity(word.term), setting, ...(borrowed.has(word.term) && { borrowed: true }) });
   }
   return [...weights.values()];
 }
@@ -64,10 +96,41 @@ export function isDistinctive(word: QueryWord): boolean {
   return isCapitalisedName(word) || /\p{N}/u.test(word.word);
 }
 
+const kindQuestions = new Set(['which', 'what']);
+
+/**
+ * The word naming what an opening "Which" or "What" asks for: the word right after it, past the
+ * names before it ("Which hospitals …", "Which Japanese museums …"). None when another word
+ * comes first ("What did …", "What is the …"): the question then names no kind of thing it wants.
+ */
+export function askedKind(opening: string | undefined, words: readonly QueryWord[]): QueryWord | undefined {
+  if (opening === undefined || !kindQuestions.has(opening.toLowerCase())) return undefined;
+  let position = 1;
+  for (const word of words) {
+    if (word.position !== position) return undefined;
+    if (!isCapitalisedName(word)) return word;
+    position += 1;
+  }
+  return undefined;
+}
+
+/**
+ * What counts as distinctive in one question: its names and numbers, and the kind of thing an
+ * opening "Which" or "What" asks for when no source mentions it and it is a concrete kind
+ * ("Which hospitals …"): a library that never names hospitals names none that Japan built.
+ * `namesConcreteKind` is only asked about that one word, and only when it occurs nowhere.
+ */
+export function distinctiveIn(opening: string | undefined, words: readonly QueryWord[], missing: readonly QueryWord[], namesConcreteKind: (word: string) => boolean): (word: QueryWord) => boolean {
+  const kind = askedKind(opening, words);
+  const unnamed = kind !== undefined && missing.some((word) => word.term === kind.term) && namesConcreteKind(kind.word) ? kind.term : undefined;
+  return (word) => isDistinctive(word) || word.term === unnamed;
+}
+
 /**
  * True when the best passage covers enough of what the question is specifically about, and the
  * library mentions what the question names.
- * - A name, place or number that occurs nowhere ("Mongolia") means no passage is about it.
+ * - A name, place or number that occurs nowhere ("Mongolia") means no passage is about it; so
+ *   does the concrete kind of thing the question asks for (`distinctiveIn`: "Which hospitals …").
  * - Words found nowhere that carry half the question's specificity ("sourdough bread") do too.
  * - A passage that shares only the question's setting, its names and numbers ("Kazakhstan",
  *   "2019") and the "much" of "how much", and none of what it asks, while a word occurs nowhere
@@ -76,19 +139,74 @@ export function isDistinctive(word: QueryWord): boolean {
  * - One matched word is never enough for a question of several: "What is the capital of
  *   Australia?" shares "Australia" with a passage on the Quad, which says nothing of capitals.
  */
-export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, missing: readonly QueryWord[] = [], rule: ConfidenceRule = confidenceRule): boolean {
+export function isConfident(query: TermWeight[], bestMatchedTerms: readonly string[] | undefined, missing: readonly QueryWord[] = [], rule: ConfidenceRule = confidenceRule, distinctive: (word: QueryWord) => boolean = isDistinctive): boolean {
   const asked = new Set(query.map((term) => term.term));
   const matched = (bestMatchedTerms ?? []).filter((term) => asked.has(term));
   if (matched.length === 0) return false;
-  if (missing.some(isDistinctive)) return false;
+  if (missing.some(distinctive)) return false;
   if (coverage(query, missing.map((word) => word.term)) >= rule.maximumMissingShare) return false;
   if (missing.length > 0 && holdsOnlySetting(query, matched) && coverage(query, matched) < rule.minimumSettingOnlyCoverage) return false;
   if (new Set(matched).size < Math.min(2, query.length)) return false;
   return coverage(query, matched) >= rule.minimumCoverage;
 }
 
-/** True when every matched term is a word of the question's setting, and the question has other words. */
+/**
+ * True when every matched term is a word of the question's setting, or one the library holds
+ * only through a translation or synonym, and the question has other words.
+ */
 function holdsOnlySetting(query: readonly TermWeight[], matchedTerms: readonly string[]): boolean {
   const setting = new Set(query.filter((term) => term.setting === true).map((term) => term.term));
-  return setting.size < query.length && matchedTerms.every((term) => setting.has(term));
+  const borrowed = new Set(query.filter((term) => term.borrowed === true).map((term) => term.term));
+  return setting.size < query.length && matchedTerms.every((term) => setting.has(term) || borrowed.has(term));
+}
+
+/** What a place is part of and whether it is a capital (WordNet's answer, in place-names.ts). */
+export interface PlaceNames {
+  /** The places a place is part of, in lower case ("Tashkent" → "uzbekistan"); none for a word that is no place. */
+  wholesOf(name: string): readonly string[];
+  /** Whether the place is a national capital ("Tokyo"), which stands for its state ("Tokyo agreed to lend …"). */
+  isCapital(name: string): boolean;
+}
+
+/** The same name, or one a prefix of the other ("Uzbek", "Uzbekistan"; "Russia", "Russian"). */
+function sameName(first: string, second: string): boolean {
+  const [a, b] = [first.toLowerCase(), second.toLowerCase()];
+  return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+/**
+ * Whether a passage naming `found` speaks of the place `asked`: the same name, a part of it
+ * ("Moscow" for Russia), or, for a capital standing for its state, that state ("Japan" for Tokyo).
+ * A country is not spoken of by its continent: a passage on "Asia" is not one on Kazakhstan.
+ */
+function speaksOf(asked: string, found: string, places: PlaceNames): boolean {
+  if (sameName(asked, found) || places.wholesOf(found).some((whole) => sameName(whole, asked))) return true;
+  return places.isCapital(asked) && places.wholesOf(asked).some((whole) => sameName(whole, found));
+}
+
+/**
+ * A place the question names that the best passage does not speak of, while the passage names
+ * another part of the same whole instead: asked about Tajikistan, it tells of Turkmenistan (both
+ * parts of Asia), so it answers of another place. The passage's other names are looked up only
+ * for a place of the question it does not name as such.
+ */
+export function rivalPlace(questionNames: readonly string[], passageNames: readonly string[], places: PlaceNames): { asked: string; found: string } | undefined {
+  const distinct = [...new Set(passageNames)];
+  for (const asked of new Set(questionNames)) {
+    const wholes = places.wholesOf(asked);
+    if (wholes.length === 0 || distinct.some((found) => speaksOf(asked, found, places))) continue;
+    const rival = distinct.find((found) => !questionNames.some((name) => speaksOf(name, found, places)) && places.wholesOf(found).some((whole) => wholes.includes(whole)));
+    if (rival !== undefined) return { asked, found: rival };
+  }
+  return undefined;
+}
+
+/** The words of a text written with a capital, in order: the names a passage may give (and the first words of its sentences). */
+export function capitalisedWords(text: string): string[] {
+  return wordSpans(text).flatMap(({ word }) => (/^\p{Lu}/u.test(word) ? [word] : []));
+}
+
+/** The names of a question: its words written with a capital inside it. */
+export function questionNames(words: readonly QueryWord[]): string[] {
+  return words.filter(isCapitalisedName).map((word) => word.word);
 }

@@ -7,16 +7,19 @@ import type { Logger } from '../logger.js';
 import { matchQuote, quoteReadings } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { confidenceRule, isConfident, questionWeights, type ConfidenceRule } from './confidence.js';
+import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, questionNames, questionWeights, rivalPlace, subjectWords, type ConfidenceRule, type PlaceNames } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
+import { namesConcreteKind } from './synonyms/concrete-kinds.js';
+import { placeNames } from './synonyms/place-names.js';
 import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
 import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
+import { wordSpans } from './tokenizer.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
 import { readSegmentSnapshot } from './segment-index.js';
@@ -111,8 +114,10 @@ export async function openSearchService(options: OpenSearchServiceOptions): Prom
   const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
   const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, translationWeight)]);
-  const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
-  return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
+  const wordnet = sharedWordNet();
+  const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
+  const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, places: placeNames(wordnet), confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -196,12 +201,16 @@ interface ServiceParts {
   prepared: PreparedIndex;
   ranking: RankingParameters;
   expanders: readonly QueryExpander[];
+  /** Whether a word names a concrete kind of thing ("hospitals"), for the confidence check; WordNet's answer. */
+  concreteKind: (word: string) => boolean;
+  /** What places are part of, for the confidence check: the best passage may speak of another place than the question's. */
+  places: PlaceNames;
   confidence: ConfidenceRule;
   crossLanguage: CrossLanguageStatus;
   persistence: { dataDir: string; log: Logger };
 }
 
-function createService({ initial, prepared, ranking, expanders, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
+function createService({ initial, prepared, ranking, expanders, concreteKind, places, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, ranked, passagesById, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
@@ -251,6 +260,13 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
     };
   }
 
+  /** Whether the best passage tells of another place than the one the question names ("Turkmenistan" for "Tajikistan"). */
+  function speaksOfAnotherPlace(words: readonly QueryWord[], best: { id: string } | undefined): boolean {
+    const names = questionNames(words);
+    const passage = best && names.length > 0 ? passageByKey.get(best.id) : undefined;
+    return passage !== undefined && rivalPlace(names, capitalisedWords(passage.text), places) !== undefined;
+  }
+
   function resolve(key: string): { document: SourceDocument; passage: Passage } | null {
     const passage = passageByKey.get(key);
     const document = passage && documentsById.get(passage.docId);
@@ -293,9 +309,11 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
       const hits = rankDocuments(ranked, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
-      const weights = questionWeights(words, (term) => specificity.get(term) ?? 0);
-      const missing = wordsNowhereIn(ranked, words, terms);
-      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence);
+      const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
+      const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
+      const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
+      // The places are only looked up for an answer that would otherwise be confident.
+      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, hits[0]);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
@@ -374,15 +392,18 @@ function withoutCommonExpansions(index: RankableIndex, terms: WeightedTerm[]): W
 }
 
 /**
- * The question's words that no passage holds, nor any translation or synonym of them. Such a
- * word is a name, place, number or term the library never mentions. A related form does not
- * stand in for it: "tour" is in the library, "tourists" are not.
+ * The question's words that no passage holds, nor any translation or synonym of them (`missing`).
+ * Such a word is a name, place, number or term the library never mentions. A related form does
+ * not stand in for it: "tour" is in the library, "tourists" are not. `borrowed` are the terms
+ * of the words that the library holds only through a translation or synonym.
  */
-function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): QueryWord[] {
-  const occurring = new Set(terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term)).map((term) => term.source));
+function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): { missing: QueryWord[]; borrowed: Set<string> } {
+  const occurring = terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term));
+  const found = new Set(occurring.map((term) => term.source));
+  const own = new Set(occurring.filter((term) => term.via === undefined).map((term) => term.term));
   const missing: QueryWord[] = [];
-  for (const word of words) if (!occurring.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
-  return missing;
+  for (const word of words) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
+  return { missing, borrowed: new Set(words.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {

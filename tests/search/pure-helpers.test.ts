@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/passage-types.js';
-import { coverage, isConfident, isDistinctive, questionWeights } from '../../src/search/confidence.js';
+import { askedKind, coverage, distinctiveIn, isConfident, isDistinctive, isQuestionWord, questionWeights, subjectWords } from '../../src/search/confidence.js';
 import { markTerms } from '../../src/search/mark-terms.js';
 import { queryWords } from '../../src/search/query-expansion.js';
 import { mergeNeighbours } from '../../src/search/merge-neighbours.js';
@@ -147,6 +147,68 @@ describe('validateQuery', () => {
       { term: 'travel', inverseFrequency: 5.8 },
     ];
     expect(isConfident(kishida, ['fumio', 'kishida'], [{ word: 'travelling', term: 'travel', position: 5 }])).toBe(true);
+  });
+
+  it('counts a word the library holds only through a synonym or translation as no evidence that the best passage is about the question', () => {
+    // "What was the score of the Japan versus Uzbekistan football match?": "versus" only as "против", football nowhere.
+    const football = [
+      { term: 'score', inverseFrequency: 5.8, borrowed: true },
+      { term: 'japan', inverseFrequency: 0.1, setting: true },
+      { term: 'versu', inverseFrequency: 5.8, borrowed: true },
+      { term: 'uzbekistan', inverseFrequency: 2.7, setting: true },
+      { term: 'footbal', inverseFrequency: 5.8 },
+      { term: 'match', inverseFrequency: 5.8, borrowed: true },
+    ];
+    const missing = [{ word: 'football', term: 'footbal', position: 8 }];
+    expect(isConfident(football, ['japan', 'versu'], missing)).toBe(false);
+    const owned = football.map((term) => ({ ...term, borrowed: false }));
+    expect(isConfident(owned, ['japan', 'versu'], missing)).toBe(true);
+    // With nothing missing, a synonym match is judged on its coverage as before ("lend" found as "loan").
+    expect(isConfident(football, ['japan', 'versu', 'score'])).toBe(true);
+    expect(questionWeights(queryWords('Did Tokyo lend money?'), () => 1, new Set(['lend'])).find((weight) => weight.term === 'lend')?.borrowed).toBe(true);
+  });
+
+  it('finds the kind of thing an opening Which or What asks for, past the names before it, and none when another word comes first', () => {
+    const kind = (question: string) => askedKind(question.split(' ')[0], queryWords(question))?.word;
+    expect(kind('Which hospitals in Tajikistan were built with Japanese grants?')).toBe('hospitals');
+    expect(kind('Which Japanese museums hold art from Turkmenistan?')).toBe('museums');
+    expect(kind('What phrase did Abe use?')).toBe('phrase');
+    expect(kind('What did the Uzbek leader put forward?')).toBeUndefined();
+    expect(kind('What is the capital of Australia?')).toBeUndefined();
+    expect(kind('How many hospitals are there?')).toBeUndefined();
+  });
+
+  it('counts the kind a question asks for as distinctive only when no source mentions it and it is a concrete kind', () => {
+    const question = 'Which hospitals in Tajikistan were built with Japanese grants?';
+    const words = queryWords(question);
+    const hospitals = words.find((word) => word.word === 'hospitals');
+    if (!hospitals) throw new Error('no hospitals');
+    const concrete = (word: string) => word === 'hospitals';
+    expect(distinctiveIn('Which', words, [hospitals], concrete)(hospitals)).toBe(true);
+    expect(distinctiveIn('Which', words, [], concrete)(hospitals)).toBe(false);
+    expect(distinctiveIn('Which', words, [hospitals], () => false)(hospitals)).toBe(false);
+    // Names and numbers stay distinctive as before.
+    expect(distinctiveIn('Which', words, [], () => false)({ word: 'Mongolia', term: 'mongolia', position: 3 })).toBe(true);
+    const weights = [
+      { term: 'hospit', inverseFrequency: 5.8 },
+      { term: 'tajikistan', inverseFrequency: 2.3, setting: true },
+      { term: 'grant', inverseFrequency: 3.6 },
+    ];
+    expect(isConfident(weights, ['tajikistan', 'grant'], [hospitals])).toBe(true);
+    expect(isConfident(weights, ['tajikistan', 'grant'], [hospitals], undefined, distinctiveIn('Which', words, [hospitals], concrete))).toBe(false);
+  });
+
+  it('leaves out of the check the words that only make the sentence a question: an opening request verb, please, a Russian interrogative', () => {
+    const subject = (question: string) => subjectWords(queryWords(question)).map((word) => word.term);
+    expect(subject('Explain the rules of cricket')).toEqual(['rule', 'cricket']);
+    expect(subject('Please describe Japan\'s aid')).toEqual(['describ', 'japan', 'aid']);
+    expect(subject('Какова общая площадь стран Центральной Азии?')).not.toContain('каков');
+    expect(subject('Почему Москва прекратила переговоры?')).toEqual(subject('Москва прекратила переговоры?'));
+    // Inside a question the same verbs are words of its subject: "the list of countries".
+    expect(subject('When were the republics put on the list of countries?')).toContain('list');
+    expect(isQuestionWord({ word: 'Name', term: 'name', position: 0 })).toBe(true);
+    expect(isQuestionWord({ word: 'name', term: 'name', position: 4 })).toBe(false);
+    expect(questionWeights(queryWords('Explain the rules of cricket'), () => 1).map((weight) => weight.term)).toEqual(['rule', 'cricket']);
   });
 
   it('marks the names, numbers and the "much" of "how much" as the question\'s setting, weighted by their specificity', () => {

@@ -309,6 +309,24 @@ export const rankingSet: RankingQuestion[] = [
     expected: { docId: tca, contains: 'not as a competing hegemon' },
     why: 'The passage states Japan is perceived as a partner, not a competing hegemon.',
   },
+  // Appended, so that no earlier question changes half, and written before being run: answerable
+  // questions that the confidence rules for concrete kinds, request verbs and other places must not flag.
+  {
+    question: 'Which airport in Tajikistan did Japanese grants make safer?',
+    expected: { docId: goble, contains: 'Dushanbe International Airport' },
+    also: [{ docId: pnn, contains: 'improvement of Dushanbe airport' }],
+    why: 'Asks for a concrete kind the library does hold ("airport"): the answer must stay confident.',
+  },
+  {
+    question: 'Describe how the Central Asia plus Japan Dialogue was formed',
+    expected: { docId: goble, contains: 'formed the Central Asia Plus Japan Dialogue' },
+    why: 'A request rather than a question; the passage gives the date and the founders.',
+  },
+  {
+    question: 'Which countries besides Uzbekistan and Kazakhstan wanted cooperation in energy and transport at the summit?',
+    expected: { docId: shamsuddinov, contains: 'The leaders of Turkmenistan, Kyrgyzstan, and Tajikistan also expressed interest' },
+    why: 'The answer names the other three states, not the two of the question: a passage naming other places than the question\'s can still answer it.',
+  },
 ];
 
 /**
@@ -500,6 +518,15 @@ export const nearMissQuestions: OffTopicQuestion[] = [
   { question: 'How many Korean companies opened offices in Kazakhstan in 2024?', why: 'Shares Korean (the Korean Peninsula, South Korea\'s dialogue), companies, Kazakhstan and 2024; no source counts Korean companies or offices.' },
   { question: 'When does the ski season open in the mountains of Kyrgyzstan?', why: 'Shares mountains (the glaciers) and Kyrgyzstan; skiing and seasons occur nowhere.' },
   { question: 'Which Japanese museums hold art from Turkmenistan?', why: 'Shares Japanese and Turkmenistan (and "Arts" in a reference); museums occur nowhere.' },
+  // Appended after the confidence rules of issue 11 were chosen, and written before being run, to try them on questions they were not built on.
+  { question: 'How much did Japan lend Kyrgyzstan in 2024?', why: 'Shares Japan, lend (the loan), Kyrgyzstan and 2024; the 2024 yen loan went to Uzbekistan, and no source reports a loan to Kyrgyzstan.' },
+  { question: 'Which Japanese banks opened branches in Kazakhstan?', why: 'Shares Japanese, bank (the World Bank, once) and Kazakhstan; no source mentions branches or Japanese banks.' },
+  { question: 'Describe the Japanese tea ceremony', why: 'Shares Japanese; tea and ceremonies occur nowhere.' },
+  { question: 'What did the Tajik president say about the Olympic Games?', why: 'Shares Tajik and president; the Olympics occur nowhere.' },
+  { question: 'How many Japanese students study in Uzbekistan?', why: 'Shares Japanese, students and study (Tajik students at Japanese universities) and Uzbekistan; no source counts Japanese students in Uzbekistan.' },
+  { question: 'Which Japanese airlines fly to Tashkent?', why: 'Shares Japanese and Tashkent; airlines and flights occur nowhere.' },
+  { question: 'What did the Kazakh president say about Taiwan?', why: 'Shares Kazakh, president and Taiwan (Takaichi\'s remark); no source reports Tokayev speaking of Taiwan.' },
+  { question: 'When did Japan open an embassy in Turkmenistan?', why: 'Shares Japan, open and Turkmenistan; embassies occur nowhere.' },
 ];
 
 /** The half of a list a question belongs to: parameters are chosen on `tuning`, `held-out` is only reported. */

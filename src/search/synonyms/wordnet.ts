@@ -10,6 +10,8 @@ const posByLetter: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'ad
 /** A synset of WordNet: its words, and the words derivationally related to each of them. */
 export interface Synset {
   words: string[];
+  /** The lexicographer file the synset is filed in, by its number (6 is noun.artifact, 13 noun.food). */
+  lexicalFile: number;
   /** Pointers of the synset: symbol ("+" is a derivationally related form), target, and which words they link (0 = all). */
   pointers: Array<{ symbol: string; offset: number; pos: PartOfSpeech; sourceWord: number; targetWord: number }>;
 }
@@ -127,7 +129,7 @@ function parseSynset(text: string): Synset | null {
     if (pos === undefined) continue;
     pointers.push({ symbol: fields[at] ?? '', offset: Number(fields[at + 1]), pos, sourceWord: Number.parseInt(link.slice(0, 2), 16), targetWord: Number.parseInt(link.slice(2), 16) });
   }
-  return { words, pointers };
+  return { words, lexicalFile: Number(fields[1]), pointers };
 }
 
 let shared: WordNet | null = null;

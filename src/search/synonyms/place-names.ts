@@ -1,0 +1,40 @@
+import type { PlaceNames } from '../confidence.js';
+import type { WordNet } from './wordnet.js';
+
+/** WordNet's lexicographer file of places (noun.location). */
+const locationFile = 15;
+const cacheLimit = 50_000;
+
+interface Place {
+  wholes: string[];
+  capital: boolean;
+}
+
+const notAPlace: Place = { wholes: [], capital: false };
+
+/**
+ * Places by WordNet: what a place is part of ("Tashkent" → Uzbekistan, "Tajikistan" → Asia) and
+ * whether it is a national capital. Only a name's most frequent sense is read, and only when it is
+ * a place, so "May" (a month) or "Turkey" as a bird never count. Each name is looked up once.
+ */
+export function placeNames(wordnet: WordNet): PlaceNames {
+  const cache = new Map<string, Place>();
+  const place = (name: string): Place => {
+    const key = name.toLowerCase();
+    const known = cache.get(key);
+    if (known) return known;
+    const found = readPlace(wordnet, key);
+    if (cache.size >= cacheLimit) cache.clear();
+    cache.set(key, found);
+    return found;
+  };
+  return { wholesOf: (name) => place(name).wholes, isCapital: (name) => place(name).capital };
+}
+
+function readPlace(wordnet: WordNet, key: string): Place {
+  const offset = wordnet.synsetsOf(key).find((entry) => entry.pos === 'noun')?.offsets[0];
+  const synset = offset === undefined ? null : wordnet.synset('noun', offset);
+  if (synset === null || synset.lexicalFile !== locationFile) return notAPlace;
+  const linked = (symbol: string) => synset.pointers.filter((pointer) => pointer.symbol === symbol).flatMap((pointer) => wordnet.synset(pointer.pos, pointer.offset)?.words ?? []);
+  return { wholes: linked('#p'), capital: linked('@i').includes('national_capital') };
+}
