@@ -82,10 +82,11 @@ export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], param
   const buffers = buffersFor(index, internals.nextId);
   const { k, b, d } = parameters.bm25;
   const fields = Object.entries(parameters.boost).filter(([field, boost]) => boost > 0 && internals.fieldIds[field] !== undefined);
-  const sources = [...new Set(terms.map((term) => term.source))];
+  const termsBySource = groupBySource(terms);
+  const sources = [...termsBySource.keys()];
   const norms = lengthNormsOf(index, internals, k, b);
   const version = `${d}:${norms.key}`;
-  const steps = sources.map((source, sourceIndex) => planStep(index, internals, terms, norms, source, sourceIndex, fields, parameters, version));
+  const steps = [...termsBySource.values()].map((sourceTerms, sourceIndex) => planStep(index, internals, sourceTerms, norms, sourceIndex, fields, parameters, version));
   const prune = parameters.coordination === 0;
   // Only the coordination factor needs to know how many of the query's words a document holds.
   const counting = !prune;
@@ -122,12 +123,23 @@ export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], param
   }));
 }
 
-function planStep(index: RankableIndex, internals: IndexInternals, terms: WeightedTerm[], lengths: LengthNorms, source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
+/** The terms of each source, in the order of the query; the sources in the order they first come. */
+function groupBySource(terms: readonly WeightedTerm[]): Map<string, WeightedTerm[]> {
+  const bySource = new Map<string, WeightedTerm[]>();
+  for (const term of terms) {
+    const group = bySource.get(term.source);
+    if (group) group.push(term);
+    else bySource.set(term.source, [term]);
+  }
+  return bySource;
+}
+
+/** The lookups of one source's terms (the query word and its expansions), in their order. */
+function planStep(index: RankableIndex, internals: IndexInternals, terms: readonly WeightedTerm[], lengths: LengthNorms, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
   const { k, b, d } = parameters.bm25;
   const lookups: Lookup[] = [];
   let bound = 0;
-  for (const { term, weight, source: termSource } of terms) {
-    if (termSource !== source) continue;
+  for (const { term, weight } of terms) {
     const postingsByField = termPostings(index, internals, term);
     if (!postingsByField) continue;
     for (const [field, boost] of fields) {
