@@ -79,23 +79,30 @@ export function quoteReadings(limit = 2000): (document: object, span: TextRange,
  * Takes the quote's text, or its reading (`readQuote`) when the caller keeps them.
  */
 export function matchQuote(quote: string | QuoteReading, terms: readonly WeightedTerm[], specificity: (source: string) => number): QuoteMatch {
-  const { sentences, words, terms: wordTerms, starts } = typeof quote === 'string' ? readQuote(quote) : quote;
+  return quoteMatcher(terms, specificity)(quote);
+}
+
+/** `matchQuote` for several quotes of one question: its terms are read once, not once per quote. */
+export function quoteMatcher(terms: readonly WeightedTerm[], specificity: (source: string) => number): (quote: string | QuoteReading) => QuoteMatch {
   const sourceOf = new Map<string, { source: string; weight: number; russian: boolean }>();
   for (const { term, source, weight, via } of terms) if (!sourceOf.has(term)) sourceOf.set(term, { source, weight, russian: via === 'russian' });
-  const best = sentences.map(() => new Map<string, number>());
-  const matchedInRussian: string[] = [];
-  let sentence = 0;
-  for (let position = 0; position < wordTerms.length; position += 1) {
-    const match = sourceOf.get(wordTerms[position] as string);
-    if (!match) continue;
-    const word = words[position] as string;
-    const start = starts[position] as number;
-    if (match.russian && !matchedInRussian.includes(word)) matchedInRussian.push(word);
-    while (sentence < sentences.length && (sentences[sentence]?.end ?? 0) <= start) sentence += 1;
-    const sources = best[sentence];
-    if (sources && (sentences[sentence]?.start ?? Infinity) <= start) sources.set(match.source, Math.max(sources.get(match.source) ?? 0, match.weight));
-  }
-  return { highlights: sentences.length < 2 ? [] : pickSentences(sentences, best, specificity), matchedInRussian };
+  return (quote) => {
+    const { sentences, words, terms: wordTerms, starts } = typeof quote === 'string' ? readQuote(quote) : quote;
+    const best = sentences.map(() => new Map<string, number>());
+    const matchedInRussian: string[] = [];
+    let sentence = 0;
+    for (let position = 0; position < wordTerms.length; position += 1) {
+      const match = sourceOf.get(wordTerms[position] as string);
+      if (!match) continue;
+      const word = words[position] as string;
+      const start = starts[position] as number;
+      if (match.russian && !matchedInRussian.includes(word)) matchedInRussian.push(word);
+      while (sentence < sentences.length && (sentences[sentence]?.end ?? 0) <= start) sentence += 1;
+      const sources = best[sentence];
+      if (sources && (sentences[sentence]?.start ?? Infinity) <= start) sources.set(match.source, Math.max(sources.get(match.source) ?? 0, match.weight));
+    }
+    return { highlights: sentences.length < 2 ? [] : pickSentences(sentences, best, specificity), matchedInRussian };
+  };
 }
 
 function pickSentences(sentences: readonly TextRange[], best: Array<Map<string, number>>, specificity: (source: string) => number): TextRange[] {

@@ -1,7 +1,7 @@
 import type { RankingParameters } from './index-options.js';
-import { readInternals, type FieldPostings, type IndexInternals, type RankableIndex } from './index-internals.js';
+import { readInternals, type IndexInternals, type RankableIndex } from './index-internals.js';
 import { scoredPostings, type ScoredPostings } from './scored-postings.js';
-import { bm25InverseFrequency } from './term-statistics.js';
+import { bm25InverseFrequency, termPostings } from './term-statistics.js';
 
 /** One term to look up, with its weight; `source` is the query term it stands for (itself, or the prefix it expands). */
 export interface WeightedTerm {
@@ -44,7 +44,7 @@ interface Found {
 
 const buffersByIndex = new WeakMap<RankableIndex, Buffers>();
 
-const lengthNormsByIndex = new WeakMap<RankableIndex, { key: string; norms: Map<number, Float64Array> }>();
+const lengthNormsByIndex = new WeakMap<RankableIndex, LengthNorms>();
 
 /** One field's postings of one query term, with what a match there is worth. */
 interface Lookup {
@@ -82,22 +82,22 @@ export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], param
   const buffers = buffersFor(index, internals.nextId);
   const { k, b, d } = parameters.bm25;
   const fields = Object.entries(parameters.boost).filter(([field, boost]) => boost > 0 && internals.fieldIds[field] !== undefined);
-  const sources = [...new Set(terms.map((term) => term.source))];
-  const version = `${d}:${lengthNormsKey(k, b, internals)}`;
-  // Each term is looked up in the index's radix tree once, for planning and for the matched terms.
-  const postingsOf = new Map<string, FieldPostings | undefined>();
-  for (const { term } of terms) if (!postingsOf.has(term)) postingsOf.set(term, internals.terms.get(term));
-  const steps = sources.map((source, sourceIndex) => planStep(index, internals, terms, postingsOf, source, sourceIndex, fields, parameters, version));
+  const termsBySource = groupBySource(terms);
+  const sources = [...termsBySource.keys()];
+  const norms = lengthNormsOf(index, internals, k, b);
+  const version = `${d}:${norms.key}`;
+  const steps = [...termsBySource.values()].map((sourceTerms, sourceIndex) => planStep(index, internals, sourceTerms, norms, sourceIndex, fields, parameters, version));
   const prune = parameters.coordination === 0;
   // Only the coordination factor needs to know how many of the query's words a document holds.
   const counting = !prune;
-  if (prune) steps.sort((first, second) => second.bound - first.bound);
-  const remaining = suffixSums(steps.map((step) => step.bound));
+  // `steps` stays in the order of `sources`, for the matched terms; the scan takes the most valuable first.
+  const order = prune ? [...steps].sort((first, second) => second.bound - first.bound) : steps;
+  const remaining = suffixSums(order.map((step) => step.bound));
   const touched = buffers.found;
   touched.count = 0;
   let onlyFound = false;
 
-  steps.forEach((step, position) => {
+  order.forEach((step, position) => {
     const rest = remaining[position] ?? 0;
     // No document found so far scores more than the words read so far can add: while that is no
     // more than the rest, the threshold cannot pass it, and working it out would be a wasted pass.
@@ -118,23 +118,35 @@ export function rankDocuments(index: RankableIndex, terms: WeightedTerm[], param
   return best.map(({ shortId, score }) => ({
     id: internals.documentIds.get(shortId) ?? '',
     score,
-    matchedTerms: sources.filter((source) => terms.some((term) => term.source === source && holds(postingsOf.get(term.term), shortId, fields, internals))),
+    // A source's lookups are the postings of its terms in every ranked field: a document holds the source if one of them has it.
+    matchedTerms: sources.filter((_, sourceIndex) => steps[sourceIndex]?.lookups.some((lookup) => lookup.postings.has(shortId)) === true),
   }));
 }
 
-function planStep(index: RankableIndex, internals: IndexInternals, terms: WeightedTerm[], postingsOf: Map<string, FieldPostings | undefined>, source: string, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
+/** The terms of each source, in the order of the query; the sources in the order they first come. */
+function groupBySource(terms: readonly WeightedTerm[]): Map<string, WeightedTerm[]> {
+  const bySource = new Map<string, WeightedTerm[]>();
+  for (const term of terms) {
+    const group = bySource.get(term.source);
+    if (group) group.push(term);
+    else bySource.set(term.source, [term]);
+  }
+  return bySource;
+}
+
+/** The lookups of one source's terms (the query word and its expansions), in their order. */
+function planStep(index: RankableIndex, internals: IndexInternals, terms: readonly WeightedTerm[], lengths: LengthNorms, sourceIndex: number, fields: Array<[string, number]>, parameters: RankingParameters, version: string): Step {
   const { k, b, d } = parameters.bm25;
   const lookups: Lookup[] = [];
   let bound = 0;
-  for (const { term, weight, source: termSource } of terms) {
-    if (termSource !== source) continue;
-    const postingsByField = postingsOf.get(term);
+  for (const { term, weight } of terms) {
+    const postingsByField = termPostings(index, internals, term);
     if (!postingsByField) continue;
     for (const [field, boost] of fields) {
       const fieldId = internals.fieldIds[field] as number;
       const postings = postingsByField.get(fieldId);
       if (!postings) continue;
-      const norms = lengthNorms(index, internals, fieldId, k, b);
+      const norms = fieldNorms(lengths, internals, fieldId, k, b);
       const scored = scoredPostings(index, version, term, fieldId, postings, norms, k, d);
       // The scored postings leave out the documents discarded but not vacuumed, as counting the
       // live ones would: after an update, that count was a pass over every posting in every query.
@@ -264,11 +276,6 @@ function kthBest(touched: Found, buffers: Buffers, options: RankOptions, interna
   return heap.length < options.limit ? 0 : (heap.scores[0] ?? 0);
 }
 
-function holds(postingsByField: FieldPostings | undefined, shortId: number, fields: Array<[string, number]>, internals: IndexInternals): boolean {
-  if (!postingsByField) return false;
-  return fields.some(([field]) => postingsByField.get(internals.fieldIds[field] as number)?.has(shortId) === true);
-}
-
 function buffersFor(index: RankableIndex, size: number): Buffers {
   const existing = buffersByIndex.get(index);
   if (existing && existing.scores.length >= size) return existing;
@@ -277,27 +284,32 @@ function buffersFor(index: RankableIndex, size: number): Buffers {
   return buffers;
 }
 
-function lengthNormsKey(k: number, b: number, internals: IndexInternals): string {
-  return `${k}:${b}:${internals.nextId}:${internals.documentCount}:${internals.dirtCount}`;
+/** The length norms of one version of an index for one k and b, by field id; looked up once per query. */
+interface LengthNorms {
+  key: string;
+  norms: Map<number, Float64Array>;
+}
+
+function lengthNormsOf(index: RankableIndex, internals: IndexInternals, k: number, b: number): LengthNorms {
+  const key = `${k}:${b}:${internals.nextId}:${internals.documentCount}:${internals.dirtCount}`;
+  const cached = lengthNormsByIndex.get(index);
+  if (cached && cached.key === key) return cached;
+  const fresh = { key, norms: new Map<number, Float64Array>() };
+  lengthNormsByIndex.set(index, fresh);
+  return fresh;
 }
 
 /** k·(1 − b + b·length/average) per document for one field; NaN where the document is gone. */
-function lengthNorms(index: RankableIndex, internals: IndexInternals, fieldId: number, k: number, b: number): Float64Array {
-  const key = lengthNormsKey(k, b, internals);
-  let cache = lengthNormsByIndex.get(index);
-  if (!cache || cache.key !== key) {
-    cache = { key, norms: new Map() };
-    lengthNormsByIndex.set(index, cache);
-  }
-  const cached = cache.norms.get(fieldId);
+function fieldNorms(lengths: LengthNorms, internals: IndexInternals, fieldId: number, k: number, b: number): Float64Array {
+  const cached = lengths.norms.get(fieldId);
   if (cached) return cached;
   const average = internals.averageFieldLength[fieldId] ?? 0;
   const norms = new Float64Array(internals.nextId).fill(Number.NaN);
-  for (const [shortId, lengths] of internals.fieldLength) {
-    const length = lengths[fieldId] ?? 0;
+  for (const [shortId, lengthsOfFields] of internals.fieldLength) {
+    const length = lengthsOfFields[fieldId] ?? 0;
     norms[shortId] = k * (1 - b + (average > 0 ? (b * length) / average : 0));
   }
-  cache.norms.set(fieldId, norms);
+  lengths.norms.set(fieldId, norms);
   return norms;
 }
 

@@ -36,7 +36,7 @@ const mergeableKinds = new Set<Passage['kind']>(['paragraph', 'list-item', 'tabl
 export function mergeNeighbours(ranked: RankedPassage[], bodyOf: (docId: string) => string, options: MergeOptions = defaultMergeOptions): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   for (const { passage, score } of ranked) {
-    const neighbour = quotes.find((quote) => canJoin(quote, passage, score, bodyOf(quote.docId), options));
+    const neighbour = quotes.find((quote) => canJoin(quote, passage, score, bodyOf, options));
     if (!neighbour) {
       quotes.push({ docId: passage.docId, first: passage, last: passage, start: passage.start, end: passage.end, score });
       continue;
@@ -52,13 +52,15 @@ export function mergeNeighbours(ranked: RankedPassage[], bodyOf: (docId: string)
   return quotes;
 }
 
-function canJoin(quote: QuoteSpan, passage: Passage, score: number, body: string, options: MergeOptions): boolean {
+function canJoin(quote: QuoteSpan, passage: Passage, score: number, bodyOf: (docId: string) => string, options: MergeOptions): boolean {
   if (quote.docId !== passage.docId) return false;
   if (!mergeableKinds.has(passage.kind) || passage.kind !== quote.first.kind || passage.kind !== quote.last.kind) return false;
   if (score < quote.score * options.minimumRelativeScore) return false;
   const after = passage.ordinal === quote.last.ordinal + 1;
   const before = passage.ordinal === quote.first.ordinal - 1;
   if (!after && !before) return false;
+  // The body is looked up only for a neighbour: most pairs of ranked passages are of two documents.
+  const body = bodyOf(quote.docId);
   const gap = after ? body.slice(quote.end, passage.start) : body.slice(passage.end, quote.start);
   if (gap.trim() !== '') return false;
   const length = after ? passage.end - quote.start : quote.end - passage.start;

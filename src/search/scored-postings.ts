@@ -20,7 +20,8 @@ export interface ScoredPostings {
 
 interface ScoredPostingsCache {
   key: string;
-  entries: Map<string, ScoredPostings>;
+  /** By term, then by field id: no key is built per lookup. */
+  entries: Map<string, Array<ScoredPostings | undefined>>;
   /** Documents held by all entries: the cache is emptied past `cachedPostingsLimit`. */
   size: number;
 }
@@ -42,11 +43,15 @@ export function scoredPostings(index: RankableIndex, versionKey: string, term: s
     cache = { key: versionKey, entries: new Map(), size: 0 };
     cachesByIndex.set(index, cache);
   }
-  const entryKey = `${fieldId}\u0001${term}`;
-  const cached = cache.entries.get(entryKey);
+  let byField = cache.entries.get(term);
+  if (!byField) {
+    byField = [];
+    cache.entries.set(term, byField);
+  }
+  const cached = byField[fieldId];
   if (cached) return cached;
   const entry = scorePostings(postings, norms, k, d);
-  cache.entries.set(entryKey, entry);
+  byField[fieldId] = entry;
   cache.size += entry.ids.length;
   return entry;
 }

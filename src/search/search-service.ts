@@ -4,7 +4,7 @@ import { splitPassages } from '../corpus/passages.js';
 import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { matchQuote, quoteReadings } from './answering-sentences.js';
+import { quoteMatcher, quoteReadings } from './answering-sentences.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
 import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, questionNames, questionWeights, rivalPlace, subjectWords, type ConfidenceRule, type PlaceNames } from './confidence.js';
@@ -196,6 +196,12 @@ const unsavedByTerm: SnapshotSaver = {
   save: () => Promise.reject(new Error('an index read by term from its postings segment is not saved; open the search without readByTerm to save')),
 };
 
+/** A passage of the index and the document version it was cut from. */
+interface ResolvedPassage {
+  document: SourceDocument;
+  passage: Passage;
+}
+
 interface ServiceParts {
   initial: SourceDocument[];
   prepared: PreparedIndex;
@@ -218,8 +224,19 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
   let documents: SourceDocument[] | null = initial;
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;
-  const passageByKey = new Map<string, Passage>();
-  for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
+  /**
+   * Each indexed passage with its document, by index id: a question resolves twice its limit of
+   * hits, and one look-up in a map of every passage, instead of that and another in the documents,
+   * was a twentieth of an answer. Set again whenever a document's passages are.
+   */
+  const passageByKey = new Map<string, ResolvedPassage>();
+  const keepPassages = (document: SourceDocument, passages: Passage[]) => {
+    for (const passage of passages) passageByKey.set(passageKey(document.id, passage.ordinal), { document, passage });
+  };
+  for (const [docId, passages] of passagesById) {
+    const document = documentsById.get(docId);
+    if (document) keepPassages(document, passages);
+  }
   const readingOf = quoteReadings();
   const saveSnapshot = serialisedSaves({ index, stored, touched, saver: prepared.saver }, persistence);
 
@@ -246,7 +263,7 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
     if (document === undefined || !isVisibleTo(document, guildId)) {
       throw new UserError(`There is no source with the id "${docId}". Run \`briefing sources\` to list the ids, then pass one of them.`);
     }
-    return (key) => passageByKey.get(key)?.docId === docId;
+    return (key) => passageByKey.get(key)?.passage.docId === docId;
   }
 
   function acceptVisible(guildId: string | null): ((key: string) => boolean) | undefined {
@@ -254,24 +271,19 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
     anyScoped ??= [...documentsById.values()].some((document) => document.scope !== null);
     if (!anyScoped) return undefined;
     return (key) => {
-      const passage = passageByKey.get(key);
-      const document = passage && documentsById.get(passage.docId);
-      return document !== undefined && isVisibleTo(document, guildId);
+      const resolved = passageByKey.get(key);
+      return resolved !== undefined && isVisibleTo(resolved.document, guildId);
     };
   }
 
   /** Whether the best passage tells of another place than the one the question names ("Turkmenistan" for "Tajikistan"). */
   function speaksOfAnotherPlace(words: readonly QueryWord[], best: { id: string } | undefined): boolean {
     const names = questionNames(words);
-    const passage = best && names.length > 0 ? passageByKey.get(best.id) : undefined;
+    const passage = best && names.length > 0 ? passageByKey.get(best.id)?.passage : undefined;
     return passage !== undefined && rivalPlace(names, capitalisedWords(passage.text), places) !== undefined;
   }
 
-  function resolve(key: string): { document: SourceDocument; passage: Passage } | null {
-    const passage = passageByKey.get(key);
-    const document = passage && documentsById.get(passage.docId);
-    return passage && document ? { document, passage } : null;
-  }
+  const resolve = (key: string): ResolvedPassage | null => passageByKey.get(key) ?? null;
 
   return {
     get documents() {
@@ -289,9 +301,9 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
       dropPassages(document.id);
       const passages = splitPassages(document);
       index.addAll(toIndexedPassages(document, passages));
-      for (const passage of passages) passageByKey.set(passageKey(document.id, passage.ordinal), passage);
       passagesById.set(document.id, passages);
       documentsById.set(document.id, document);
+      keepPassages(document, passages);
       stored.set(document.id, { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
       touched.add(document.id);
       documents = null;
@@ -320,12 +332,16 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
       });
       const quotes = mergeNeighbours(found, (docId) => documentsById.get(docId)?.body ?? '').slice(0, limit);
+      // The terms are read once for all the quotes.
+      const match = quoteMatcher(terms, (source) => specificity.get(source) ?? 0);
       const passages = quotes.flatMap((quote): CitedPassage[] => {
         const document = documentsById.get(quote.docId);
         if (!document) return [];
         const cited = citePassage(document, quote.first, quote.score, quote);
-        const { highlights, matchedInRussian } = matchQuote(readingOf(document, quote, cited.text), terms, (source) => specificity.get(source) ?? 0);
-        return [{ ...cited, highlights, ...(matchedInRussian.length > 0 && { matchedInRussian }) }];
+        const { highlights, matchedInRussian } = match(readingOf(document, quote, cited.text));
+        cited.highlights = highlights;
+        if (matchedInRussian.length > 0) cited.matchedInRussian = matchedInRussian;
+        return [cited];
       });
       return { question: text, confident, missingWords, passages };
     },

@@ -1,22 +1,75 @@
 import { readInternals, type FieldPostings, type IndexInternals, type RankableIndex } from './index-internals.js';
 
 /**
- * Document frequencies, kept per index until it changes. The union of a common term's postings
- * over the fields costs milliseconds on a large library, and the same words recur in every
- * question: the confidence check (IDF per query word) and the filter on common expansions both
- * read them. Any addition, removal or vacuum changes the version, which empties the cache.
+ * What the term statistics keep per index until it changes. A term's postings are looked up in
+ * MiniSearch's radix tree, whose nodes are scanned child by child: some twenty terms a question
+ * (its words, their translations and synonyms, most of them the same from question to question,
+ * many found nowhere) cost a twentieth of an answer. The union of a common term's postings over
+ * the fields costs milliseconds on a large library, and the same words recur in every question:
+ * the confidence check (IDF per query word) and the filter on common expansions both read them.
+ * Any addition, removal or vacuum moves one of the counts, which empties the cache.
  */
-interface FrequencyCache {
-  version: string;
-  /** `fields` joined with U+0001, then the term: one key space for every field set. */
-  values: Map<string, number>;
+interface StatisticsCache {
+  documentCount: number;
+  nextId: number;
+  dirtCount: number;
+  /** A term's postings, null for a term no document holds. */
+  postings: Map<string, FieldPostings | null>;
+  /** Per set of fields (`fieldSetKey`), each term's document frequency. */
+  frequencies: Map<string, Map<string, number>>;
+  /** Every field of the index, for `occursInIndex`. */
+  allFields: readonly string[];
+  /** Entries in `postings` and `frequencies`: the cache is emptied past `statisticsCacheLimit`. */
+  size: number;
 }
-const frequencyCaches = new WeakMap<RankableIndex, FrequencyCache>();
-const frequencyCacheLimit = 100_000;
+const statisticsCaches = new WeakMap<RankableIndex, StatisticsCache>();
+const statisticsCacheLimit = 100_000;
 
 /** What a cached statistic depends on: every change to the index's documents moves one of these. */
 export function indexVersion(internals: IndexInternals): string {
   return `${internals.documentCount}:${internals.nextId}:${internals.dirtCount}`;
+}
+
+function statisticsOf(index: RankableIndex, internals: IndexInternals): StatisticsCache {
+  const cache = statisticsCaches.get(index);
+  const current = cache !== undefined && cache.documentCount === internals.documentCount && cache.nextId === internals.nextId && cache.dirtCount === internals.dirtCount;
+  if (current && cache.size < statisticsCacheLimit) return cache;
+  const fresh: StatisticsCache = {
+    documentCount: internals.documentCount,
+    nextId: internals.nextId,
+    dirtCount: internals.dirtCount,
+    postings: new Map(),
+    frequencies: new Map(),
+    allFields: Object.keys(internals.fieldIds),
+    size: 0,
+  };
+  statisticsCaches.set(index, fresh);
+  return fresh;
+}
+
+/**
+ * A term's postings in the index, looked up once per version of it. `internals` must be
+ * `readInternals(index)` as it is now. The postings are the index's own, read-only.
+ */
+export function termPostings(index: RankableIndex, internals: IndexInternals, term: string): FieldPostings | undefined {
+  const cache = statisticsOf(index, internals);
+  const cached = cache.postings.get(term);
+  if (cached !== undefined) return cached ?? undefined;
+  const postings = internals.terms.get(term);
+  cache.postings.set(term, postings ?? null);
+  cache.size += 1;
+  return postings;
+}
+
+/** The key of a set of fields, worked out once per array: the callers pass the same few constant arrays. */
+const fieldSetKeys = new WeakMap<readonly string[], string>();
+function fieldSetKey(fields: readonly string[]): string {
+  let key = fieldSetKeys.get(fields);
+  if (key === undefined) {
+    key = fields.join('\u0001');
+    fieldSetKeys.set(fields, key);
+  }
+  return key;
 }
 
 /**
@@ -35,17 +88,18 @@ export function bm25InverseFrequency(total: number, frequency: number): number {
 /** How many live documents of the index hold the term in any of the fields. */
 export function termDocumentFrequency(index: RankableIndex, term: string, fields: readonly string[]): number {
   const internals = readInternals(index);
-  const version = indexVersion(internals);
-  let cache = frequencyCaches.get(index);
-  if (!cache || cache.version !== version || cache.values.size >= frequencyCacheLimit) {
-    cache = { version, values: new Map() };
-    frequencyCaches.set(index, cache);
+  const cache = statisticsOf(index, internals);
+  const fieldSet = fieldSetKey(fields);
+  let frequencies = cache.frequencies.get(fieldSet);
+  if (!frequencies) {
+    frequencies = new Map();
+    cache.frequencies.set(fieldSet, frequencies);
   }
-  const key = `${fields.join('\u0001')}\u0001${term}`;
-  const cached = cache.values.get(key);
+  const cached = frequencies.get(term);
   if (cached !== undefined) return cached;
-  const frequency = documentFrequency(internals, internals.terms.get(term), fields);
-  cache.values.set(key, frequency);
+  const frequency = documentFrequency(internals, termPostings(index, internals, term), fields);
+  frequencies.set(term, frequency);
+  cache.size += 1;
   return frequency;
 }
 
@@ -81,5 +135,5 @@ function documentFrequency(internals: IndexInternals, postingsByField: FieldPost
  * is read from the cached frequencies, which the filter on common expansions fills for most of them.
  */
 export function occursInIndex(index: RankableIndex, term: string): boolean {
-  return termDocumentFrequency(index, term, Object.keys(readInternals(index).fieldIds)) > 0;
+  return termDocumentFrequency(index, term, statisticsOf(index, readInternals(index)).allFields) > 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote, quoteReadings, readQuote } from '../../src/search/answering-sentences.js';
+import { matchQuote, quoteMatcher, quoteReadings, readQuote } from '../../src/search/answering-sentences.js';
 import { expandQuery, expandWords, queryWords } from '../../src/search/query-expansion.js';
 import { queryTerms } from '../../src/search/query-terms.js';
 import { sentenceSpans } from '../../src/search/sentence-spans.js';
@@ -58,6 +58,14 @@ describe('a quote read once', () => {
     readingOf(document, { start: 0, end: 20 }, passage.slice(0, 20));
     readingOf(document, { start: 0, end: 30 }, passage.slice(0, 30));
     expect(readingOf(document, { start: 0, end: 10 }, passage.slice(0, 10))).not.toBe(kept);
+  });
+
+  it('matches each of a question\'s quotes with one matcher as it matches each alone', () => {
+    const translated = [...terms, { term: 'займ', source: 'loan', weight: 0.5, via: 'russian' as const }];
+    const quotes = [passage, 'Россия выдала займ. Займ погашен в 2024 году.', passage];
+    const match = quoteMatcher(translated, specificity);
+    expect(quotes.map((quote) => match(readQuote(quote)))).toEqual(quotes.map((quote) => matchQuote(quote, translated, specificity)));
+    expect(match(passage).matchedInRussian).toEqual([]);
   });
 
   it('gives each answer highlights of its own, so changing one changes no other', () => {

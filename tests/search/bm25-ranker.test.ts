@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createIndexOptions } from '../../src/search/index-options.js';
+import { rankDocuments } from '../../src/search/bm25-ranker.js';
 import { rankQuery } from '../../src/search/rank-query.js';
 
 const documents = [
@@ -51,6 +52,20 @@ describe('rankQuery', () => {
     const [top] = rankQuery(buildIndex(), 'loan to Uzbekistan and sourdough', { bm25: { k: 1.2, b: 0.75, d: 0.5 }, boost: { title: 1, text: 1 }, coordination: 0 }, { limit: 1 });
     expect(top?.id).toBe('loan');
     expect(top?.matchedTerms.sort()).toEqual(['loan', 'uzbekistan']);
+  });
+
+  it('credits a match through an expansion term to the query word it stands for, and a match in an unranked field to none', () => {
+    const terms = [
+      { term: 'lend', source: 'lend', weight: 1 },
+      { term: 'loan', source: 'lend', weight: 0.2, via: 'synonym' as const },
+      { term: 'grant', source: 'grant', weight: 1 },
+      { term: 'tajikistan', source: 'tajikistan', weight: 1 },
+    ];
+    const hits = rankDocuments(buildIndex(), terms, { bm25: { k: 1.2, b: 0.75, d: 0.5 }, boost: { title: 0, text: 1 }, coordination: 0 }, { limit: 5 });
+    const matched = new Map(hits.map((hit) => [hit.id, hit.matchedTerms]));
+    // "loan" is in the text, "lends" only in the title; "Grants" only in the title, "Tajikistan" in both.
+    expect(matched.get('loan')).toEqual(['lend']);
+    expect(matched.get('grants')).toEqual(['tajikistan']);
   });
 
   it('skips documents discarded from the index', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createIndexOptions } from '../../src/search/index-options.js';
 import { rankQuery } from '../../src/search/rank-query.js';
 import { scorePostings } from '../../src/search/scored-postings.js';
-import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from '../../src/search/term-statistics.js';
+import { readInternals } from '../../src/search/index-internals.js';
+import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency, termPostings } from '../../src/search/term-statistics.js';
 
 interface Row {
   id: string;
@@ -72,6 +73,18 @@ describe('statistics cached between queries', () => {
     expect(occursInIndex(index, 'summit')).toBe(false);
     index.add({ id: 'summit-2', title: 'Summit held', text: 'The leaders met.' });
     expect(occursInIndex(index, 'summit')).toBe(true);
+  });
+
+  it('finds a term\'s postings again once a document holding it for the first time is added, and none once it is discarded', () => {
+    const index = indexOf(rows);
+    const postingsOf = () => termPostings(index, readInternals(index), 'kyrgyzstan');
+    expect(postingsOf()).toBeUndefined();
+    index.add({ id: 'credit', title: 'Credit', text: 'A loan to Kyrgyzstan.' });
+    expect(ranked(index, 'Kyrgyzstan').map(([id]) => id)).toEqual(['credit']);
+    expect(postingsOf()?.size).toBe(1);
+    index.discard('credit');
+    expect(ranked(index, 'Kyrgyzstan')).toEqual([]);
+    expect(occursInIndex(index, 'kyrgyzstan')).toBe(false);
   });
 
   it('keeps the postings\' order and leaves out documents that were discarded but not vacuumed', () => {

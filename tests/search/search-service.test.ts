@@ -124,6 +124,17 @@ describe('index snapshot', () => {
     expect(second.service.ask('earthquake').passages[0]?.docId).toBe('summit');
   });
 
+  it('quotes the new version of a document updated in place, and nothing of one removed', async () => {
+    const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
+    const changed = makeDocument('summit.md', 'Summit news\n\nThe summit took place in Tokyo in December and ended with a declaration, officials said.\n');
+    service.upsertDocument(changed);
+    const [quote] = service.ask('summit declaration in Tokyo').passages;
+    expect(quote?.text).toContain('declaration');
+    expectVerbatim([loanDocument(), changed], service.ask('summit declaration in Tokyo loan').passages);
+    service.removeDocument('summit');
+    expect(service.ask('summit declaration in Tokyo').passages.map((passage) => passage.docId)).not.toContain('summit');
+  });
+
   it('re-indexes only the changed document and forgets a removed one', async () => {
     const dataDir = await temporaryFolder();
     await open([loanDocument(), summitDocument(), russianDocument()], dataDir);
