@@ -47,6 +47,13 @@ export function passageKey(docId: string, ordinal: number): string {
   return `${docId}\u0001${ordinal}`;
 }
 
+/** The document id and ordinal of a `passageKey`, or null when `key` is not one. */
+export function splitPassageKey(key: string): { docId: string; ordinal: number } | null {
+  const at = key.lastIndexOf('\u0001');
+  const ordinal = Number(key.slice(at + 1));
+  return at === -1 || !Number.isInteger(ordinal) ? null : { docId: key.slice(0, at), ordinal };
+}
+
 export function toIndexedPassages(document: SourceDocument, passages: Passage[]): IndexedPassage[] {
   return passages.map((passage) => ({
     id: passageKey(document.id, passage.ordinal),

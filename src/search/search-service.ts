@@ -14,13 +14,14 @@ import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/s
 import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
-import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
+import { createPassageIndex, passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
 import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
 import { readSegmentSnapshot } from './segment-index.js';
-import { readSnapshot, restorePassages, storePassage, type StoredDocument } from './snapshot.js';
+import { readSnapshot, storeDocument, storedPassages, type StoredDocument } from './snapshot.js';
+import { createPassageTable, type PassageTable } from './passage-table.js';
 import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
@@ -119,7 +120,7 @@ interface PreparedIndex {
   index: MiniSearch<IndexedPassage>;
   /** What questions are ranked over: `index` itself, or its postings segment with what `index` was given since. */
   ranked: RankableIndex;
-  passagesById: Map<string, Passage[]>;
+  passages: PassageTable;
   stored: Map<string, StoredDocument>;
   changes: IndexChanges;
   saver: SnapshotSaver;
@@ -141,7 +142,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
-  const passagesById = new Map<string, Passage[]>();
+  const passageTable = createPassageTable();
   const manifestDocuments: StoredDocument[] = [];
   const counts = { reused: 0, indexed: 0, removed: 0 };
   const changes: IndexChanges = { added: [], changed: [], removed: [], unchanged: 0 };
@@ -155,19 +156,24 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   }
   for (const document of documents) {
     const entry = stored.get(document.id);
-    const reused = entry && entry.contentHash === document.contentHash ? restorePassages(document, entry.passages) : null;
+    const reused = entry ? storedPassages(document, entry) : null;
     if (entry && !reused) {
       if (entry.contentHash === document.contentHash) log.warn({ docId: document.id }, 'stored passage offsets no longer match the document; re-indexing it');
       index.discardAll(entry.passages.map((passage) => passageKey(document.id, passage.ordinal)));
     }
-    const passages = reused ?? splitPassages(document);
-    if (!reused) index.addAll(toIndexedPassages(document, passages));
     counts[reused ? 'reused' : 'indexed'] += 1;
-    if (reused) changes.unchanged += 1;
-    else changes[entry ? 'changed' : 'added'].push(document.id);
-    passagesById.set(document.id, passages);
-    // A reused document's entry is the stored one: hashing its passages again would give the same hashes.
-    manifestDocuments.push(reused && entry ? entry : { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+    if (reused && entry) {
+      changes.unchanged += 1;
+      passageTable.set(document.id, reused);
+      // A reused document's entry is the stored one: hashing its passages again would give the same hashes.
+      manifestDocuments.push(entry);
+      continue;
+    }
+    changes[entry ? 'changed' : 'added'].push(document.id);
+    const passages = splitPassages(document);
+    index.addAll(toIndexedPassages(document, passages));
+    passageTable.set(document.id, passages);
+    manifestDocuments.push(storeDocument(document, passages));
   }
 
   const storedById = new Map(manifestDocuments.map((entry) => [entry.docId, entry]));
@@ -182,8 +188,8 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   } else {
     log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
   }
-  if (byTerm) return { index, ranked: byTerm.ranked, passagesById, stored: storedById, changes, saver: unsavedByTerm };
-  return { index, ranked: index, passagesById, stored: storedById, changes, saver };
+  if (byTerm) return { index, ranked: byTerm.ranked, passages: passageTable, stored: storedById, changes, saver: unsavedByTerm };
+  return { index, ranked: index, passages: passageTable, stored: storedById, changes, saver };
 }
 
 /** The shell of an index read by term has no terms: saving it as a base would lose them all. */
@@ -202,23 +208,19 @@ interface ServiceParts {
 }
 
 function createService({ initial, prepared, ranking, expanders, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
-  const { index, ranked, passagesById, stored } = prepared;
+  const { index, ranked, passages: passageTable, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
   const documentsById = new Map(initial.map((document) => [document.id, document]));
   let documents: SourceDocument[] | null = initial;
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;
-  const passageByKey = new Map<string, Passage>();
-  for (const passages of passagesById.values()) for (const passage of passages) passageByKey.set(passageKey(passage.docId, passage.ordinal), passage);
   const readingOf = quoteReadings();
   const saveSnapshot = serialisedSaves({ index, stored, touched, saver: prepared.saver }, persistence);
 
   function dropPassages(docId: string): void {
-    const keys = (passagesById.get(docId) ?? []).map((passage) => passageKey(docId, passage.ordinal));
-    index.discardAll(keys);
-    for (const key of keys) passageByKey.delete(key);
-    passagesById.delete(docId);
+    index.discardAll((passageTable.of(docId) ?? []).map((passage) => passageKey(docId, passage.ordinal)));
+    passageTable.delete(docId);
   }
 
   function removeDocument(docId: string): void {
@@ -237,7 +239,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
     if (document === undefined || !isVisibleTo(document, guildId)) {
       throw new UserError(`There is no source with the id "${docId}". Run \`briefing sources\` to list the ids, then pass one of them.`);
     }
-    return (key) => passageByKey.get(key)?.docId === docId;
+    return (key) => splitPassageKey(key)?.docId === docId;
   }
 
   function acceptVisible(guildId: string | null): ((key: string) => boolean) | undefined {
@@ -245,14 +247,14 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
     anyScoped ??= [...documentsById.values()].some((document) => document.scope !== null);
     if (!anyScoped) return undefined;
     return (key) => {
-      const passage = passageByKey.get(key);
-      const document = passage && documentsById.get(passage.docId);
-      return document !== undefined && isVisibleTo(document, guildId);
+      const parts = splitPassageKey(key);
+      const document = parts && documentsById.get(parts.docId);
+      return document !== undefined && document !== null && isVisibleTo(document, guildId);
     };
   }
 
   function resolve(key: string): { document: SourceDocument; passage: Passage } | null {
-    const passage = passageByKey.get(key);
+    const passage = passageTable.byKey(key);
     const document = passage && documentsById.get(passage.docId);
     return passage && document ? { document, passage } : null;
   }
@@ -263,7 +265,7 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       return documents;
     },
     crossLanguage,
-    passagesOf: (docId) => passagesById.get(docId) ?? [],
+    passagesOf: (docId) => passageTable.of(docId) ?? [],
     openedWith: prepared.changes,
     removeDocument,
     saveSnapshot,
@@ -273,10 +275,9 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
       dropPassages(document.id);
       const passages = splitPassages(document);
       index.addAll(toIndexedPassages(document, passages));
-      for (const passage of passages) passageByKey.set(passageKey(document.id, passage.ordinal), passage);
-      passagesById.set(document.id, passages);
+      passageTable.set(document.id, passages);
       documentsById.set(document.id, document);
-      stored.set(document.id, { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+      stored.set(document.id, storeDocument(document, passages));
       touched.add(document.id);
       documents = null;
       anyScoped = null;
