@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
@@ -111,7 +112,7 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
   const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
-  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, { weight: translationWeight, cacheDir: path.join(dataDir, 'dictionary') })]);
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(sharedWordNet(), synonyms)])];
   return createService({ initial: corpus.documents, prepared, ranking, expanders, confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
