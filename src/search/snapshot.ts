@@ -161,10 +161,14 @@ export function parseManifest(manifestBytes: Buffer): SnapshotManifest | Snapsho
   // A sealed manifest is what the writer wrote (snapshot-stream.ts): only its versions are checked.
   const parsed = parseStoredJson(manifestBytes, manifestSchema);
   if ('problem' in parsed) return { reason: 'corrupt', detail: `${snapshotFiles.manifest}: ${parsed.problem}` };
-  const manifest = parsed.data;
-  if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
-  if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
-  return manifest;
+  return staleVersions(parsed.data) ?? parsed.data;
+}
+
+/** Why a base written with these versions is not used, or null when they are this program's. */
+export function staleVersions({ formatVersion, splitterVersion }: Pick<SnapshotManifest, 'formatVersion' | 'splitterVersion'>): SnapshotProblem | null {
+  if (formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${formatVersion}, expected ${snapshotFormatVersion}` };
+  if (splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${splitterVersion}, expected ${passageSplitterVersion}` };
+  return null;
 }
 
 /** Why an index does not hold exactly the manifest's passages, or null when it does. */
@@ -202,10 +206,12 @@ export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>
   const folder = snapshotFolder(dataDir);
   mkdirSync(folder, { recursive: true });
   const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexFile(writer, index));
-  // Tagged with the index's seal and renamed before the manifest: it is read only beside this base.
-  const segment = writePostingsSegment(folder, index, written.hash);
-  const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
-  const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));
+  const versions = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion };
+  const list = [...documents];
+  // Tagged with the index's seal and renamed before the manifest; it holds the manifest's documents too.
+  const segment = writePostingsSegment(folder, index, { id: written.hash, versions, documents: list });
+  const head = { ...versions, indexHash: written.hash };
+  const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', list));
   return { indexHash: written.hash, bytes: written.bytes + manifest.bytes, ...('failed' in segment && { segmentFailure: segment.failed }) };
 }
 
