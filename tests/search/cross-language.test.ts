@@ -1,4 +1,4 @@
-import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe('a dictd dictionary', () => {
     await utimes(compressed, installed, installed);
     const cacheDir = path.join(await temporaryFolder(), 'dictionary');
     const fresh = await openDictdDictionary(base, { cacheDir });
-    expect((await readdir(cacheDir)).some((file) => file.endsWith('.table.json'))).toBe(true);
+    expect((await readdir(cacheDir)).some((file) => file.endsWith('.v8'))).toBe(true);
     // Bytes that are no dictzip file, with the size and time of the real one: only the cache can still answer.
     await writeFile(compressed, Buffer.alloc((await stat(compressed)).size));
     await utimes(compressed, installed, installed);
@@ -91,7 +91,7 @@ describe('a dictd dictionary', () => {
     const base = await writeDictionary(true);
     const cacheDir = path.join(await temporaryFolder(), 'dictionary');
     await openDictdDictionary(base, { cacheDir });
-    for (const file of await readdir(cacheDir)) if (file.endsWith('.table.json')) await writeFile(path.join(cacheDir, file), '{"layout":1,');
+    for (const file of await readdir(cacheDir)) if (file.endsWith('.v8')) await writeFile(path.join(cacheDir, file), (await readFile(path.join(cacheDir, file))).subarray(0, 100));
     const dictionary = await openDictdDictionary(base, { cacheDir });
     expect(dictionary.headwords).toBe(3);
     expect(dictionary.articles('lend')[0]).toContain('давать взаймы');

