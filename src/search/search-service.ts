@@ -249,8 +249,8 @@ function createService({ initial, prepared, ranking, expanders, confidence, cros
     if (!anyScoped) return undefined;
     return (key) => {
       const parts = splitPassageKey(key);
-      const document = parts && documentsById.get(parts.docId);
-      return document !== undefined && document !== null && isVisibleTo(document, guildId);
+      const document = parts ? documentsById.get(parts.docId) : undefined;
+      return document !== undefined && isVisibleTo(document, guildId);
     };
   }
 
