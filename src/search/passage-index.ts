@@ -37,9 +37,9 @@ export function createPassageIndex(): MiniSearch<IndexedPassage> {
   return new MiniSearch<IndexedPassage>(passageIndexOptions);
 }
 
-/** Loads an index file of the snapshot (index-file.ts); throws when it is not one. */
-export function loadPassageIndex(json: string): MiniSearch<IndexedPassage> {
-  return readIndexFile<IndexedPassage>(json, passageIndexOptions);
+/** Loads an index file of the snapshot (index-file.ts); throws when it is not one. `idsWhenUsed` only for a sealed one. */
+export function loadPassageIndex(json: string, { idsWhenUsed = false }: { idsWhenUsed?: boolean } = {}): MiniSearch<IndexedPassage> {
+  return readIndexFile<IndexedPassage>(json, passageIndexOptions, { idsWhenUsed });
 }
 
 /** The index id of a passage. Unique because ordinals are unique within a document. */

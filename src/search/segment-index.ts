@@ -43,7 +43,8 @@ function openOnSegment(segment: PostingsSegment): SegmentSnapshot | SnapshotProb
   try {
     const shell = unsealJson(segment.shell);
     if ('broken' in shell || shell.seal === null) throw new Error('it does not match its seal');
-    index = loadPassageIndex(shell.json);
+    // Sealed as the writer wrote it: its ids are mapped to short ids only if a change since the base needs them.
+    index = loadPassageIndex(shell.json, { idsWhenUsed: true });
     documents = segment.documents();
   } catch (error) {
     return { reason: 'corrupt', detail: `the postings segment's documents cannot be loaded (${(error as Error).message})` };
