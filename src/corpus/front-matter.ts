@@ -1,4 +1,19 @@
-import { LineCounter, parseDocument, isMap, isScalar, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
+import type { Document } from 'yaml';
+
+type Yaml = typeof YamlModule;
+let loadedYaml: Yaml | undefined;
+
+/**
+ * The YAML parser, loaded when front matter is first read: a warm command line serves every file
+ * from the folder cache (src/library/file-cache.ts) and parses none, and loading it was about
+ * 30 ms of a warm `briefing ask`.
+ */
+function yaml(): Yaml {
+  loadedYaml ??= createRequire(import.meta.url)('yaml') as Yaml;
+  return loadedYaml;
+}
 import { z } from 'zod';
 import { parseIsoPartialDate } from './partial-date.js';
 import type { PartialDate } from './types.js';
@@ -51,8 +66,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 
   const yamlText = rest.slice(0, closingMatch.index);
   const bodyOffset = opening[0].length + closingMatch.index + closingMatch[0].length;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false });
   // The YAML starts on file line 2, after the opening "---".
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
 
@@ -97,6 +112,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 }
 
 function lineOfKey(document: Document, key: string, fileLine: (offset: number) => number): number | undefined {
+  const { isMap, isScalar } = yaml();
   if (!isMap(document.contents)) return undefined;
   const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
   const range = isScalar(pair?.key) ? pair.key.range : undefined;
@@ -105,6 +121,7 @@ function lineOfKey(document: Document, key: string, fileLine: (offset: number) =
 
 function firstAliasOffset(document: Document): number | undefined {
   let offset: number | undefined;
+  const { visit } = yaml();
   visit(document, {
     Alias(_, alias) {
       offset = alias.range?.[0] ?? 0;

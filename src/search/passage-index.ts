@@ -37,14 +37,21 @@ export function createPassageIndex(): MiniSearch<IndexedPassage> {
   return new MiniSearch<IndexedPassage>(passageIndexOptions);
 }
 
-/** Loads an index file of the snapshot (index-file.ts); throws when it is not one. */
-export function loadPassageIndex(json: string): MiniSearch<IndexedPassage> {
-  return readIndexFile<IndexedPassage>(json, passageIndexOptions);
+/** Loads an index file of the snapshot (index-file.ts); throws when it is not one. `idsWhenUsed` only for a sealed one. */
+export function loadPassageIndex(json: string, { idsWhenUsed = false }: { idsWhenUsed?: boolean } = {}): MiniSearch<IndexedPassage> {
+  return readIndexFile<IndexedPassage>(json, passageIndexOptions, { idsWhenUsed });
 }
 
 /** The index id of a passage. Unique because ordinals are unique within a document. */
 export function passageKey(docId: string, ordinal: number): string {
   return `${docId}\u0001${ordinal}`;
+}
+
+/** The document id and ordinal of a `passageKey`, or null when `key` is not one. */
+export function splitPassageKey(key: string): { docId: string; ordinal: number } | null {
+  const at = key.lastIndexOf('\u0001');
+  const ordinal = Number(key.slice(at + 1));
+  return at === -1 || !Number.isInteger(ordinal) ? null : { docId: key.slice(0, at), ordinal };
 }
 
 export function toIndexedPassages(document: SourceDocument, passages: Passage[]): IndexedPassage[] {

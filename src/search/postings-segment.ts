@@ -5,6 +5,7 @@ import type MiniSearch from 'minisearch';
 import type { FieldPostings } from './index-internals.js';
 import { writeIndexFile } from './index-file.js';
 import { sealJson } from './snapshot-stream.js';
+import type { StoredDocument, StoredPassage } from './snapshot.js';
 
 /**
  * The base snapshot's postings addressable by term, for a process that answers one question
@@ -12,6 +13,8 @@ import { sealJson } from './snapshot-stream.js';
  * question reads the postings of a handful of terms. A SQLite table keyed by term holds each
  * term's postings; beside it, the index without its terms (document ids, field lengths, counts)
  * in the index file's layout (index-file.ts), sealed, a few MB that load in a tenth of a second (segment-index.ts).
+ * A third table holds the manifest's documents, each one's passages apart: a question reads its
+ * documents' file and body hashes, and the passages of the few it cites, not the 22 MB manifest.
  *
  * Written with every base, after its index file and before its manifest, and tagged with the
  * index file's hash: a segment of another base is never paired with a manifest.
@@ -19,7 +22,13 @@ import { sealJson } from './snapshot-stream.js';
 export const postingsSegmentFile = 'passages.segment.sqlite';
 
 /** Bumped when the tables or the postings' encoding change: a segment of another version is not read. */
-const segmentVersion = 2;
+const segmentVersion = 3;
+
+/** The versions of the snapshot format and passage splitter that the base was written with (snapshot.ts). */
+export interface SegmentVersions {
+  formatVersion: number;
+  splitterVersion: number;
+}
 
 export type WrittenSegment = { bytes: number } | { failed: string };
 
@@ -29,10 +38,10 @@ export type WrittenSegment = { bytes: number } | { failed: string };
  * throws: the base is whole without it, so a failure only removes the old segment (asks then
  * load the whole index) and says why.
  */
-export function writePostingsSegment(folder: string, index: MiniSearch, baseId: string): WrittenSegment {
+export function writePostingsSegment(folder: string, index: MiniSearch, base: { id: string; versions: SegmentVersions; documents: readonly StoredDocument[] }): WrittenSegment {
   const file = path.join(folder, postingsSegmentFile);
   try {
-    return { bytes: writeSegmentFile(file, index, baseId) };
+    return { bytes: writeSegmentFile(file, index, base) };
   } catch (error) {
     removeStaleSegment(file);
     return { failed: (error as Error).message };
@@ -48,7 +57,7 @@ function removeStaleSegment(file: string): void {
   }
 }
 
-function writeSegmentFile(file: string, index: MiniSearch, baseId: string): number {
+function writeSegmentFile(file: string, index: MiniSearch, { id: baseId, versions, documents }: { id: string; versions: SegmentVersions; documents: readonly StoredDocument[] }): number {
   const temporary = `${file}.${process.pid}.tmp`;
   rmSync(temporary, { force: true });
   const database = new Database(temporary);
@@ -56,13 +65,18 @@ function writeSegmentFile(file: string, index: MiniSearch, baseId: string): numb
     // A temporary file renamed only once complete: no journal is needed to survive a crash, only the sync at commit.
     database.pragma('journal_mode = OFF');
     database.pragma(`user_version = ${segmentVersion}`);
-    database.exec('CREATE TABLE head (base TEXT NOT NULL, shell TEXT NOT NULL); CREATE TABLE terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;');
+    database.exec(
+      'CREATE TABLE head (base TEXT NOT NULL, shell TEXT NOT NULL, format INTEGER NOT NULL, splitter INTEGER NOT NULL); CREATE TABLE terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;' +
+        ' CREATE TABLE documents (docId TEXT NOT NULL UNIQUE, contentHash TEXT NOT NULL, bodyHash TEXT, passageCount INTEGER NOT NULL, passages TEXT NOT NULL);',
+    );
     const parts: string[] = [];
     writeIndexFile({ write: (text) => parts.push(text) }, index, { terms: false });
-    database.prepare('INSERT INTO head (base, shell) VALUES (?, ?)').run(baseId, sealJson(parts.join('')));
+    database.prepare('INSERT INTO head (base, shell, format, splitter) VALUES (?, ?, ?, ?)').run(baseId, sealJson(parts.join('')), versions.formatVersion, versions.splitterVersion);
     const insert = database.prepare('INSERT INTO terms (term, postings) VALUES (?, ?)');
+    const insertDocument = database.prepare('INSERT INTO documents (docId, contentHash, bodyHash, passageCount, passages) VALUES (?, ?, ?, ?, ?)');
     database.transaction(() => {
       for (const [term, postings] of termsOf(index)) insert.run(term, encodePostings(postings));
+      for (const { docId, contentHash, bodyHash, passages } of documents) insertDocument.run(docId, contentHash, bodyHash ?? null, passages.length, JSON.stringify(passages));
     })();
     database.close();
   } catch (error) {
@@ -125,16 +139,36 @@ export function decodePostings(bytes: Uint8Array): FieldPostings | null {
   return postings;
 }
 
-/** An open segment: its head, and its postings read by term. */
+/** An open segment: its head, its postings read by term, and its documents. */
 export interface PostingsSegment {
   /** The hash of the index file it was written with. */
   base: string;
+  versions: SegmentVersions;
+  /** The base's documents in the manifest's order, each one's passages read when first asked for; and how many passages they have. */
+  documents(): { entries: StoredDocument[]; passages: number };
   /** The index file without its terms, sealed (snapshot-stream.ts), for `loadPassageIndex`. */
   shell: string;
   postingsOf(term: string): FieldPostings | undefined;
   /** The terms starting with `prefix`, in byte order (SQLite's BINARY collation of UTF-8). */
   withPrefix(prefix: string): Iterable<[string, FieldPostings]>;
   close(): void;
+}
+
+/**
+ * A manifest entry whose passages are read when first asked for. The getter is an own property,
+ * so the entry is written out (JSON.stringify) with its passages like any other.
+ */
+function lazyEntry(docId: string, contentHash: string, bodyHash: string | null, read: () => StoredPassage[]): StoredDocument {
+  let passages: StoredPassage[] | undefined;
+  return {
+    docId,
+    contentHash,
+    ...(bodyHash !== null && { bodyHash }),
+    get passages() {
+      passages ??= read();
+      return passages;
+    },
+  };
 }
 
 /** Opens the segment under `folder`, or null when there is none, or one of another version or shape. */
@@ -147,13 +181,25 @@ export function openPostingsSegment(folder: string): PostingsSegment | null {
   }
   try {
     if (database.pragma('user_version', { simple: true }) !== segmentVersion) throw new Error('another segment version');
-    const head = database.prepare('SELECT base, shell FROM head').get() as { base?: unknown; shell?: unknown } | undefined;
-    if (typeof head?.base !== 'string' || typeof head.shell !== 'string') throw new Error('no head');
+    const head = database.prepare('SELECT base, shell, format, splitter FROM head').get() as { base?: unknown; shell?: unknown; format?: unknown; splitter?: unknown } | undefined;
+    if (typeof head?.base !== 'string' || typeof head.shell !== 'string' || typeof head.format !== 'number' || typeof head.splitter !== 'number') throw new Error('no head');
     const get = database.prepare('SELECT postings FROM terms WHERE term = ?').pluck();
     const from = database.prepare('SELECT term, postings FROM terms WHERE term >= ? ORDER BY term').raw();
+    const heads = database.prepare('SELECT docId, contentHash, bodyHash, passageCount FROM documents ORDER BY rowid').raw();
+    const passagesOf = database.prepare('SELECT passages FROM documents WHERE docId = ?').pluck();
     return {
       base: head.base,
       shell: head.shell,
+      versions: { formatVersion: head.format, splitterVersion: head.splitter },
+      documents() {
+        const entries: StoredDocument[] = [];
+        let passages = 0;
+        for (const [docId, contentHash, bodyHash, passageCount] of heads.all() as Array<[string, string, string | null, number]>) {
+          entries.push(lazyEntry(docId, contentHash, bodyHash, () => JSON.parse(passagesOf.get(docId) as string) as StoredPassage[]));
+          passages += passageCount;
+        }
+        return { entries, passages };
+      },
       postingsOf(term) {
         const bytes = get.get(term) as Uint8Array | undefined;
         return bytes === undefined ? undefined : (decodePostings(bytes) ?? undefined);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/passage-types.js';
 import { splitPassages } from '../corpus/passages.js';
@@ -16,14 +17,15 @@ import { placeNames } from './synonyms/place-names.js';
 import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
-import { createPassageIndex, passageFields, passageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
+import { createPassageIndex, passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
 import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { wordSpans } from './tokenizer.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
 import { readSegmentSnapshot } from './segment-index.js';
-import { readSnapshot, restorePassages, storePassage, type StoredDocument } from './snapshot.js';
+import { readSnapshot, storeDocument, storedPassages, type StoredDocument } from './snapshot.js';
+import { createPassageTable, type PassageTable } from './passage-table.js';
 import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
 import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
@@ -113,7 +115,7 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
   const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
-  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, translationWeight)]);
+  const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, { weight: translationWeight, cacheDir: path.join(dataDir, 'dictionary') })]);
   const wordnet = sharedWordNet();
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
   const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
@@ -124,7 +126,7 @@ interface PreparedIndex {
   index: MiniSearch<IndexedPassage>;
   /** What questions are ranked over: `index` itself, or its postings segment with what `index` was given since. */
   ranked: RankableIndex;
-  passagesById: Map<string, Passage[]>;
+  passages: PassageTable;
   stored: Map<string, StoredDocument>;
   changes: IndexChanges;
   saver: SnapshotSaver;
@@ -146,7 +148,7 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');
   const index = usable?.index ?? createPassageIndex();
   const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
-  const passagesById = new Map<string, Passage[]>();
+  const passageTable = createPassageTable();
   const manifestDocuments: StoredDocument[] = [];
   const counts = { reused: 0, indexed: 0, removed: 0 };
   const changes: IndexChanges = { added: [], changed: [], removed: [], unchanged: 0 };
@@ -160,19 +162,24 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   }
   for (const document of documents) {
     const entry = stored.get(document.id);
-    const reused = entry && entry.contentHash === document.contentHash ? restorePassages(document, entry.passages) : null;
+    const reused = entry ? storedPassages(document, entry) : null;
     if (entry && !reused) {
       if (entry.contentHash === document.contentHash) log.warn({ docId: document.id }, 'stored passage offsets no longer match the document; re-indexing it');
       index.discardAll(entry.passages.map((passage) => passageKey(document.id, passage.ordinal)));
     }
-    const passages = reused ?? splitPassages(document);
-    if (!reused) index.addAll(toIndexedPassages(document, passages));
     counts[reused ? 'reused' : 'indexed'] += 1;
-    if (reused) changes.unchanged += 1;
-    else changes[entry ? 'changed' : 'added'].push(document.id);
-    passagesById.set(document.id, passages);
-    // A reused document's entry is the stored one: hashing its passages again would give the same hashes.
-    manifestDocuments.push(reused && entry ? entry : { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+    if (reused && entry) {
+      changes.unchanged += 1;
+      passageTable.set(document.id, reused);
+      // A reused document's entry is the stored one: hashing its passages again would give the same hashes.
+      manifestDocuments.push(entry);
+      continue;
+    }
+    changes[entry ? 'changed' : 'added'].push(document.id);
+    const passages = splitPassages(document);
+    index.addAll(toIndexedPassages(document, passages));
+    passageTable.set(document.id, passages);
+    manifestDocuments.push(storeDocument(document, passages));
   }
 
   const storedById = new Map(manifestDocuments.map((entry) => [entry.docId, entry]));
@@ -187,8 +194,8 @@ async function prepareIndex(documents: SourceDocument[], dataDir: string, log: L
   } else {
     log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
   }
-  if (byTerm) return { index, ranked: byTerm.ranked, passagesById, stored: storedById, changes, saver: unsavedByTerm };
-  return { index, ranked: index, passagesById, stored: storedById, changes, saver };
+  if (byTerm) return { index, ranked: byTerm.ranked, passages: passageTable, stored: storedById, changes, saver: unsavedByTerm };
+  return { index, ranked: index, passages: passageTable, stored: storedById, changes, saver };
 }
 
 /** The shell of an index read by term has no terms: saving it as a base would lose them all. */
@@ -217,34 +224,19 @@ interface ServiceParts {
 }
 
 function createService({ initial, prepared, ranking, expanders, concreteKind, places, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
-  const { index, ranked, passagesById, stored } = prepared;
+  const { index, ranked, passages: passageTable, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
   const documentsById = new Map(initial.map((document) => [document.id, document]));
   let documents: SourceDocument[] | null = initial;
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;
-  /**
-   * Each indexed passage with its document, by index id: a question resolves twice its limit of
-   * hits, and one look-up in a map of every passage, instead of that and another in the documents,
-   * was a twentieth of an answer. Set again whenever a document's passages are.
-   */
-  const passageByKey = new Map<string, ResolvedPassage>();
-  const keepPassages = (document: SourceDocument, passages: Passage[]) => {
-    for (const passage of passages) passageByKey.set(passageKey(document.id, passage.ordinal), { document, passage });
-  };
-  for (const [docId, passages] of passagesById) {
-    const document = documentsById.get(docId);
-    if (document) keepPassages(document, passages);
-  }
   const readingOf = quoteReadings();
   const saveSnapshot = serialisedSaves({ index, stored, touched, saver: prepared.saver }, persistence);
 
   function dropPassages(docId: string): void {
-    const keys = (passagesById.get(docId) ?? []).map((passage) => passageKey(docId, passage.ordinal));
-    index.discardAll(keys);
-    for (const key of keys) passageByKey.delete(key);
-    passagesById.delete(docId);
+    index.discardAll((passageTable.of(docId) ?? []).map((passage) => passageKey(docId, passage.ordinal)));
+    passageTable.delete(docId);
   }
 
   function removeDocument(docId: string): void {
@@ -263,7 +255,7 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
     if (document === undefined || !isVisibleTo(document, guildId)) {
       throw new UserError(`There is no source with the id "${docId}". Run \`briefing sources\` to list the ids, then pass one of them.`);
     }
-    return (key) => passageByKey.get(key)?.passage.docId === docId;
+    return (key) => splitPassageKey(key)?.docId === docId;
   }
 
   function acceptVisible(guildId: string | null): ((key: string) => boolean) | undefined {
@@ -271,19 +263,24 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
     anyScoped ??= [...documentsById.values()].some((document) => document.scope !== null);
     if (!anyScoped) return undefined;
     return (key) => {
-      const resolved = passageByKey.get(key);
-      return resolved !== undefined && isVisibleTo(resolved.document, guildId);
+      const parts = splitPassageKey(key);
+      const document = parts ? documentsById.get(parts.docId) : undefined;
+      return document !== undefined && isVisibleTo(document, guildId);
     };
   }
 
   /** Whether the best passage tells of another place than the one the question names ("Turkmenistan" for "Tajikistan"). */
   function speaksOfAnotherPlace(words: readonly QueryWord[], best: { id: string } | undefined): boolean {
     const names = questionNames(words);
-    const passage = best && names.length > 0 ? passageByKey.get(best.id)?.passage : undefined;
+    const passage = best && names.length > 0 ? passageTable.byKey(best.id) : undefined;
     return passage !== undefined && rivalPlace(names, capitalisedWords(passage.text), places) !== undefined;
   }
 
-  const resolve = (key: string): ResolvedPassage | null => passageByKey.get(key) ?? null;
+  function resolve(key: string): ResolvedPassage | null {
+    const passage = passageTable.byKey(key);
+    const document = passage && documentsById.get(passage.docId);
+    return passage && document ? { document, passage } : null;
+  }
 
   return {
     get documents() {
@@ -291,7 +288,7 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
       return documents;
     },
     crossLanguage,
-    passagesOf: (docId) => passagesById.get(docId) ?? [],
+    passagesOf: (docId) => passageTable.of(docId) ?? [],
     openedWith: prepared.changes,
     removeDocument,
     saveSnapshot,
@@ -301,10 +298,9 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
       dropPassages(document.id);
       const passages = splitPassages(document);
       index.addAll(toIndexedPassages(document, passages));
-      passagesById.set(document.id, passages);
+      passageTable.set(document.id, passages);
       documentsById.set(document.id, document);
-      keepPassages(document, passages);
-      stored.set(document.id, { docId: document.id, contentHash: document.contentHash, passages: passages.map(storePassage) });
+      stored.set(document.id, storeDocument(document, passages));
       touched.add(document.id);
       documents = null;
       anyScoped = null;

@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { readInternals, type FieldPostings, type IndexInternals, type InternalsSource } from './index-internals.js';
 import { loadPassageIndex, type IndexedPassage } from './passage-index.js';
 import { openPostingsSegment, type PostingsSegment } from './postings-segment.js';
 import { unsealJson } from './snapshot-stream.js';
-import { parseManifest, snapshotFiles, snapshotFolder, unmatchedPassages, type Snapshot, type SnapshotProblem } from './snapshot.js';
+import { snapshotFolder, staleVersions, type Snapshot, type SnapshotProblem } from './snapshot.js';
 import { indexVersion } from './term-statistics.js';
 
 /**
@@ -20,37 +18,41 @@ export interface SegmentSnapshot extends Snapshot {
   ranked: InternalsSource;
 }
 
-/** Reads the snapshot under `dataDir` through its segment, or says why not (a base written before segments: `missing`). */
+/**
+ * Reads the snapshot under `dataDir` through its segment alone, or says why not (a base written
+ * before segments held their documents: `missing`). The manifest file is not read: the segment
+ * holds the base's documents, from the same save as its shell, and each one's passages are read
+ * only when asked for. A segment left from another save than the manifest's (a crash between
+ * their renames) is still one whole base: what differs from the folder is noticed document by
+ * document, as against any base, and then the whole index is loaded (search-service.ts).
+ */
 export async function readSegmentSnapshot(dataDir: string): Promise<SegmentSnapshot | SnapshotProblem> {
-  const folder = snapshotFolder(dataDir);
-  let manifestBytes: Buffer;
-  try {
-    manifestBytes = await readFile(path.join(folder, snapshotFiles.manifest));
-  } catch (error) {
-    // Whatever is in the way, the whole-index read meets it again and says so in its own words.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { reason: 'missing' } : { reason: 'corrupt', detail: (error as Error).message };
-  }
-  const manifest = parseManifest(manifestBytes);
-  if ('reason' in manifest) return manifest;
-  const segment = openPostingsSegment(folder);
+  const segment = openPostingsSegment(snapshotFolder(dataDir));
   if (segment === null) return { reason: 'missing' };
-  const opened = openOnSegment(manifest, segment);
+  const opened = openOnSegment(segment);
   if ('reason' in opened) segment.close();
   return opened;
 }
 
-/** The shell of the segment checked against the manifest, and the index over both; the caller closes the segment on a problem. */
-function openOnSegment(manifest: Snapshot['manifest'], segment: PostingsSegment): SegmentSnapshot | SnapshotProblem {
-  if (segment.base !== manifest.indexHash) return { reason: 'stale', detail: 'the postings segment belongs to another base' };
+/** The segment's shell and documents, checked against each other, and the index over both; the caller closes the segment on a problem. */
+function openOnSegment(segment: PostingsSegment): SegmentSnapshot | SnapshotProblem {
+  const stale = staleVersions(segment.versions);
+  if (stale) return stale;
   let index: MiniSearch<IndexedPassage>;
+  let documents: ReturnType<PostingsSegment['documents']>;
   try {
     const shell = unsealJson(segment.shell);
     if ('broken' in shell || shell.seal === null) throw new Error('it does not match its seal');
-    index = loadPassageIndex(shell.json);
+    // Sealed as the writer wrote it: its ids are mapped to short ids only if a change since the base needs them.
+    index = loadPassageIndex(shell.json, { idsWhenUsed: true });
+    documents = segment.documents();
   } catch (error) {
     return { reason: 'corrupt', detail: `the postings segment's documents cannot be loaded (${(error as Error).message})` };
   }
-  return unmatchedPassages(manifest, index) ?? { manifest, index, ranked: segmentIndex(index, segment) };
+  // Written in one transaction from one index: the counts agree unless the file is damaged.
+  if (documents.passages !== index.documentCount) return { reason: 'corrupt', detail: `the postings segment's shell holds ${index.documentCount} passages, its documents ${documents.passages}` };
+  const manifest = { ...segment.versions, indexHash: segment.base, documents: documents.entries };
+  return { manifest, index, ranked: segmentIndex(index, segment) };
 }
 
 /** Decoded terms kept at most: a question reads a few dozen. */

@@ -5,7 +5,7 @@ import type { SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { appendDeltaLines, deltaLines, fileBytes, readDeltaRecords, removeDeltaLog } from './delta-log.js';
 import { passageKey, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { restorePassages, snapshotFiles, snapshotFolder, storedDocumentSchema, writeSnapshot, type Snapshot, type StoredDocument, type WrittenSnapshot } from './snapshot.js';
+import { snapshotFiles, storedPassages, snapshotFolder, storedDocumentSchema, writeSnapshot, type Snapshot, type StoredDocument, type WrittenSnapshot } from './snapshot.js';
 
 /**
  * The snapshot's delta: the documents added, changed and removed since its base was written,
@@ -78,7 +78,7 @@ export async function replaySnapshotDelta(dataDir: string, snapshot: Snapshot, d
     if (old) index.discardAll(old.passages.map((passage) => passageKey(docId, passage.ordinal)));
     entries.delete(docId);
     const document = bodies.get(docId);
-    const passages = entry && document?.contentHash === entry.contentHash ? restorePassages(document, entry.passages) : null;
+    const passages = entry && document ? (storedPassages(document, entry)?.() ?? null) : null;
     if (!entry || !document || !passages) continue;
     index.addAll(toIndexedPassages(document, passages));
     entries.set(docId, entry);

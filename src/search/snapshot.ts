@@ -22,9 +22,10 @@ import { parseStoredJson, sha256Hex, unsealJson, writeJsonFile, writeObjectWithL
  *
  * Version 4 adds the delta beside the base (snapshot-delta.ts): changes since the base was
  * written, appended rather than rewritten. Version 5 writes the index in arrays (index-file.ts),
- * which load in half the time of minisearch's own JSON.
+ * which load in half the time of minisearch's own JSON. Version 6 stores each document's body hash,
+ * so that an unchanged body is trusted whole instead of passage by passage.
  */
-export const snapshotFormatVersion = 5;
+export const snapshotFormatVersion = 6;
 
 const passageSchema = z.object({
   ordinal: z.number().int().positive(),
@@ -44,7 +45,15 @@ const manifestSchema = z.object({
   /** SHA-256 of the index file's JSON (its seal, snapshot-stream.ts), so an index and a manifest from different saves are not paired. */
   indexHash: z.string(),
   // A list, not an object keyed by id: an id such as "__proto__" or "constructor" is data, never an object key.
-  documents: z.array(z.object({ docId: z.string(), contentHash: z.string(), passages: z.array(passageSchema) })),
+  documents: z.array(
+    z.object({
+      docId: z.string(),
+      contentHash: z.string(),
+      /** SHA-256 of the body the passages were cut from: the same body holds them at the same offsets. Absent in the records of older writers. */
+      bodyHash: z.string().optional(),
+      passages: z.array(passageSchema),
+    }),
+  ),
 });
 
 export type SnapshotManifest = z.infer<typeof manifestSchema>;
@@ -74,12 +83,22 @@ export function storePassage(passage: Passage): StoredPassage {
   return { ordinal, start, end, kind, heading, context, textHash: hashText(text) };
 }
 
+/** What the manifest stores of a document and the passages cut from it. */
+export function storeDocument(document: Pick<SourceDocument, 'id' | 'contentHash' | 'body'>, passages: readonly Passage[]): StoredDocument {
+  return { docId: document.id, contentHash: document.contentHash, bodyHash: hashText(document.body), passages: passages.map(storePassage) };
+}
+
+/** A passage at its stored offsets of `body`, which is known to hold its text there. */
+function cutPassage(docId: string, stored: StoredPassage, body: string): Passage {
+  const { ordinal, start, end, kind, heading, context } = stored;
+  return { docId, ordinal, start, end, text: body.slice(start, end), kind, heading, context };
+}
+
 /** Rebuilds a passage from what was stored and the current body, or null if the body no longer holds the same text there. */
 export function restorePassage(docId: string, stored: StoredPassage, body: string): Passage | null {
   if (stored.end <= stored.start || stored.end > body.length) return null;
-  const text = body.slice(stored.start, stored.end);
-  if (hashText(text) !== stored.textHash) return null;
-  return { docId, ordinal: stored.ordinal, start: stored.start, end: stored.end, text, kind: stored.kind, heading: stored.heading, context: stored.context };
+  const passage = cutPassage(docId, stored, body);
+  return hashText(passage.text) === stored.textHash ? passage : null;
 }
 
 /** Rebuilds a document's stored passages from its current body, or null if any of them no longer holds its text. */
@@ -91,6 +110,21 @@ export function restorePassages(document: Pick<SourceDocument, 'id' | 'body'>, s
     passages.push(passage);
   }
   return passages;
+}
+
+/**
+ * How to rebuild a document's stored passages when they still hold their text, or null when they
+ * do not (another file, or a body the extractor now gives otherwise). When the body's hash is the
+ * stored one, no passage is hashed and they are cut only when first asked for (a `briefing ask`
+ * cites a few of 110,000); otherwise each passage is checked against its own hash.
+ */
+export function storedPassages(document: Pick<SourceDocument, 'id' | 'contentHash' | 'body'>, entry: StoredDocument): (() => Passage[]) | null {
+  if (entry.contentHash !== document.contentHash) return null;
+  if (entry.bodyHash !== undefined && entry.bodyHash === hashText(document.body)) {
+    return () => entry.passages.map((stored) => cutPassage(document.id, stored, document.body));
+  }
+  const passages = restorePassages(document, entry.passages);
+  return passages && (() => passages);
 }
 
 /** Reads the snapshot under `dataDir`, or says why it cannot be used. Never throws for bad content. */
@@ -127,10 +161,14 @@ export function parseManifest(manifestBytes: Buffer): SnapshotManifest | Snapsho
   // A sealed manifest is what the writer wrote (snapshot-stream.ts): only its versions are checked.
   const parsed = parseStoredJson(manifestBytes, manifestSchema);
   if ('problem' in parsed) return { reason: 'corrupt', detail: `${snapshotFiles.manifest}: ${parsed.problem}` };
-  const manifest = parsed.data;
-  if (manifest.formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${manifest.formatVersion}, expected ${snapshotFormatVersion}` };
-  if (manifest.splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${manifest.splitterVersion}, expected ${passageSplitterVersion}` };
-  return manifest;
+  return staleVersions(parsed.data) ?? parsed.data;
+}
+
+/** Why a base written with these versions is not used, or null when they are this program's. */
+export function staleVersions({ formatVersion, splitterVersion }: Pick<SnapshotManifest, 'formatVersion' | 'splitterVersion'>): SnapshotProblem | null {
+  if (formatVersion !== snapshotFormatVersion) return { reason: 'stale', detail: `format version ${formatVersion}, expected ${snapshotFormatVersion}` };
+  if (splitterVersion !== passageSplitterVersion) return { reason: 'stale', detail: `passage splitter version ${splitterVersion}, expected ${passageSplitterVersion}` };
+  return null;
 }
 
 /** Why an index does not hold exactly the manifest's passages, or null when it does. */
@@ -168,10 +206,12 @@ export function writeSnapshot(dataDir: string, index: MiniSearch<IndexedPassage>
   const folder = snapshotFolder(dataDir);
   mkdirSync(folder, { recursive: true });
   const written = writeJsonFile(path.join(folder, snapshotFiles.index), (writer) => writeIndexFile(writer, index));
-  // Tagged with the index's seal and renamed before the manifest: it is read only beside this base.
-  const segment = writePostingsSegment(folder, index, written.hash);
-  const head = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion, indexHash: written.hash };
-  const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', documents));
+  const versions = { formatVersion: snapshotFormatVersion, splitterVersion: passageSplitterVersion };
+  const list = [...documents];
+  // Tagged with the index's seal and renamed before the manifest; it holds the manifest's documents too.
+  const segment = writePostingsSegment(folder, index, { id: written.hash, versions, documents: list });
+  const head = { ...versions, indexHash: written.hash };
+  const manifest = writeJsonFile(path.join(folder, snapshotFiles.manifest), (writer) => writeObjectWithList(writer, head, 'documents', list));
   return { indexHash: written.hash, bytes: written.bytes + manifest.bytes, ...('failed' in segment && { segmentFailure: segment.failed }) };
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -17,11 +17,11 @@ const articles: Array<[string, string]> = [
 ];
 
 /** Writes a dictd dictionary (`.index` and `.dict`, or `.dict.dz`) and returns its base path. */
-async function writeDictionary(compressed: boolean): Promise<string> {
-  const base = path.join(await temporaryFolder(), 'test-en-ru');
+async function writeDictionary(compressed: boolean, entries = articles, base?: string): Promise<string> {
+  base ??= path.join(await temporaryFolder(), 'test-en-ru');
   let dict = '';
   const lines: string[] = [];
-  for (const [headword, article] of articles) {
+  for (const [headword, article] of entries) {
     lines.push(`${headword}\t${dictdNumber(Buffer.byteLength(dict))}\t${dictdNumber(Buffer.byteLength(article))}`);
     dict += article;
   }
@@ -64,6 +64,37 @@ describe('a dictd dictionary', () => {
     expect(dictionary.headwords).toBe(3);
     expect(dictionary.articles('Uranium')[0]).toContain('1) уран');
     expect(dictionary.articles('sourdough')).toEqual([]);
+  });
+
+  it('answers from the cache it keeps as from its own files, until those files change', async () => {
+    const base = await writeDictionary(true);
+    const compressed = `${base}.dict.dz`;
+    // A whole second, which the file system keeps exactly, to set again below.
+    const installed = new Date('2024-05-01T10:00:00Z');
+    await utimes(compressed, installed, installed);
+    const cacheDir = path.join(await temporaryFolder(), 'dictionary');
+    const fresh = await openDictdDictionary(base, { cacheDir });
+    expect((await readdir(cacheDir)).some((file) => file.endsWith('.v8'))).toBe(true);
+    // Bytes that are no dictzip file, with the size and time of the real one: only the cache can still answer.
+    await writeFile(compressed, Buffer.alloc((await stat(compressed)).size));
+    await utimes(compressed, installed, installed);
+    const cached = await openDictdDictionary(base, { cacheDir });
+    expect(cached.headwords).toBe(fresh.headwords);
+    for (const [headword] of articles) expect(cached.articles(headword)).toEqual(fresh.articles(headword));
+    await writeDictionary(true, [...articles, ['sourdough', 'sourdough\n   _n. закваска\n']], base);
+    const updated = await openDictdDictionary(base, { cacheDir });
+    expect(updated.headwords).toBe(4);
+    expect(updated.articles('Sourdough')[0]).toContain('закваска');
+  });
+
+  it('reads its own files again when its cache is torn', async () => {
+    const base = await writeDictionary(true);
+    const cacheDir = path.join(await temporaryFolder(), 'dictionary');
+    await openDictdDictionary(base, { cacheDir });
+    for (const file of await readdir(cacheDir)) if (file.endsWith('.v8')) await writeFile(path.join(cacheDir, file), (await readFile(path.join(cacheDir, file))).subarray(0, 100));
+    const dictionary = await openDictdDictionary(base, { cacheDir });
+    expect(dictionary.headwords).toBe(3);
+    expect(dictionary.articles('lend')[0]).toContain('давать взаймы');
   });
 
   it('says where it looked when there is no dictionary', async () => {

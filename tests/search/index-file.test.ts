@@ -46,6 +46,21 @@ describe('the index file', () => {
     expect(loaded.search('earthquake').map((result) => result.id)).toContain('summit\u00011');
   });
 
+  it('maps ids to short ids at their first use as an eager load does, through lookups, discards and additions', async () => {
+    const text = await written(sampleIndex());
+    const eager = readIndexFile(text, passageIndexOptions);
+    const whenUsed = readIndexFile(text, passageIndexOptions, { idsWhenUsed: true });
+    for (const index of [eager, whenUsed]) {
+      index.discard('loans\u00012');
+      index.addAll(toIndexedPassages(summit(), splitPassages(summit())).filter((passage) => passage.id === 'summit\u00011'));
+    }
+    expect(whenUsed.has('harvest\u00011')).toBe(true);
+    expect(whenUsed.has('loans\u00012')).toBe(false);
+    expect(JSON.stringify(whenUsed)).toBe(JSON.stringify(eager));
+    expect(whenUsed.search('earthquake loan')).toEqual(eager.search('earthquake loan'));
+    expect(() => whenUsed.add({ id: 'harvest\u00011', text: 'again', context: '', heading: '', title: '' })).toThrow(/duplicate ID/);
+  });
+
   it.each([
     ['minisearch’s own JSON', (text: string, index: MiniSearch) => JSON.stringify(index)],
     ['a posting list whose ids do not ascend', (text: string) => text.replace(/\[("[a-z]+"),0,\[(\d+),1\]/, '[$1,0,[$2,0]')],

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReutersDocuments } from '../../bench/reuters.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { openSearchService, type SearchService } from '../../src/search/search-service.js';
-import { snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
+import { parseManifest, snapshotFiles, snapshotFolder } from '../../src/search/snapshot.js';
 import { snapshotDeltaPath, type CompactionPolicy } from '../../src/search/snapshot-delta.js';
-import { decodePostings, encodePostings, postingsSegmentFile } from '../../src/search/postings-segment.js';
+import { decodePostings, encodePostings, openPostingsSegment, postingsSegmentFile } from '../../src/search/postings-segment.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 import { nearMissQuestions, offTopicQuestions, rankingSet, russianOnlyQuestions, vocabularyGapQuestions } from './ranking-set.js';
 
@@ -57,14 +57,32 @@ describe('the postings encoding', () => {
   });
 });
 
+describe('the documents of the postings segment', () => {
+  it('are the manifest\'s documents in its order, with the same passages, and count them', async () => {
+    const { documents } = await loadCorpus(seedFolder);
+    const dataDir = await temporaryFolder();
+    await open(documents, dataDir, false);
+    const folder = snapshotFolder(dataDir);
+    const manifest = parseManifest(await readFile(path.join(folder, snapshotFiles.manifest)));
+    const segment = openPostingsSegment(folder);
+    if ('reason' in manifest || segment === null) throw new Error('the snapshot was not written');
+    const { entries, passages } = segment.documents();
+    expect(passages).toBe(manifest.documents.reduce((total, entry) => total + entry.passages.length, 0));
+    // Written out as the manifest would be, their passages read from the segment on the way.
+    expect(JSON.parse(JSON.stringify(entries))).toEqual(manifest.documents);
+    segment.close();
+  });
+});
+
 describe('asking through the postings segment', () => {
-  it('answers every question of the seed corpus exactly as the loaded index, without its index file', async () => {
+  it('answers every question of the seed corpus exactly as the loaded index, without its index file or manifest', async () => {
     const { documents } = await loadCorpus(seedFolder);
     const dataDir = await temporaryFolder();
     const loaded = await open(documents, dataDir, false);
     expect(existsSync(path.join(snapshotFolder(dataDir), postingsSegmentFile))).toBe(true);
-    // Without the index file, a start that loaded it would have to rebuild: reading by term never opens it.
+    // Without them, a start that loaded the index would have to rebuild: reading by term never opens either.
     await rm(path.join(snapshotFolder(dataDir), snapshotFiles.index));
+    await rm(path.join(snapshotFolder(dataDir), snapshotFiles.manifest));
     const byTerm = await open(documents, dataDir, true);
     expect(byTerm.messages).toContain('search index loaded from snapshot');
     expectSameAnswers(byTerm.service, loaded.service, seedQuestions);

@@ -11,13 +11,14 @@ export const crossLanguageHint = 'install Debian\'s mueller7-dict (apt-get insta
 /**
  * Opens the English–Russian dictionary when there is one. Without it, search works exactly
  * as before and the status says how to turn cross-language search on. `base` undefined means
- * the system's default place; null turns it off.
+ * the system's default place; null turns it off. `cacheDir` keeps what
+ * its lookups need for the next process (dictd-cache.ts).
  */
-export async function openCrossLanguage(base: string | null | undefined, log: Logger, weight?: number): Promise<{ expanders: QueryExpander[]; status: CrossLanguageStatus }> {
+export async function openCrossLanguage(base: string | null | undefined, log: Logger, { weight, cacheDir }: { weight?: number; cacheDir?: string } = {}): Promise<{ expanders: QueryExpander[]; status: CrossLanguageStatus }> {
   if (base === null) return { expanders: [], status: { enabled: false, status: 'off (RUSSIAN_DICTIONARY=off)' } };
   const path = base ?? defaultRussianDictionary;
   try {
-    const dictionary = await openRussianDictionary(path);
+    const dictionary = await openRussianDictionary(path, { cacheDir });
     log.info({ dictionary: path, headwords: dictionary.headwords }, 'cross-language search on: English questions also find Russian passages');
     return { expanders: [russianExpander(dictionary, weight)], status: { enabled: true, status: `on (English–Russian dictionary at ${path}, ${dictionary.headwords.toLocaleString('en')} words)` } };
   } catch (error) {

@@ -20,8 +20,8 @@ export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
  * Opens the dictionary at `base` (dictd files). Throws DictionaryUnavailable when it is not
  * installed or unreadable; the caller then searches without translations.
  */
-export async function openRussianDictionary(base: string, limits: TranslationLimits = translationLimits): Promise<RussianDictionary> {
-  const dictionary = await openDictdDictionary(base);
+export async function openRussianDictionary(base: string, { limits = translationLimits, cacheDir }: { limits?: TranslationLimits; cacheDir?: string } = {}): Promise<RussianDictionary> {
+  const dictionary = await openDictdDictionary(base, { cacheDir });
   const cache = new Map<string, string[]>();
   return {
     headwords: dictionary.headwords,
