@@ -6,6 +6,7 @@ import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { quoteMatcher, quoteReadings } from './answering-sentences.js';
+import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
 import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, questionNames, questionWeights, rivalPlace, subjectWords, type ConfidenceRule, type PlaceNames } from './confidence.js';
@@ -89,6 +90,8 @@ export interface OpenSearchServiceOptions {
   translationWeight?: number;
   /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
   confidence?: ConfidenceRule;
+  /** How much a passage holding the kind of answer asked for is preferred (answer-type.ts); false for not at all. For the sweep. */
+  answerTypes?: AnswerTypeRule | false;
   /** When the snapshot's delta is folded into a new base, other than the measured policy; for tests. */
   compaction?: CompactionPolicy;
   /**
@@ -113,13 +116,13 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
-  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, compaction = compactionPolicy, readByTerm = false } = options;
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, answerTypes = answerTypeRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
   const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, { weight: translationWeight, cacheDir: path.join(dataDir, 'dictionary') })]);
   const wordnet = sharedWordNet();
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
   const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
-  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, places: placeNames(wordnet), confidence, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, places: placeNames(wordnet), confidence, answerTypes, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -219,11 +222,12 @@ interface ServiceParts {
   /** What places are part of, for the confidence check: the best passage may speak of another place than the question's. */
   places: PlaceNames;
   confidence: ConfidenceRule;
+  answerTypes: AnswerTypeRule | false;
   crossLanguage: CrossLanguageStatus;
   persistence: { dataDir: string; log: Logger };
 }
 
-function createService({ initial, prepared, ranking, expanders, concreteKind, places, confidence, crossLanguage, persistence }: ServiceParts): SearchService {
+function createService({ initial, prepared, ranking, expanders, concreteKind, places, confidence, answerTypes, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, ranked, passages: passageTable, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
@@ -276,6 +280,18 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
     return passage !== undefined && rivalPlace(names, capitalisedWords(passage.text), places) !== undefined;
   }
 
+  /**
+   * The hits of `rank`, the best of them reordered to prefer passages holding the kind of answer
+   * the question asks for, when it asks for one; as many as `wanted`.
+   */
+  function preferAnswerType<T extends { id: string; score: number }>(question: string, wanted: number, rank: (limit: number) => T[]): T[] {
+    const type = answerTypes === false ? null : expectedAnswerType(question, answerTypes.types);
+    if (answerTypes === false || type === null) return rank(wanted);
+    const holdsAnswer = answerFinder(type, question);
+    const holds = (hit: T) => holdsAnswer(passageTable.byKey(hit.id)?.text ?? '');
+    return preferAnswers(rank(Math.max(wanted, answerTypes.candidates)), holds, answerTypes).slice(0, wanted);
+  }
+
   function resolve(key: string): ResolvedPassage | null {
     const passage = passageTable.byKey(key);
     const document = passage && documentsById.get(passage.docId);
@@ -315,7 +331,7 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
       // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
       const terms = withoutCommonExpansions(ranked, expandWords(words, expanders));
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const hits = rankDocuments(ranked, terms, ranking, { limit: limit * 2, ...(accept && { accept }) });
+      const hits = preferAnswerType(text, limit * 2, (wanted) => rankDocuments(ranked, terms, ranking, { limit: wanted, ...(accept && { accept }) }));
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);

@@ -50,6 +50,19 @@ describe('ask', () => {
     expect(service.ask('общей территории').passages[0]?.text).toContain('Общая территория');
   });
 
+  it('prefers, among near ties, the passage that dates the event when the question asks when', async () => {
+    // Both hold every word of the question once; the shorter one wins on length alone.
+    const documents = [
+      makeDocument('talks.md', 'News\n\nThe border agreement was signed after the talks.\n'),
+      makeDocument('treaty.md', 'News\n\nThe border agreement was signed on March 31, 2025, in the capital.\n'),
+    ];
+    const question = 'When was the border agreement signed?';
+    const plain = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, answerTypes: false });
+    expect(plain.ask(question).passages[0]?.text).not.toContain('March 31');
+    const { service } = await open(documents, await temporaryFolder());
+    expect(service.ask(question).passages[0]?.text).toContain('March 31, 2025');
+  });
+
   it('restricts the answer to one document when asked', async () => {
     const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
     const answer = service.ask('Japan summit loan', { docId: 'summit' });
