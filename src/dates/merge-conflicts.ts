@@ -20,13 +20,11 @@ export interface ConflictRule {
 /**
  * Groups from different documents that clearly tell the same event with dates that do not agree become one entry
  * with a conflict. Clearly the same means a pair of members alike in at least `rule.similarity` of their weight,
- * so the groups that can be are found through an index of their members' labels at that share: each label found
- * is weighed only against the members that have it.
+ * so the pairs of groups that can be are found first, once each (see `alikeLabels`), and each pair is weighed
+ * member by member only when the groups are still free to take a conflict.
  */
 export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: TermRanking, overlap: LabelOverlap, rule: ConflictRule): G[] {
-  const table = new IdTable();
-  const index = new GroupTermIndex(rule.similarity, table, rule.sharedTerms);
-  /** Every distinct label of every group, its position its id in the index. */
+  /** Every distinct label of every group, its position its id; a group's labels are side by side. */
   const labels: LabelOfMembers<G>[] = [];
   const alike = new Map<G, LabelOfMembers<G>[]>();
   for (const group of groups) {
@@ -35,11 +33,9 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
     for (const known of ofGroup) {
       known.id = labels.length;
       labels.push(known);
-      // Its members have the same terms: as one member, the bound on their share is the bound on each pair's.
-      table.joined(known.id, known.label);
-      index.add(known.id, known.label);
     }
   }
+  const partners = alikeLabels(labels, rule);
   const absorbed = new Set<G>();
   const documents = new Map<G, Set<string>>();
   const documentsOf = (group: G): Set<string> => {
@@ -62,38 +58,70 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
     const ofGroup = documentsOf(group);
     return other.members.some((member) => ofGroup.has(member.event.docId));
   };
-  let lookUp = 0;
-  const ids: number[] = [];
   /** The groups that may take a conflict with this one: a pair of members clearly alike, and the rest of the rule. */
   const inConflictWith = (group: G): G[] => {
     const found = new Set<G>();
-    for (const { label, members } of alike.get(group) ?? []) {
-      ids.length = 0;
-      index.candidates(label, lookUp++, ids);
-      for (const id of ids) {
-        const { group: other, members: seconds } = labels[id] as LabelOfMembers<G>;
+    for (const { id, members } of alike.get(group) ?? []) {
+      for (let at = partners.starts[id] ?? 0; at < (partners.starts[id + 1] ?? 0); at++) {
+        const { group: other, members: seconds } = labels[partners.ids[at] as number] as LabelOfMembers<G>;
         if (!found.has(other) && eligible(group, other) && clearlyAlike(members, seconds) && !sharesDocument(group, other)) found.add(other);
       }
     }
     return [...found];
   };
-  const retire = (group: G) => {
-    for (const { id } of alike.get(group) ?? []) table.retire(id);
-  };
   const bySize = [...groups].sort((a, b) => b.members.length - a.members.length);
   for (const group of bySize) {
     if (absorbed.has(group)) continue;
     // Each candidate is judged on its own (absorbing one changes nothing for another), so order only matters for the list.
-    const inConflict = inConflictWith(group);
-    for (const other of inMeetingOrder(group, inConflict)) {
+    for (const other of inMeetingOrder(group, inConflictWith(group))) {
       group.conflicts.push(other);
       absorbed.add(other);
-      // Neither can be found again: one is absorbed, the other holds conflicts.
-      retire(other);
     }
-    if (inConflict.length > 0) retire(group);
   }
   return groups.filter((group) => !absorbed.has(group));
+}
+
+/** For each label id, the ids of other groups' labels it may be clearly alike to: `ids` from `starts[id]` to `starts[id + 1]`. */
+interface LabelPartners {
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+/**
+ * The pairs of labels of different groups that share `rule.sharedTerms` terms and `rule.similarity` of the lighter
+ * one's weight (the index finds exactly those, give or take rounding): a self-join, each label looking up the ones
+ * before it and then joining the index, so each pair is found once, by the later of the two.
+ */
+function alikeLabels<G>(labels: LabelOfMembers<G>[], rule: ConflictRule): LabelPartners {
+  const table = new IdTable();
+  const index = new GroupTermIndex(rule.similarity, table, rule.sharedTerms);
+  const pairs: number[] = [];
+  const found: number[] = [];
+  const degree = new Int32Array(labels.length + 1);
+  for (const { id, label, group } of labels) {
+    found.length = 0;
+    index.candidates(label, id, found);
+    for (const earlier of found) {
+      if ((labels[earlier] as LabelOfMembers<G>).group === group) continue;
+      pairs.push(id, earlier);
+      degree[id] = (degree[id] ?? 0) + 1;
+      degree[earlier] = (degree[earlier] ?? 0) + 1;
+    }
+    // Its members have the same terms: as one member, the bound on their share is the bound on each pair's.
+    table.joined(id, label);
+    index.add(id, label);
+  }
+  const starts = new Int32Array(labels.length + 1);
+  for (let id = 0; id < labels.length; id++) starts[id + 1] = (starts[id] ?? 0) + (degree[id] ?? 0);
+  const filled = starts.slice(0, labels.length);
+  const ids = new Int32Array(pairs.length);
+  for (let at = 0; at < pairs.length; at += 2) {
+    const later = pairs[at] as number;
+    const earlier = pairs[at + 1] as number;
+    ids[(filled[later] as number)++] = earlier;
+    ids[(filled[earlier] as number)++] = later;
+  }
+  return { starts, ids };
 }
 
 /** A group's members by their set of terms: members with the same words are looked up once. */
