@@ -1,13 +1,11 @@
 import type { LabelOverlap, Scored } from './merge-labels.js';
-import { IdTable, GroupTermIndex, type RankedLabel, type TermRanking } from './term-index.js';
+import { IdTable, GroupTermIndex, type TermRanking } from './term-index.js';
 
 /** What the conflict rule needs of a group of merged events. */
 export interface ConflictGroup {
   /** Position in creation order. */
   order: number;
   members: Scored[];
-  /** Every term of every member, in the order they came (with how many members have it). */
-  terms: Map<number, number>;
   conflicts: ConflictGroup[];
 }
 
@@ -28,14 +26,14 @@ export function attachConflicts<G extends ConflictGroup>(groups: G[], ranking: T
   const labels: LabelOfMembers<G>[] = [];
   const alike = new Map<G, LabelOfMembers<G>[]>();
   for (const group of groups) {
-    const ofGroup = labelsOfMembers(group, ranking, rule.similarity);
+    const ofGroup = labelsOfMembers(group);
     alike.set(group, ofGroup);
     for (const known of ofGroup) {
       known.id = labels.length;
       labels.push(known);
     }
   }
-  const partners = alikeLabels(labels, rule);
+  const partners = alikeLabels(labels, ranking, rule);
   const absorbed = new Set<G>();
   const documents = new Map<G, Set<string>>();
   const documentsOf = (group: G): Set<string> => {
@@ -92,13 +90,16 @@ interface LabelPartners {
  * one's weight (the index finds exactly those, give or take rounding): a self-join, each label looking up the ones
  * before it and then joining the index, so each pair is found once, by the later of the two.
  */
-function alikeLabels<G>(labels: LabelOfMembers<G>[], rule: ConflictRule): LabelPartners {
+function alikeLabels<G>(labels: LabelOfMembers<G>[], ranking: TermRanking, rule: ConflictRule): LabelPartners {
   const table = new IdTable();
   const index = new GroupTermIndex(rule.similarity, table, rule.sharedTerms);
   const pairs: number[] = [];
   const found: number[] = [];
   const degree = new Int32Array(labels.length + 1);
-  for (const { id, label, group } of labels) {
+  for (const { id, members, group } of labels) {
+    // Ranked here, once, and let go: the label is looked up and added, and never needed again.
+    const first = members[0] as Scored;
+    const label = ranking.rankLabel(first.terms, first.mass, rule.similarity);
     found.length = 0;
     index.candidates(label, id, found);
     for (const earlier of found) {
@@ -126,20 +127,21 @@ function alikeLabels<G>(labels: LabelOfMembers<G>[], rule: ConflictRule): LabelP
 
 /** A group's members by their set of terms: members with the same words are looked up once. */
 interface LabelOfMembers<G> {
-  label: RankedLabel;
   members: Scored[];
   group: G;
   /** Its id in the index of labels. */
   id: number;
 }
 
-function labelsOfMembers<G extends ConflictGroup>(group: G, ranking: TermRanking, share: number): LabelOfMembers<G>[] {
+function labelsOfMembers<G extends ConflictGroup>(group: G): LabelOfMembers<G>[] {
+  // Most groups have one member: no set of terms to tell apart.
+  if (group.members.length === 1) return [{ members: group.members.slice(), group, id: -1 }];
   const byTerms = new Map<string, LabelOfMembers<G>>();
   for (const member of group.members) {
     const key = member.sorted.join(' ');
     const known = byTerms.get(key);
     if (known) known.members.push(member);
-    else byTerms.set(key, { label: ranking.rankLabel(member.terms, member.mass, share), members: [member], group, id: -1 });
+    else byTerms.set(key, { members: [member], group, id: -1 });
   }
   return [...byTerms.values()];
 }
@@ -150,11 +152,12 @@ function labelsOfMembers<G extends ConflictGroup>(group: G, ranking: TermRanking
  */
 function inMeetingOrder<G extends ConflictGroup>(group: G, others: G[]): G[] {
   if (others.length < 2) return others;
+  // Every term of every member of the group, in the order they came.
   const position = new Map<number, number>();
-  for (const term of group.terms.keys()) position.set(term, position.size);
+  for (const member of group.members) for (const term of member.terms) if (!position.has(term)) position.set(term, position.size);
   const firstShared = (other: G) => {
     let first = Infinity;
-    for (const term of other.terms.keys()) first = Math.min(first, position.get(term) ?? Infinity);
+    for (const member of other.members) for (const term of member.terms) first = Math.min(first, position.get(term) ?? Infinity);
     return first;
   };
   return others

@@ -24,8 +24,6 @@ export const mergeRule = {
 
 interface Group extends ConflictGroup {
   members: Scored[];
-  /** Every term of every member, in the order they came, with how many members have it. */
-  terms: Map<number, number>;
   /** The smallest mass of a member. */
   lightest: number;
   /** One member for each distinct date among the members: an event agrees with all members when it agrees with these. */
@@ -121,13 +119,12 @@ function shelfOf(merge: Merge, year: YearShelves, item: Scored): DateShelf {
 }
 
 function newGroup(order: number): Group {
-  return { order, members: [], terms: new Map<number, number>(), lightest: Infinity, dates: [], conflicts: [], shelf: null };
+  return { order, members: [], lightest: Infinity, dates: [], conflicts: [], shelf: null };
 }
 
 function join(group: Group, item: Scored): void {
   group.members.push(item);
   if (!group.dates.some((sample) => sample.date === item.date)) group.dates.push(item);
-  for (const term of item.terms) group.terms.set(term, (group.terms.get(term) ?? 0) + 1);
   group.lightest = Math.min(group.lightest, item.mass);
 }
 
