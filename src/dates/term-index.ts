@@ -109,6 +109,16 @@ export class IdTable {
     return ((this.words[rowWords * id + signatureWord + (bit >> 5)] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 
+  /** Records the shelf `id` is on (a small whole number the caller gives), for look-ups that search some shelves only. */
+  shelve(id: number, shelf: number): void {
+    if (rowWords * id >= this.words.length) this.grow(id);
+    this.words[rowWords * id + shelfWord] = shelf;
+  }
+
+  shelfOf(id: number): number {
+    return this.words[rowWords * id + shelfWord] ?? 0;
+  }
+
   memberCount(id: number): number {
     return this.words[rowWords * id + membersWord] ?? 0;
   }
@@ -189,6 +199,7 @@ const weighedByWord = 6;
 const sharedTermsWord = 7;
 /** Two words, with one bit set for each term the id's members have: a bit not set tells a term it lacks. */
 const signatureWord = 8;
+const shelfWord = 10;
 
 /** One of 64 bits for a term, spread by a multiplicative hash. */
 function signatureBit(term: number): number {
@@ -370,7 +381,7 @@ export class GroupTermIndex {
    * averaged over the members, it is at least the share of each member. For each id found, the table then holds
    * that weight and the number of distinct terms shared (see IdTable.sharedWeightOf), for the caller to rank them.
    */
-  candidates(label: RankedLabel, lookUp: number, found: number[]): void {
+  candidates(label: RankedLabel, lookUp: number, found: number[], onShelves: Uint8Array | null = null): void {
     const { ranked, tails, weights, mass } = label;
     const from = found.length;
     const rareLength = this.rareLength(label);
@@ -384,12 +395,16 @@ export class GroupTermIndex {
         // The rare postings of the term are among these.
         const weight = weights[position] ?? 0;
         for (let slot = 0; slot < postings.size; slot++) {
-          this.table.share(postings.id(slot), lookUp, weight * postings.count(slot));
+          const id = postings.id(slot);
+          if (onShelves && onShelves[this.table.shelfOf(id)] !== 1) continue;
+          this.table.share(id, lookUp, weight * postings.count(slot));
           this.collect(postings, slot, mass, tail, lookUp, found);
         }
         continue;
       }
-      if (postings.rare) for (const slot of postings.rare) this.collect(postings, slot, mass, tail, lookUp, found);
+      if (postings.rare) {
+        for (const slot of postings.rare) if (!onShelves || onShelves[this.table.shelfOf(postings.id(slot))] === 1) this.collect(postings, slot, mass, tail, lookUp, found);
+      }
     }
     this.keepReachable(found, from, label, rareLength, lookUp);
   }
