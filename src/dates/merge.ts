@@ -24,8 +24,6 @@ export const mergeRule = {
 
 interface Group extends ConflictGroup {
   members: Scored[];
-  /** Every term of every member, in the order they came, with how many members have it. */
-  terms: Map<number, number>;
   /** The smallest mass of a member. */
   lightest: number;
   /** One member for each distinct date among the members: an event agrees with all members when it agrees with these. */
@@ -40,8 +38,8 @@ interface DateShelf {
   /** That first member: its date stands for all of them when an event's date is checked against it. */
   sample: Scored;
   index: GroupTermIndex;
-  /** The last look-up that found this shelf agreeing. */
-  foundBy: number;
+  /** Its position among the shelves of its year. */
+  position: number;
 }
 
 /** The groups of one start year: by the date of their first member, and all of them in one index of terms. */
@@ -51,13 +49,20 @@ interface YearShelves {
   /** The same shelves in the order they came. */
   shelfList: DateShelf[];
   index: GroupTermIndex;
-  /** By date number, the shelves that agree with it, and how many of the year's shelves have been checked for it. */
-  agreeing: Map<number, { shelves: DateShelf[]; checked: number }>;
+  /** By date number, the shelves that agree with it. */
+  agreeing: Map<number, Agreeing>;
+}
+
+/** The shelves of a year that agree with one date, how many of the year's shelves have been checked for it, and by position, 1 for those that agree. */
+interface Agreeing {
+  shelves: DateShelf[];
+  checked: number;
+  marks: Uint8Array;
 }
 
 /**
- * Above this many agreeing shelves, the year's index is searched once and its finds kept when their shelf agrees,
- * instead of searching each shelf: a date as coarse as "1987" agrees with hundreds of shelves, and looking the same
+ * Above this many agreeing shelves, the year's index is searched once, passing over the groups whose shelf does not
+ * agree, instead of searching each shelf: a date as coarse as "1987" agrees with hundreds of shelves, and looking the same
  * terms up on each was most of the merge. Both ways find the same groups.
  */
 const shelvesSearchedOneByOne = 8;
@@ -82,7 +87,10 @@ export function mergeEvents(events: KeyEvent[]): TimelineEntry[] {
     if (!best) merge.groups.push(group);
     join(group, item);
     merge.table.joined(group.order, label);
-    if (!group.shelf) group.shelf = shelfOf(merge, year, item);
+    if (!group.shelf) {
+      group.shelf = shelfOf(merge, year, item);
+      merge.table.shelve(group.order, group.shelf.position);
+    }
     group.shelf.index.add(group.order, label);
     year.index.add(group.order, label);
   });
@@ -113,7 +121,7 @@ function shelvesOfYear(merge: Merge, item: Scored): YearShelves {
 function shelfOf(merge: Merge, year: YearShelves, item: Scored): DateShelf {
   let shelf = year.shelves.get(item.date);
   if (!shelf) {
-    shelf = { sample: item, index: new GroupTermIndex(mergeRule.minimumSimilarity, merge.table, 1, mergeRule.minimumSharedTerms), foundBy: -1 };
+    shelf = { sample: item, index: new GroupTermIndex(mergeRule.minimumSimilarity, merge.table, 1, mergeRule.minimumSharedTerms), position: year.shelfList.length };
     year.shelves.set(item.date, shelf);
     year.shelfList.push(shelf);
   }
@@ -121,13 +129,12 @@ function shelfOf(merge: Merge, year: YearShelves, item: Scored): DateShelf {
 }
 
 function newGroup(order: number): Group {
-  return { order, members: [], terms: new Map<number, number>(), lightest: Infinity, dates: [], conflicts: [], shelf: null };
+  return { order, members: [], lightest: Infinity, dates: [], conflicts: [], shelf: null };
 }
 
 function join(group: Group, item: Scored): void {
   group.members.push(item);
   if (!group.dates.some((sample) => sample.date === item.date)) group.dates.push(item);
-  for (const term of item.terms) group.terms.set(term, (group.terms.get(term) ?? 0) + 1);
   group.lightest = Math.min(group.lightest, item.mass);
 }
 
@@ -136,19 +143,10 @@ function candidatesOfYear(merge: Merge, year: YearShelves, item: Scored, label: 
   const agreeing = agreeingShelves(year, item);
   const { found, groups } = merge;
   found.length = 0;
+  if (agreeing.shelves.length <= shelvesSearchedOneByOne) for (const shelf of agreeing.shelves) shelf.index.candidates(label, lookUp, found);
+  else year.index.candidates(label, lookUp, found, agreeing.shelves.length === year.shelfList.length ? null : agreeing.marks);
   const candidates: Group[] = [];
-  if (agreeing.length <= shelvesSearchedOneByOne) {
-    for (const shelf of agreeing) shelf.index.candidates(label, lookUp, found);
-    for (const id of found) candidates.push(groups[id] as Group);
-    return candidates;
-  }
-  for (const shelf of agreeing) shelf.foundBy = lookUp;
-  year.index.candidates(label, lookUp, found);
-  const everyShelf = agreeing.length === year.shelfList.length;
-  for (const id of found) {
-    const group = groups[id] as Group;
-    if (everyShelf || group.shelf?.foundBy === lookUp) candidates.push(group);
-  }
+  for (const id of found) candidates.push(groups[id] as Group);
   return candidates;
 }
 
@@ -156,17 +154,24 @@ function candidatesOfYear(merge: Merge, year: YearShelves, item: Scored, label: 
  * The year's shelves whose date agrees with the event's. Agreement depends on the two dates alone, and shelves
  * are only ever added, so each date's list is kept and only the shelves added since are checked.
  */
-function agreeingShelves(year: YearShelves, item: Scored): DateShelf[] {
+function agreeingShelves(year: YearShelves, item: Scored): Agreeing {
   let known = year.agreeing.get(item.date);
   if (!known) {
-    known = { shelves: [], checked: 0 };
+    known = { shelves: [], checked: 0, marks: new Uint8Array(16) };
     year.agreeing.set(item.date, known);
+  }
+  if (known.marks.length < year.shelfList.length) {
+    const marks = new Uint8Array(2 * year.shelfList.length);
+    marks.set(known.marks);
+    known.marks = marks;
   }
   for (; known.checked < year.shelfList.length; known.checked++) {
     const shelf = year.shelfList[known.checked] as DateShelf;
-    if (datesAgree(shelf.sample, item)) known.shelves.push(shelf);
+    if (!datesAgree(shelf.sample, item)) continue;
+    known.shelves.push(shelf);
+    known.marks[shelf.position] = 1;
   }
-  return known.shelves;
+  return known;
 }
 
 /**

@@ -103,19 +103,20 @@ export class IdTable {
     }
   }
 
-  /** Takes an id out of what the indexes sharing this table find. */
-  retire(id: number): void {
-    this.words[rowWords * id + retiredWord] = 1;
-  }
-
-  isRetired(id: number): boolean {
-    return this.words[rowWords * id + retiredWord] === 1;
-  }
-
   /** False when no member of `id` has the term; true when one may. */
   mayHave(id: number, term: number): boolean {
     const bit = signatureBit(term);
     return ((this.words[rowWords * id + signatureWord + (bit >> 5)] ?? 0) & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Records the shelf `id` is on (a small whole number the caller gives), for look-ups that search some shelves only. */
+  shelve(id: number, shelf: number): void {
+    if (rowWords * id >= this.words.length) this.grow(id);
+    this.words[rowWords * id + shelfWord] = shelf;
+  }
+
+  shelfOf(id: number): number {
+    return this.words[rowWords * id + shelfWord] ?? 0;
   }
 
   memberCount(id: number): number {
@@ -198,7 +199,7 @@ const weighedByWord = 6;
 const sharedTermsWord = 7;
 /** Two words, with one bit set for each term the id's members have: a bit not set tells a term it lacks. */
 const signatureWord = 8;
-const retiredWord = 10;
+const shelfWord = 10;
 
 /** One of 64 bits for a term, spread by a multiplicative hash. */
 function signatureBit(term: number): number {
@@ -213,8 +214,8 @@ function signatureBit(term: number): number {
  */
 class Postings {
   readonly cells: number[] = [];
-  /** The slots whose term is in a member's rare prefix. */
-  readonly rare: number[] = [];
+  /** The slots whose term is in a member's rare prefix: none, for most terms of most indexes, until one is. */
+  rare: number[] | null = null;
 
   get size(): number {
     return this.cells.length / cellsPerPosting;
@@ -362,7 +363,7 @@ export class GroupTermIndex {
       if (slot < 0) slot = 2 * postings.push(id, tail, termsFromHere, label.mass);
       else postings.widen(slot >> 1, tail, termsFromHere, label.mass);
       if (position < rareLength && (slot & 1) === 0) {
-        postings.rare.push(slot >> 1);
+        (postings.rare ??= []).push(slot >> 1);
         slot |= 1;
       }
       this.slots.put(cell, id, term, slot, count);
@@ -380,7 +381,7 @@ export class GroupTermIndex {
    * averaged over the members, it is at least the share of each member. For each id found, the table then holds
    * that weight and the number of distinct terms shared (see IdTable.sharedWeightOf), for the caller to rank them.
    */
-  candidates(label: RankedLabel, lookUp: number, found: number[]): void {
+  candidates(label: RankedLabel, lookUp: number, found: number[], onShelves: Uint8Array | null = null): void {
     const { ranked, tails, weights, mass } = label;
     const from = found.length;
     const rareLength = this.rareLength(label);
@@ -395,13 +396,15 @@ export class GroupTermIndex {
         const weight = weights[position] ?? 0;
         for (let slot = 0; slot < postings.size; slot++) {
           const id = postings.id(slot);
-          if (this.table.isRetired(id)) continue;
+          if (onShelves && onShelves[this.table.shelfOf(id)] !== 1) continue;
           this.table.share(id, lookUp, weight * postings.count(slot));
           this.collect(postings, slot, mass, tail, lookUp, found);
         }
         continue;
       }
-      for (const slot of postings.rare) this.collect(postings, slot, mass, tail, lookUp, found);
+      if (postings.rare) {
+        for (const slot of postings.rare) if (!onShelves || onShelves[this.table.shelfOf(postings.id(slot))] === 1) this.collect(postings, slot, mass, tail, lookUp, found);
+      }
     }
     this.keepReachable(found, from, label, rareLength, lookUp);
   }
@@ -414,7 +417,7 @@ export class GroupTermIndex {
     if (postings.termsFromHere(slot) < this.minimumShared) return;
     if (Math.min(tail, postings.tail(slot)) < this.share * Math.min(mass, postings.lightest(slot)) * roundingMargin) return;
     const id = postings.id(slot);
-    if (this.table.isRetired(id) || !this.table.mark(id, lookUp)) return;
+    if (!this.table.mark(id, lookUp)) return;
     found.push(id);
   }
 
