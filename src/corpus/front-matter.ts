@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import type * as YamlModule from 'yaml';
 import type { Document } from 'yaml';
+import { z } from 'zod';
+import { parseIsoPartialDate } from './partial-date.js';
+import type { PartialDate } from './types.js';
 
 type Yaml = typeof YamlModule;
 let loadedYaml: Yaml | undefined;
@@ -14,9 +17,6 @@ function yaml(): Yaml {
   loadedYaml ??= createRequire(import.meta.url)('yaml') as Yaml;
   return loadedYaml;
 }
-import { z } from 'zod';
-import { parseIsoPartialDate } from './partial-date.js';
-import type { PartialDate } from './types.js';
 
 /** The metadata a document may declare in YAML front matter. Every field is optional. */
 export interface DocumentMetadata {

@@ -370,6 +370,11 @@ export class GroupTermIndex {
     }
   }
 
+  /** Whether `id`'s shelf is one of `onShelves` (marked 1 by shelf position); every shelf when none are given. */
+  private onShelves(id: number, onShelves: Uint8Array | null): boolean {
+    return onShelves === null || onShelves[this.table.shelfOf(id)] === 1;
+  }
+
   /**
    * Adds to `found` every id whose members may share, on average, the index's share of the lighter label's weight
    * with this label (and `minimumShared` terms in one pair, `idSharedTerms` in all); others cannot, and some found may not. `lookUp` numbers this look-up.
@@ -396,14 +401,14 @@ export class GroupTermIndex {
         const weight = weights[position] ?? 0;
         for (let slot = 0; slot < postings.size; slot++) {
           const id = postings.id(slot);
-          if (onShelves && onShelves[this.table.shelfOf(id)] !== 1) continue;
+          if (!this.onShelves(id, onShelves)) continue;
           this.table.share(id, lookUp, weight * postings.count(slot));
           this.collect(postings, slot, mass, tail, lookUp, found);
         }
         continue;
       }
       if (postings.rare) {
-        for (const slot of postings.rare) if (!onShelves || onShelves[this.table.shelfOf(postings.id(slot))] === 1) this.collect(postings, slot, mass, tail, lookUp, found);
+        for (const slot of postings.rare) if (this.onShelves(postings.id(slot), onShelves)) this.collect(postings, slot, mass, tail, lookUp, found);
       }
     }
     this.keepReachable(found, from, label, rareLength, lookUp);

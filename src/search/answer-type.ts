@@ -1,3 +1,5 @@
+import { splitWords } from './tokenizer.js';
+
 /**
  * Answer-type matching, a classic signal of question answering: a question's opening says what
  * kind of answer it wants ("When …" a date, "How much …" an amount), and a passage that holds
@@ -64,16 +66,10 @@ function monthFollows(text: string, end: number): boolean {
   return word !== undefined && monthNames.has(word);
 }
 
-/** Whether a number is a date: a year of modern history, a day of a month, or a numeric day (28.03.2025). */
-function isDate(text: string, number: string, start: number): boolean {
+/** Whether a number is a date: a year of modern history, a day of a month, or a numeric day (28.03.2025). `month` is the one written before it. */
+function isDate(text: string, number: string, start: number, month: string | undefined): boolean {
   if (isYear(number) || numericDay.test(number)) return true;
-  return number.length <= 2 && (monthBefore(text, start) !== undefined || monthFollows(text, start + number.length));
-}
-
-/** The words that say which date or amount a number is: itself, with its month before it ("May 2024"). */
-function wordsOf(text: string, number: string, start: number): string[] {
-  const month = monthBefore(text, start);
-  return month === undefined ? tokensOf(number) : [month, ...tokensOf(number)];
+  return number.length <= 2 && (month !== undefined || monthFollows(text, start + number.length));
 }
 
 /**
@@ -87,8 +83,11 @@ export function answerFinder(type: AnswerType, question: string): (passage: stri
   return (passage) => {
     for (const match of passage.matchAll(numberPattern)) {
       const start = match.index ?? 0;
-      if (isDate(passage, match[0], start) !== (type === 'date')) continue;
-      if (wordsOf(passage, match[0], start).some((word) => !asked.has(word))) return true;
+      const month = monthBefore(passage, start);
+      if (isDate(passage, match[0], start, month) !== (type === 'date')) continue;
+      // The words that say which date or amount it is: the number, with its month before it ("May 2024").
+      const words = month === undefined ? tokensOf(match[0]) : [month, ...tokensOf(match[0])];
+      if (words.some((word) => !asked.has(word))) return true;
     }
     return false;
   };
@@ -96,7 +95,7 @@ export function answerFinder(type: AnswerType, question: string): (passage: stri
 
 /** The words and numbers of a text, lower-cased. */
 function tokensOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+  return splitWords(text.toLowerCase());
 }
 
 /**

@@ -1,4 +1,5 @@
 import { normalizeTerm } from '../tokenizer.js';
+import { dictionaryForms } from '../word-forms.js';
 import { openDictdDictionary, type DictdDictionary } from './dictd.js';
 import { russianTranslations, type TranslationLimits } from './mueller-articles.js';
 
@@ -49,22 +50,4 @@ function translate(dictionary: DictdDictionary, word: string, limits: Translatio
     }
   }
   return [...terms];
-}
-
-/**
- * The forms a dictionary may list an inflected English word under, the word itself first:
- * "reserves" → "reserve", "studies" → "study", "visited" → "visit", "visiting" → "visit".
- */
-export function dictionaryForms(word: string): string[] {
-  const forms = [word];
-  const strip = (suffix: string, ...replacements: string[]) => {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) for (const replacement of replacements) forms.push(word.slice(0, -suffix.length) + replacement);
-  };
-  strip('ies', 'y');
-  strip('es', '', 'e');
-  strip('s', '');
-  strip('ied', 'y');
-  strip('ed', '', 'e');
-  strip('ing', '', 'e');
-  return forms;
 }

@@ -1,3 +1,4 @@
+import { nounForms } from '../word-forms.js';
 import type { WordNet } from './wordnet.js';
 
 /**
@@ -6,15 +7,6 @@ import type { WordNet } from './wordnet.js';
  * "sushi", "teacher"), as against acts, ideas, quantities and times ("phrase", "share", "date").
  */
 const concreteFiles = new Set([5, 6, 8, 13, 17, 18, 20, 27]);
-
-/** A word and, for a plural, its singular ("hospitals" → "hospital"); never a verb's forms ("settled"). */
-function nounForms(word: string): string[] {
-  const forms = [word];
-  if (word.length > 4 && word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
-  if (word.length > 3 && word.endsWith('es')) forms.push(word.slice(0, -2));
-  if (word.length > 2 && word.endsWith('s')) forms.push(word.slice(0, -1));
-  return forms;
-}
 
 /**
  * True when the word is a noun whose most frequent sense in WordNet is a concrete kind of thing

@@ -1,5 +1,5 @@
 import type { WeightedTerm } from '../bm25-ranker.js';
-import { dictionaryForms } from '../cross-language/russian-dictionary.js';
+import { dictionaryForms } from '../word-forms.js';
 import { isCapitalisedName, type QueryExpander } from '../query-expansion.js';
 import { normalizeTerm } from '../tokenizer.js';
 import type { WordNet } from './wordnet.js';

@@ -1,0 +1,17 @@
+/** Replaces `suffix` by each of `replacements`, for a word long enough to keep a stem of three letters. */
+function stripped(word: string, suffix: string, ...replacements: string[]): string[] {
+  return word.length > suffix.length + 2 && word.endsWith(suffix) ? replacements.map((replacement) => word.slice(0, -suffix.length) + replacement) : [];
+}
+
+/** The singulars an English plural may stand for, the word itself first: "studies" → "study", "hospitals" → "hospital". */
+export function nounForms(word: string): string[] {
+  return [word, ...stripped(word, 'ies', 'y'), ...stripped(word, 'es', '', 'e'), ...stripped(word, 's', '')];
+}
+
+/**
+ * The forms a dictionary may list an inflected English word under, the word itself first:
+ * "reserves" → "reserve", "studies" → "study", "visited" → "visit", "visiting" → "visit".
+ */
+export function dictionaryForms(word: string): string[] {
+  return [...nounForms(word), ...stripped(word, 'ied', 'y'), ...stripped(word, 'ed', '', 'e'), ...stripped(word, 'ing', '', 'e')];
+}
