@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDictdDictionary, DictionaryUnavailable } from '../../src/search/cross-language/dictd.js';
 import { russianTranslations } from '../../src/search/cross-language/mueller-articles.js';
 import { openRussianDictionary } from '../../src/search/cross-language/russian-dictionary.js';
+import { russianExpander } from '../../src/search/cross-language/russian-expander.js';
 import { dictionaryForms } from '../../src/search/word-forms.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { normalizeTerm } from '../../src/search/tokenizer.js';
@@ -108,6 +109,20 @@ describe('a dictd dictionary', () => {
     const dictionary = await openRussianDictionary(await writeDictionary(false));
     expect(dictionary.termsFor('reserves')).toContain(normalizeTerm('запасов'));
     expect(dictionary.termsFor('uranium')).toContain(normalizeTerm('урана'));
+  });
+
+  it('translates a capitalised question word only through a headword spelt with the same capitals', async () => {
+    const entries: Array<[string, string]> = [
+      ['japan', 'japan\n   [dʒɜ↗pæn]\n   1. _n. лак\n'],
+      ['March', 'March\n   [mɑ:tʃ] _n. март\n'],
+      ['march', 'march\n   [mɑ:tʃ] _n. марш\n'],
+    ];
+    const dictionary = await openRussianDictionary(await writeDictionary(false, entries));
+    const expander = russianExpander(dictionary);
+    const terms = (word: string) => expander.expand([{ word, term: word.toLowerCase(), position: 3 }]).map((added) => added.term);
+    expect(terms('March')).toEqual([normalizeTerm('март')]);
+    expect(terms('Japan')).toEqual([]);
+    expect(terms('march')).toContain(normalizeTerm('марш'));
   });
 });
 

@@ -10,6 +10,8 @@ export const defaultRussianDictionary = '/usr/share/dictd/mueller7';
 export interface RussianDictionary {
   /** Russian index terms for an English word, most common meaning first; empty when unknown. */
   termsFor(englishWord: string): string[];
+  /** Like termsFor, but only from articles whose headword has exactly this capitalisation ("March" → март, not марш). */
+  termsForExactHeadword(englishWord: string): string[];
   readonly headwords: number;
   readonly source: string;
 }
@@ -36,14 +38,25 @@ export async function openRussianDictionary(base: string, { limits = translation
       cache.set(key, terms);
       return terms;
     },
+    termsForExactHeadword(englishWord) {
+      return translateArticles(dictionary.articles(englishWord).filter((article) => headwordOf(article) === englishWord), limits);
+    },
   };
+}
+
+function headwordOf(article: string): string {
+  return (article.split('\n', 1)[0] ?? '').trim();
 }
 
 function translate(dictionary: DictdDictionary, word: string, limits: TranslationLimits): string[] {
   const headword = dictionaryForms(word).find((form) => dictionary.articles(form).length > 0);
   if (headword === undefined) return [];
+  return translateArticles(dictionary.articles(headword), limits);
+}
+
+function translateArticles(articles: string[], limits: TranslationLimits): string[] {
   const terms = new Set<string>();
-  for (const article of dictionary.articles(headword)) {
+  for (const article of articles) {
     for (const translation of russianTranslations(article, limits)) {
       const term = normalizeTerm(translation);
       if (term !== null) terms.add(term);

@@ -17,8 +17,11 @@ export function russianExpander(dictionary: RussianDictionary, weight = translat
     expand(words) {
       const added: WeightedTerm[] = [];
       for (const word of words) {
-        if (!latinWord.test(word.word) || isCapitalisedName(word)) continue;
-        for (const term of dictionary.termsFor(word.word)) added.push({ term, source: word.term, weight, via: 'russian' });
+        if (!latinWord.test(word.word)) continue;
+        // A capitalised word is translated only through a headword spelt the same way: the
+        // dictionary's own "March" is the month, while "Japan" has no capitalised article.
+        const terms = isCapitalisedName(word) ? dictionary.termsForExactHeadword(word.word) : dictionary.termsFor(word.word);
+        for (const term of terms) added.push({ term, source: word.term, weight, via: 'russian' });
       }
       return added;
     },
