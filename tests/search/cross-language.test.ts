@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openDictdDictionary, DictionaryUnavailable } from '../../src/search/cross-language/dictd.js';
 import { russianTranslations } from '../../src/search/cross-language/mueller-articles.js';
 import { openRussianDictionary } from '../../src/search/cross-language/russian-dictionary.js';
-import { russianExpander } from '../../src/search/cross-language/russian-expander.js';
+import { countryNameWeight, russianExpander, translationWeight } from '../../src/search/cross-language/russian-expander.js';
+import { russianCountryTerms } from '../../src/search/cross-language/country-names.js';
 import { dictionaryForms } from '../../src/search/word-forms.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { normalizeTerm } from '../../src/search/tokenizer.js';
@@ -121,8 +122,17 @@ describe('a dictd dictionary', () => {
     const expander = russianExpander(dictionary);
     const terms = (word: string) => expander.expand([{ word, term: word.toLowerCase(), position: 3 }]).map((added) => added.term);
     expect(terms('March')).toEqual([normalizeTerm('март')]);
-    expect(terms('Japan')).toEqual([]);
+    expect(terms('Japan')).not.toContain(normalizeTerm('лак'));
     expect(terms('march')).toContain(normalizeTerm('марш'));
+  });
+
+  it('gives a capitalised country name its one-word Russian names, below the weight of a translation', async () => {
+    const expander = russianExpander(await openRussianDictionary(await writeDictionary(false)));
+    const added = expander.expand([{ word: 'Russia', term: 'russia', position: 2 }]);
+    expect(added.map((term) => term.term)).toEqual([normalizeTerm('россия')]);
+    expect(added[0]?.weight).toBe(countryNameWeight);
+    expect(countryNameWeight).toBeLessThan(translationWeight);
+    expect(russianCountryTerms('Lacquerland')).toEqual([]);
   });
 });
 

@@ -1,16 +1,20 @@
 import type { WeightedTerm } from '../bm25-ranker.js';
 import { isCapitalisedName, type QueryExpander } from '../query-expansion.js';
+import { russianCountryTerms } from './country-names.js';
 import type { RussianDictionary } from './russian-dictionary.js';
 
 /** Weight of a Russian translation against the English word itself; chosen on the tuning half. */
 export const translationWeight = 1.25;
+/** Weight of a country's Russian name: 0.3 and 0.5 were best on the tuning half, 0.8 and 1.25 worse. */
+export const countryNameWeight = 0.5;
 
 const latinWord = /^\p{Script=Latin}+$/u;
 
 /**
  * English query words → their Russian translations, so that an English question finds a
- * Russian passage ("uranium reserves" → "запасов урана"). Names are left alone: the dictionary
- * holds common words, and "Japan" there is lacquer.
+ * Russian passage ("uranium reserves" → "запасов урана"). Names go through the dictionary only
+ * when it spells a headword with the same capitals ("Japan" there is lacquer, "March" the
+ * month); a country's name gets its Russian name, weighted lower.
  */
 export function russianExpander(dictionary: RussianDictionary, weight = translationWeight): QueryExpander {
   return {
@@ -22,6 +26,8 @@ export function russianExpander(dictionary: RussianDictionary, weight = translat
         // dictionary's own "March" is the month, while "Japan" has no capitalised article.
         const terms = isCapitalisedName(word) ? dictionary.termsForExactHeadword(word.word) : dictionary.termsFor(word.word);
         for (const term of terms) added.push({ term, source: word.term, weight, via: 'russian' });
+        if (!isCapitalisedName(word)) continue;
+        for (const term of russianCountryTerms(word.word)) added.push({ term, source: word.term, weight: countryNameWeight, via: 'russian' });
       }
       return added;
     },
