@@ -4,6 +4,8 @@ import { normalizeTerm } from '../tokenizer.js';
 
 const require = createRequire(import.meta.url);
 let registered = false;
+/** By English name: the same names come back question after question. */
+const termsByName = new Map<string, string[]>();
 
 /**
  * The Russian index terms of an English country name ("Japan" → япони…, "Russia" → росс…),
@@ -12,6 +14,15 @@ let registered = false;
  * "КНР (Китайская Народная Республика)" adds nothing that matches by its ordinary words.
  */
 export function russianCountryTerms(englishName: string): string[] {
+  const cached = termsByName.get(englishName);
+  if (cached) return cached;
+  const terms = lookUp(englishName);
+  if (termsByName.size > 50_000) termsByName.clear();
+  termsByName.set(englishName, terms);
+  return terms;
+}
+
+function lookUp(englishName: string): string[] {
   if (!registered) {
     countries.registerLocale(require('i18n-iso-countries/langs/en.json') as LocaleData);
     countries.registerLocale(require('i18n-iso-countries/langs/ru.json') as LocaleData);

@@ -25,21 +25,26 @@ export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
  */
 export async function openRussianDictionary(base: string, { limits = translationLimits, cacheDir }: { limits?: TranslationLimits; cacheDir?: string } = {}): Promise<RussianDictionary> {
   const dictionary = await openDictdDictionary(base, { cacheDir });
+  // Both lookups are asked again for the same words question after question; one cache holds
+  // them, the exact-capitals ones under their own spelling after a marker.
   const cache = new Map<string, string[]>();
+  const remembered = (key: string, look: () => string[]): string[] => {
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const terms = look();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, terms);
+    return terms;
+  };
   return {
     headwords: dictionary.headwords,
     source: base,
     termsFor(englishWord) {
       const key = englishWord.toLowerCase();
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const terms = translate(dictionary, key, limits);
-      if (cache.size > 50_000) cache.clear();
-      cache.set(key, terms);
-      return terms;
+      return remembered(key, () => translate(dictionary, key, limits));
     },
     termsForExactHeadword(englishWord) {
-      return translateArticles(dictionary.articles(englishWord).filter((article) => headwordOf(article) === englishWord), limits);
+      return remembered(`=${englishWord}`, () => translateArticles(dictionary.articles(englishWord).filter((article) => headwordOf(article) === englishWord), limits));
     },
   };
 }

@@ -22,11 +22,13 @@ export function russianExpander(dictionary: RussianDictionary, weight = translat
       const added: WeightedTerm[] = [];
       for (const word of words) {
         if (!latinWord.test(word.word)) continue;
+        if (!isCapitalisedName(word)) {
+          for (const term of dictionary.termsFor(word.word)) added.push({ term, source: word.term, weight, via: 'russian' });
+          continue;
+        }
         // A capitalised word is translated only through a headword spelt the same way: the
         // dictionary's own "March" is the month, while "Japan" has no capitalised article.
-        const terms = isCapitalisedName(word) ? dictionary.termsForExactHeadword(word.word) : dictionary.termsFor(word.word);
-        for (const term of terms) added.push({ term, source: word.term, weight, via: 'russian' });
-        if (!isCapitalisedName(word)) continue;
+        for (const term of dictionary.termsForExactHeadword(word.word)) added.push({ term, source: word.term, weight, via: 'russian' });
         for (const term of russianCountryTerms(word.word)) added.push({ term, source: word.term, weight: countryNameWeight, via: 'russian' });
       }
       return added;
