@@ -99,19 +99,29 @@ export function isDistinctive(word: QueryWord): boolean {
 const kindQuestions = new Set(['which', 'what']);
 
 /**
- * The word naming what an opening "Which" or "What" asks for: the word right after it, past the
- * names before it ("Which hospitals …", "Which Japanese museums …"). None when another word
- * comes first ("What did …", "What is the …"): the question then names no kind of thing it wants.
+ * The word naming what a question asks for: after an opening "Which" or "What" ("Which
+ * hospitals …"), or after the "much" or "many" of an opening "How" ("How much rice …", "How many
+ * sushi chefs …"), past the names before it ("Which Japanese museums …"). None when another word
+ * comes first ("What did …", "What is the …", "How did …"): the question then names no kind of thing it wants.
  */
 export function askedKind(opening: string | undefined, words: readonly QueryWord[]): QueryWord | undefined {
-  if (opening === undefined || !kindQuestions.has(opening.toLowerCase())) return undefined;
-  let position = 1;
+  const start = kindPosition(opening, words);
+  if (start === undefined) return undefined;
+  let position = start;
   for (const word of words) {
+    if (word.position < start) continue;
     if (word.position !== position) return undefined;
     if (!isCapitalisedName(word)) return word;
     position += 1;
   }
   return undefined;
+}
+
+/** Where the kind asked for may begin: right after "Which" or "What", or after "How much" and "How many". */
+function kindPosition(opening: string | undefined, words: readonly QueryWord[]): number | undefined {
+  const lower = opening?.toLowerCase();
+  if (lower !== undefined && kindQuestions.has(lower)) return 1;
+  return lower === 'how' && words.some(asksForAmount) ? 2 : undefined;
 }
 
 /**

@@ -15,3 +15,8 @@ export function nounForms(word: string): string[] {
 export function dictionaryForms(word: string): string[] {
   return [...nounForms(word), ...stripped(word, 'ied', 'y'), ...stripped(word, 'ed', '', 'e'), ...stripped(word, 'ing', '', 'e')];
 }
+
+/** The adjectives a comparative or superlative may stand for (WordNet's rules): "warmer" → "warm", "larger" → "large". */
+export function adjectiveForms(word: string): string[] {
+  return [...stripped(word, 'er', '', 'e'), ...stripped(word, 'est', '', 'e')];
+}

@@ -18,4 +18,10 @@ describe('namesConcreteKind', () => {
     expect(namesConcreteKind(wordnet, 'settled')).toBe(false);
     expect(namesConcreteKind(wordnet, 'xyzzy')).toBe(false);
   });
+
+  it('reads a comparative as no kind, though WordNet has a noun of that spelling ("How much warmer …" is not about foot warmers)', () => {
+    for (const word of ['warmer', 'larger', 'cooler']) expect(namesConcreteKind(wordnet, word)).toBe(false);
+    // A noun that only looks like one stays a kind: there is no adjective "ric" or "wat".
+    for (const word of ['rice', 'water', 'cotton']) expect(namesConcreteKind(wordnet, word)).toBe(true);
+  });
 });

@@ -168,14 +168,18 @@ describe('validateQuery', () => {
     expect(questionWeights(queryWords('Did Tokyo lend money?'), () => 1, new Set(['lend'])).find((weight) => weight.term === 'lend')?.borrowed).toBe(true);
   });
 
-  it('finds the kind of thing an opening Which or What asks for, past the names before it, and none when another word comes first', () => {
+  it('finds the kind of thing an opening Which or What, or How much or How many, asks for, past the names before it, and none when another word comes first', () => {
     const kind = (question: string) => askedKind(question.split(' ')[0], queryWords(question))?.word;
     expect(kind('Which hospitals in Tajikistan were built with Japanese grants?')).toBe('hospitals');
     expect(kind('Which Japanese museums hold art from Turkmenistan?')).toBe('museums');
     expect(kind('What phrase did Abe use?')).toBe('phrase');
     expect(kind('What did the Uzbek leader put forward?')).toBeUndefined();
     expect(kind('What is the capital of Australia?')).toBeUndefined();
-    expect(kind('How many hospitals are there?')).toBeUndefined();
+    expect(kind('How many hospitals are there?')).toBe('hospitals');
+    expect(kind('How much rice does Japan import from Kazakhstan?')).toBe('rice');
+    expect(kind('How many Japanese students study in Uzbekistan?')).toBe('students');
+    expect(kind('How did Japan respond?')).toBeUndefined();
+    expect(kind('How large was the loan?')).toBeUndefined();
   });
 
   it('counts the kind a question asks for as distinctive only when no source mentions it and it is a concrete kind', () => {

@@ -88,6 +88,12 @@ describe('the ranking set over the seed corpus', () => {
     expect(answer.passages.length).toBeGreaterThan(0);
   });
 
+  it('is not confident about how much rice Japan imports, a kind of thing no source mentions, and names rice', () => {
+    const answer = service.ask('How much rice does Japan import from Kazakhstan each year?');
+    expect(answer.confident).toBe(false);
+    expect(answer.missingWords).toEqual(['rice']);
+  });
+
   it('flags at most 5% of the questions the corpus answers as not confident', () => {
     const quality = evaluateRanking(service, answerableQuestions());
     const flagged = quality.outcomes.filter((outcome) => !outcome.confident).map((outcome) => outcome.question);

@@ -1,4 +1,4 @@
-import { nounForms } from '../word-forms.js';
+import { adjectiveForms, nounForms } from '../word-forms.js';
 import type { WordNet } from './wordnet.js';
 
 /**
@@ -12,10 +12,13 @@ const concreteFiles = new Set([5, 6, 8, 13, 17, 18, 20, 27]);
  * True when the word is a noun whose most frequent sense in WordNet is a concrete kind of thing
  * ("hospitals", "museums"). A library that never names such a kind names no thing of it either,
  * so it cannot say which hospitals were built; a passage can state a phrase or a date without
- * saying "phrase" or "date".
+ * saying "phrase" or "date". A comparative names no kind even where WordNet has a noun of that
+ * spelling: "How much warmer …" asks by how much it is warm, not about foot warmers.
  */
 export function namesConcreteKind(wordnet: WordNet, word: string): boolean {
-  for (const form of nounForms(word.toLowerCase())) {
+  const lower = word.toLowerCase();
+  if (adjectiveForms(lower).some((form) => wordnet.synsetsOf(form).some((entry) => entry.pos === 'adj'))) return false;
+  for (const form of nounForms(lower)) {
     const noun = wordnet.synsetsOf(form).find((entry) => entry.pos === 'noun');
     const mostFrequent = noun?.offsets[0];
     if (mostFrequent === undefined) continue;
