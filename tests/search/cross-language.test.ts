@@ -7,6 +7,7 @@ import { russianTranslations } from '../../src/search/cross-language/mueller-art
 import { openRussianDictionary } from '../../src/search/cross-language/russian-dictionary.js';
 import { countryNameWeight, russianExpander, translationWeight } from '../../src/search/cross-language/russian-expander.js';
 import { russianCountryTerms } from '../../src/search/cross-language/country-names.js';
+import { russianAbbreviations } from '../../src/search/cross-language/russian-abbreviations.js';
 import { dictionaryForms } from '../../src/search/word-forms.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { normalizeTerm } from '../../src/search/tokenizer.js';
@@ -133,6 +134,26 @@ describe('a dictd dictionary', () => {
     expect(added[0]?.weight).toBe(countryNameWeight);
     expect(countryNameWeight).toBeLessThan(translationWeight);
     expect(russianCountryTerms('Lacquerland')).toEqual([]);
+  });
+});
+
+describe('Russian abbreviations', () => {
+  it('gives a unit or a large number the abbreviation Russian writes it with, in either spelling and number', () => {
+    const abbreviationsOf = russianAbbreviations();
+    for (const word of ['kilometres', 'Kilometers', 'kilometre']) expect(abbreviationsOf(word)).toEqual([normalizeTerm('км')]);
+    expect(abbreviationsOf('billions')).toEqual([normalizeTerm('млрд')]);
+    expect(abbreviationsOf('million')).toEqual([normalizeTerm('млн')]);
+    // One letter ("м" for metres) stands for too many other Russian words; a common word has no abbreviation.
+    expect(abbreviationsOf('metres')).toEqual([]);
+    expect(abbreviationsOf('policy')).toEqual([]);
+  });
+
+  it('lets an English question on square kilometres find the Russian "кв. км" and label it', async () => {
+    const documents = [makeDocument('area.md', 'Area\n\nJapan signed several agreements with the region in 2024.\n\n¹ Общая территория государств региона составляет 3 882 000 кв. км.\n')];
+    const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, russianDictionary: await writeDictionary(false) });
+    const [top] = service.ask('How many kilometres does the region cover?').passages;
+    expect(top?.text).toContain('кв. км');
+    expect(top?.matchedInRussian).toEqual(['км']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { WeightedTerm } from '../bm25-ranker.js';
 import { isCapitalisedName, type QueryExpander } from '../query-expansion.js';
 import { russianCountryTerms } from './country-names.js';
+import { russianAbbreviations } from './russian-abbreviations.js';
 import type { RussianDictionary } from './russian-dictionary.js';
 
 /** Weight of a Russian translation against the English word itself; chosen on the tuning half. */
@@ -14,9 +15,11 @@ const latinWord = /^\p{Script=Latin}+$/u;
  * English query words → their Russian translations, so that an English question finds a
  * Russian passage ("uranium reserves" → "запасов урана"). Names go through the dictionary only
  * when it spells a headword with the same capitals ("Japan" there is lacquer, "March" the
- * month); a country's name gets its Russian name, weighted lower.
+ * month); a country's name gets its Russian name, weighted lower. A unit or a large number
+ * also gets the abbreviation Russian writes it with ("kilometres" → км, "billion" → млрд).
  */
 export function russianExpander(dictionary: RussianDictionary, weight = translationWeight): QueryExpander {
+  const abbreviationsOf = russianAbbreviations();
   return {
     expand(words) {
       const added: WeightedTerm[] = [];
@@ -24,6 +27,7 @@ export function russianExpander(dictionary: RussianDictionary, weight = translat
         if (!latinWord.test(word.word)) continue;
         if (!isCapitalisedName(word)) {
           for (const term of dictionary.termsFor(word.word)) added.push({ term, source: word.term, weight, via: 'russian' });
+          for (const term of abbreviationsOf(word.word)) added.push({ term, source: word.term, weight, via: 'russian' });
           continue;
         }
         // A capitalised word is translated only through a headword spelt the same way: the
