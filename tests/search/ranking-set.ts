@@ -434,7 +434,8 @@ export const vocabularyGapQuestions: RankingQuestion[] = [
   {
     question: 'Which ore deposits of Central Asia could supply Japan?',
     expected: { docId: mahmudov, contains: 'manganese ore reserves' },
-    why: 'The passage lists "reserves" of manganese ore, chromium, lead and zinc, not deposits.',
+    also: [{ docId: shamsuddinov, contains: '38.6% of global manganese ore reserves' }],
+    why: 'The passage lists "reserves" of manganese ore, chromium, lead and zinc, not deposits; Shamsuddinov gives the same shares among the reasons the region matters to Japan.',
   },
   {
     question: 'Does Japan help build roads and rail lines in Central Asia?',
