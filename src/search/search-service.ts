@@ -337,14 +337,14 @@ function createService({ initial, prepared, ranking, expanders, commonness, sens
       const words = queryWords(text);
       // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
       const terms = withoutCommonExpansions(ranked, expandWords(words, expanders));
-      // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const rank = (weighted: WeightedTerm[]) => (wanted: number) => rankDocuments(ranked, weighted, ranking, { limit: wanted, ...(accept && { accept }) });
+      const rank = (scoredTerms: WeightedTerm[]) => (wanted: number) => rankDocuments(ranked, scoredTerms, ranking, { limit: wanted, ...(accept && { accept }) });
       // Only the ranking weighs words by their commonness; the answering sentences weigh them by their IDF alone.
-      const weighted = commonness.strength > 0 ? weighByCommonness(terms, words, senses, commonness) : terms;
+      const weighted = weighByCommonness(terms, words, senses, commonness);
+      // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
       const hits = preferAnswerType(text, limit * 2, rank(weighted));
-      // The confidence check judges the passage that the IDF alone puts first, whatever the commonness prior puts first:
-      // the prior lifts a passage holding a question's names over one holding its common words, and for a question the
-      // library cannot answer that passage often holds its names and one more word, which the check's rules took for an answer.
+      // The confidence check judges the passage the IDF alone puts first (ranked again only when the prior changed a weight).
+      // The prior lifts a passage holding a question's names over one holding its common words; for a question the library
+      // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
       const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);

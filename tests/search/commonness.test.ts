@@ -36,4 +36,18 @@ describe('commonness prior', () => {
     expect(provide?.weight).toBeCloseTo(0.2 * factor, 10);
     expect(weighByCommonness(terms, words, senses, { strength: 0 })).toEqual(terms);
   });
+
+  it('keeps the weight of a name inside the question, whatever the senses of the common word spelt like it', () => {
+    const words = queryWords('Exports to Turkey');
+    const terms: WeightedTerm[] = words.map((word) => ({ term: word.term, source: word.term, weight: 1 }));
+    const [exports, turkey] = weighByCommonness(terms, words, () => 10, { strength: 0.1 });
+    expect(exports?.weight).toBeLessThan(1);
+    expect(turkey?.weight).toBe(1);
+  });
+
+  it('hands back the very same terms when no word has more than one sense, so nothing need be ranked twice', () => {
+    const words = queryWords('uranium Turkey');
+    const terms: WeightedTerm[] = words.map((word) => ({ term: word.term, source: word.term, weight: 1 }));
+    expect(weighByCommonness(terms, words, () => 1, { strength: 0.1 })).toBe(terms);
+  });
 });

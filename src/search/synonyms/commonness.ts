@@ -1,5 +1,5 @@
 import type { WeightedTerm } from '../bm25-ranker.js';
-import type { QueryWord } from '../query-expansion.js';
+import { isCapitalisedName, type QueryWord } from '../query-expansion.js';
 import { dictionaryForms } from '../word-forms.js';
 import type { WordNet } from './wordnet.js';
 
@@ -39,12 +39,18 @@ export function commonnessFactor(senses: number, prior: CommonnessPrior): number
 
 /**
  * The terms with each weight scaled by the commonness of the question word it stands for (its
- * own term, its translations and synonyms alike). `senses` is asked once per word.
+ * own term, its translations and synonyms alike). A name inside the question keeps its weight:
+ * the senses WordNet gives it are mostly those of a common word spelt like it ("Turkey",
+ * "China"), and a name says what the question is about (names scaled too: tuning Hit@3 0.875 ->
+ * 0.850 at s = 0.1). `senses` is asked once per other word. The terms themselves, not a copy,
+ * when the prior changes no weight.
  */
-export function weighByCommonness(terms: readonly WeightedTerm[], words: readonly QueryWord[], senses: (word: string) => number, prior: CommonnessPrior): WeightedTerm[] {
-  if (prior.strength <= 0) return [...terms];
+export function weighByCommonness(terms: WeightedTerm[], words: readonly QueryWord[], senses: (word: string) => number, prior: CommonnessPrior): WeightedTerm[] {
+  if (prior.strength <= 0) return terms;
   const factorBySource = new Map<string, number>();
-  for (const word of words) if (!factorBySource.has(word.term)) factorBySource.set(word.term, commonnessFactor(senses(word.word), prior));
+  for (const word of words) if (!factorBySource.has(word.term)) factorBySource.set(word.term, isCapitalisedName(word) ? 1 : commonnessFactor(senses(word.word), prior));
+  // The same terms when no weight changes, so the caller can tell that the prior changed nothing.
+  if ([...factorBySource.values()].every((factor) => factor === 1)) return terms;
   return terms.map((term) => {
     const factor = factorBySource.get(term.source) ?? 1;
     return factor === 1 ? term : { ...term, weight: term.weight * factor };
