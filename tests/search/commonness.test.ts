@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WeightedTerm } from '../../src/search/bm25-ranker.js';
 import { queryWords } from '../../src/search/query-expansion.js';
-import { commonnessFactor, senseCount, weighByCommonness } from '../../src/search/synonyms/commonness.js';
+import { commonnessFactor, commonnessPrior, senseCount, weighByCommonness } from '../../src/search/synonyms/commonness.js';
 import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
 
 describe('commonness prior', () => {
@@ -43,6 +43,13 @@ describe('commonness prior', () => {
     const [exports, turkey] = weighByCommonness(terms, words, () => 10, { strength: 0.1 });
     expect(exports?.weight).toBeLessThan(1);
     expect(turkey?.weight).toBe(1);
+  });
+
+  it('weighs a question word of many senses less than one of a single sense by default', () => {
+    const words = queryWords('give uranium');
+    const terms: WeightedTerm[] = words.map((word) => ({ term: word.term, source: word.term, weight: 1 }));
+    const [give, uranium] = weighByCommonness(terms, words, (word) => senseCount(wordnet, word), commonnessPrior);
+    expect(give?.weight).toBeLessThan(uranium?.weight ?? 0);
   });
 
   it('hands back the very same terms when no word has more than one sense, so nothing need be ranked twice', () => {
