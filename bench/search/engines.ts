@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { createLogger } from '../../src/logger.js';
-import { openSearchService, type SearchService } from '../../src/search/search-service.js';
+import { openSearchService, type OpenSearchServiceOptions, type SearchService } from '../../src/search/search-service.js';
 import { snapshotFolder } from '../../src/search/snapshot.js';
 import type { BenchDocument } from './datasets.js';
 
@@ -64,7 +64,8 @@ function asSourceDocument(document: BenchDocument): SourceDocument {
  * parameters `ask` runs with. A document ranks where its best passage does. Its snapshot is the
  * data folder the service saved; loading it opens the service again from that folder.
  */
-export function briefingAskEngine(ranking?: RankingParameters): Engine {
+/** `ask()` as a benchmark engine; `extra` holds options of the search other than the defaults (for a sweep). */
+export function briefingAskEngine(ranking?: RankingParameters, extra: Pick<OpenSearchServiceOptions, 'commonness'> = {}): Engine {
   const logger = createLogger({ level: 'silent' });
   let documents: SourceDocument[] = [];
   let dataDir = '';
@@ -75,7 +76,7 @@ export function briefingAskEngine(ranking?: RankingParameters): Engine {
       documents = collection.map(asSourceDocument);
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-ask-'));
       documentsBySnapshot.set(dataDir, documents);
-      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...(ranking && { ranking }) });
+      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...extra, ...(ranking && { ranking }) });
     },
     async search(query, limit) {
       if (!service) return [];
@@ -91,7 +92,7 @@ export function briefingAskEngine(ranking?: RankingParameters): Engine {
     async load(folder) {
       dataDir = folder;
       documents = documentsBySnapshot.get(folder) ?? [];
-      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...(ranking && { ranking }) });
+      service = await openSearchService({ corpus: { documents, problems: [] }, dataDir, logger, ...extra, ...(ranking && { ranking }) });
     },
     snapshotBytes() {
       const folder = snapshotFolder(dataDir);

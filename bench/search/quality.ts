@@ -3,7 +3,7 @@
  * and vocabulary-gap questions, and how many off-topic and near-miss questions are flagged as
  * not confident, each on the tuning half and the held-out half. Parameters are chosen on the
  * tuning half; the held-out half is only reported.
- * Usage: npm run bench:quality -- [--corpus DIR] [--out FILE] [--misses] [--no-dictionary]
+ * Usage: npm run bench:quality -- [--corpus DIR] [--out FILE] [--misses] [--no-dictionary] [--commonness S]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { createLogger } from '../../src/logger.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { evaluateHalf, type HalfReport } from './ranking-evaluation.js';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'corpus' }, out: { type: 'string', default: 'data/bench/quality.json' }, misses: { type: 'boolean', default: false }, 'no-dictionary': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'corpus' }, out: { type: 'string', default: 'data/bench/quality.json' }, misses: { type: 'boolean', default: false }, 'no-dictionary': { type: 'boolean', default: false }, commonness: { type: 'string' } } });
 
 const corpus = await loadCorpus(values.corpus);
 const service = await openSearchService({
@@ -23,6 +23,7 @@ const service = await openSearchService({
   dataDir: await mkdtemp(path.join(os.tmpdir(), 'briefing-quality-')),
   logger: createLogger({ level: 'silent' }),
   ...(values['no-dictionary'] && { russianDictionary: null }),
+  ...(values.commonness !== undefined && { commonness: { strength: Number(values.commonness) } }),
 });
 const reports = (['tuning', 'held-out'] as const).map((half) => evaluateHalf(service, half));
 

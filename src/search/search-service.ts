@@ -13,6 +13,7 @@ import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, questionN
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
+import { cachedSenseCount, commonnessPrior, weighByCommonness, type CommonnessPrior } from './synonyms/commonness.js';
 import { namesConcreteKind } from './synonyms/concrete-kinds.js';
 import { placeNames } from './synonyms/place-names.js';
 import { sharedWordNet } from './synonyms/wordnet.js';
@@ -86,6 +87,8 @@ export interface OpenSearchServiceOptions {
   russianDictionary?: string | null;
   /** How questions are widened with WordNet synonyms and related forms ("lend" → "loan"); false for not at all. For the sweep. */
   synonyms?: SynonymLimits | false;
+  /** How much a question word of many WordNet senses counts less in the ranking (commonness.ts); for the sweep. */
+  commonness?: CommonnessPrior;
   /** Weight of a Russian translation against the English word; for the sweep. */
   translationWeight?: number;
   /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
@@ -116,13 +119,14 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
-  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, translationWeight, confidence = confidenceRule, answerTypes = answerTypeRule, compaction = compactionPolicy, readByTerm = false } = options;
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, commonness = commonnessPrior, translationWeight, confidence = confidenceRule, answerTypes = answerTypeRule, compaction = compactionPolicy, readByTerm = false } = options;
   const log = logger.child({ module: 'search' });
   const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, { weight: translationWeight, cacheDir: path.join(dataDir, 'dictionary') })]);
   const wordnet = sharedWordNet();
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
   const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
-  return createService({ initial: corpus.documents, prepared, ranking, expanders, concreteKind, places: placeNames(wordnet), confidence, answerTypes, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
+  const senses = cachedSenseCount(wordnet);
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, commonness, senses, concreteKind, places: placeNames(wordnet), confidence, answerTypes, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -217,6 +221,9 @@ interface ServiceParts {
   prepared: PreparedIndex;
   ranking: RankingParameters;
   expanders: readonly QueryExpander[];
+  /** How much a question word of many senses counts less in the ranking, and how many senses a word has (WordNet's answer). */
+  commonness: CommonnessPrior;
+  senses: (word: string) => number;
   /** Whether a word names a concrete kind of thing ("hospitals"), for the confidence check; WordNet's answer. */
   concreteKind: (word: string) => boolean;
   /** What places are part of, for the confidence check: the best passage may speak of another place than the question's. */
@@ -227,7 +234,7 @@ interface ServiceParts {
   persistence: { dataDir: string; log: Logger };
 }
 
-function createService({ initial, prepared, ranking, expanders, concreteKind, places, confidence, answerTypes, crossLanguage, persistence }: ServiceParts): SearchService {
+function createService({ initial, prepared, ranking, expanders, commonness, senses, concreteKind, places, confidence, answerTypes, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, ranked, passages: passageTable, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
@@ -330,14 +337,21 @@ function createService({ initial, prepared, ranking, expanders, concreteKind, pl
       const words = queryWords(text);
       // The expanded terms are kept: they also pick the answering sentences and the Russian words to show.
       const terms = withoutCommonExpansions(ranked, expandWords(words, expanders));
+      const rank = (scoredTerms: WeightedTerm[]) => (wanted: number) => rankDocuments(ranked, scoredTerms, ranking, { limit: wanted, ...(accept && { accept }) });
+      // Only the ranking weighs words by their commonness; the answering sentences weigh them by their IDF alone.
+      const weighted = weighByCommonness(terms, words, senses, commonness);
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const hits = preferAnswerType(text, limit * 2, (wanted) => rankDocuments(ranked, terms, ranking, { limit: wanted, ...(accept && { accept }) }));
+      const hits = preferAnswerType(text, limit * 2, rank(weighted));
+      // The confidence check judges the passage the IDF alone puts first (ranked again only when the prior changed a weight).
+      // The prior lifts a passage holding a question's names over one holding its common words; for a question the library
+      // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
+      const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
       // The places are only looked up for an answer that would otherwise be confident.
-      const confident = isConfident(weights, hits[0]?.matchedTerms, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, hits[0]);
+      const confident = isConfident(weights, judged?.matchedTerms, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);

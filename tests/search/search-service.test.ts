@@ -63,6 +63,23 @@ describe('ask', () => {
     expect(service.ask(question).passages[0]?.text).toContain('March 31, 2025');
   });
 
+  it('judges its confidence on the passage the IDF alone ranks first, however the commonness prior reorders the passages', async () => {
+    // "say" has many WordNet senses: the prior puts the passage naming Quilnor first, yet the IDF
+    // alone ranks first the one repeating "say", which matches one word of two.
+    const documents = [
+      makeDocument('repeats.md', 'News\n\nThey say it, say it again and say it once more.\n'),
+      makeDocument('names.md', 'News\n\nIn Quilnor, they say, the winter is long.\n'),
+      ...[1, 2, 3, 4, 5].map((count) => makeDocument(`rivers-${count}.md`, `News\n\nQuilnor has ${count} rivers and lakes.\n`)),
+      makeDocument('book.md', 'News\n\nZorvan wrote a book.\n'),
+      makeDocument('harvest.md', 'News\n\nThe harvest was good this year.\n'),
+    ];
+    const question = 'What did they say about Quilnor?';
+    const ask = async (strength: number) => (await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, commonness: { strength } })).ask(question);
+    const [plain, weighted] = [await ask(0), await ask(0.5)];
+    expect([plain.passages[0]?.docId, weighted.passages[0]?.docId]).toEqual(['repeats', 'names']);
+    expect(weighted.confident).toBe(plain.confident);
+  });
+
   it('restricts the answer to one document when asked', async () => {
     const { service } = await open([loanDocument(), summitDocument()], await temporaryFolder());
     const answer = service.ask('Japan summit loan', { docId: 'summit' });
