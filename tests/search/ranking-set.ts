@@ -41,7 +41,8 @@ export const rankingSet: RankingQuestion[] = [
   {
     question: 'Did the soft power aid give Japan real economic weight in the region?',
     expected: { docId: goble, contains: 'expanded Japan’s influence but not its economic footprint' },
-    why: 'The passage judges the outcome of the soft power projects: influence, not economic footprint.',
+    also: [{ docId: mahmudov, contains: 'Despite its significant presence as a donor' }],
+    why: 'The passage judges the outcome of the soft power projects: influence, not economic footprint; Mahmudov says the same of the donor: not a main trading partner, investment modest.',
   },
   {
     question: 'Which projects did Japanese grants pay for in Tajikistan besides student scholarships?',
@@ -55,8 +56,9 @@ export const rankingSet: RankingQuestion[] = [
     also: [
       { docId: pnn, contains: 'complete resolution of border disputes' },
       { docId: pnn, contains: 'With border stability in Central Asia established' },
+      { docId: pnn, contains: 'this major obstacle has been largely removed' },
     ],
-    why: 'The resolution of border disputes is given as the cause of the change of approach.',
+    why: 'The resolution of border disputes is given as the cause of the change of approach; PNN also says the border agreements (31 March 2025) removed the main reason for Tokyo\'s caution.',
   },
   // Mahmudov
   {
@@ -175,8 +177,11 @@ export const rankingSet: RankingQuestion[] = [
   {
     question: 'How did the Russian ambassador sum up the damage to Russia–Japan relations?',
     expected: { docId: mahmudov, contains: 'This is the point of no return' },
-    also: [{ docId: mahmudov, contains: '¹² Интервью посла России в Японии' }],
-    why: 'The ambassador\'s quotation ends with "the point of no return"; footnote 12 names him.',
+    also: [
+      { docId: mahmudov, contains: '¹² Интервью посла России в Японии' },
+      { docId: mahmudov, contains: '13. Интервью посла России' },
+    ],
+    why: 'The ambassador\'s quotation ends with "the point of no return"; footnote 12 (and its copy, reference 13) names him and gives his "lowest level".',
   },
   {
     question: 'Which country does Tokyo now treat as its key partner in the region after the war in Ukraine?',
@@ -247,8 +252,7 @@ export const rankingSet: RankingQuestion[] = [
   {
     question: 'Why does the Kuril Islands dispute still hold back relations between Tokyo and Moscow?',
     expected: { docId: shamsuddinov, contains: 'southern Kuril Islands' },
-    also: [{ docId: mahmudov, contains: 'mediator in resolving the Kuril problem' }],
-    why: 'The unresolved territorial dispute prevents a peace treaty.',
+    why: 'The unresolved territorial dispute prevents a peace treaty (Mahmudov\'s Kyrgyz mediator of the 1990s does not say why it holds relations back).',
   },
   {
     question: "What did Central Asian states promise about Japan's bid for a permanent UN Security Council seat in 2006?",
@@ -320,7 +324,8 @@ export const rankingSet: RankingQuestion[] = [
   {
     question: 'Describe how the Central Asia plus Japan Dialogue was formed',
     expected: { docId: goble, contains: 'formed the Central Asia Plus Japan Dialogue' },
-    why: 'A request rather than a question; the passage gives the date and the founders.',
+    also: [{ docId: pnn, contains: 'then Foreign Minister and current President of Kazakhstan' }],
+    why: 'A request rather than a question; the passage gives the date and the founders, and PNN retells it (2004, Tokyo and Tokayev).',
   },
   {
     question: 'Which countries besides Uzbekistan and Kazakhstan wanted cooperation in energy and transport at the summit?',
@@ -440,8 +445,11 @@ export const vocabularyGapQuestions: RankingQuestion[] = [
   {
     question: 'Does Japan help build roads and rail lines in Central Asia?',
     expected: { docId: mahmudov, contains: 'construction and modernization of railways and highways' },
-    also: [{ docId: goble, contains: 'road maintenance and solar energy installation projects' }],
-    why: '"Build roads and rail lines" is "construction … of railways and highways".',
+    also: [
+      { docId: goble, contains: 'road maintenance and solar energy installation projects' },
+      { docId: pnn, contains: 'implementation of road construction projects' },
+    ],
+    why: '"Build roads and rail lines" is "construction … of railways and highways"; Goble\'s road grants to Tajikistan, which PNN retells as "road construction projects", count too.',
   },
   {
     question: 'How many study grants does the Japanese aid agency give Tajik civil servants each year?',
@@ -455,9 +463,12 @@ export const vocabularyGapQuestions: RankingQuestion[] = [
   },
   {
     question: 'Who heads the Japanese government that hosted the first summit with the region?',
-    expected: { docId: shamsuddinov, contains: 'On 19–20 December last year' },
-    also: [{ docId: shamsuddinov, contains: 'approximately $20 billion' }],
-    why: 'The passages name Prime Minister Takaichi; "heads the government" is not their wording.',
+    expected: { docId: shamsuddinov, contains: 'During the summit, Prime Minister Takaichi stated' },
+    also: [
+      { docId: shamsuddinov, contains: 'approximately $20 billion' },
+      { docId: shamsuddinov, contains: 'Japan’s new prime minister, Sanae Takaichi' },
+    ],
+    why: 'The passages name Prime Minister Takaichi (the summit-date passage does not name her); "heads the government" is not their wording.',
   },
 ];
 
