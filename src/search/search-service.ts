@@ -425,7 +425,7 @@ function serialisedSaves({ index, stored, touched, saver }: SavedState, { log }:
 /**
  * Drops the synonyms and translations that a tenth of the passages hold, in a library large
  * enough for them to cost anything (a thousand passages or more): at a fifth of a word's weight
- * (three quarters for the verb of a phrase) and a low IDF they hardly move a score, yet scanning
+ * (a whole word's for the verb of a phrase) and a low IDF they hardly move a score, yet scanning
  * their postings is most of a question's cost on 20,000 documents. It changes no figure of either
  * half of the ranking set.
  */
