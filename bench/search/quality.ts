@@ -1,6 +1,6 @@
 /**
  * `npm run bench:quality`: Hit@1, Hit@3 and MRR of `ask` on the ranking set, the Russian-only
- * and vocabulary-gap questions, and how many off-topic and near-miss questions are flagged as
+ * and vocabulary-gap questions, the questions asked in Russian of English passages, and how many off-topic and near-miss questions are flagged as
  * not confident, each on the tuning half and the held-out half. Parameters are chosen on the
  * tuning half; the held-out half is only reported.
  * Usage: npm run bench:quality -- [--corpus DIR] [--out FILE] [--misses] [--no-dictionary] [--commonness S]
@@ -36,6 +36,10 @@ for (const report of reports) {
     `${report.half.padEnd(9)} ${String(ranking.questions).padEnd(11)} ${cell(ranking.hitAt1)}  ${cell(ranking.hitAt3)}  ${cell(ranking.meanReciprocalRank)}  ${cell(ranking.flagged)}   | ${cell(russian.hitAt1)} ${cell(russian.hitAt3)}     | ${cell(vocabulary.hitAt1)} ${cell(vocabulary.hitAt3)}   | ${cell(offTopic.notConfident)} (${offTopic.questions})       | ${cell(nearMiss.notConfident)} (${nearMiss.questions})`,
   );
 }
+console.log('half      Russian questions  Hit@1  Hit@3  MRR    flagged | Russian near-miss not-conf');
+for (const { half, russianQuestions, russianNearMiss } of reports) {
+  console.log(`${half.padEnd(9)} ${String(russianQuestions.questions).padEnd(18)} ${cell(russianQuestions.hitAt1)}  ${cell(russianQuestions.hitAt3)}  ${cell(russianQuestions.meanReciprocalRank)}  ${cell(russianQuestions.flagged)}   | ${cell(russianNearMiss.notConfident)} (${russianNearMiss.questions})`);
+}
 if (values.misses) for (const report of reports) printMisses(report);
 
 function printMisses(report: HalfReport): void {
@@ -43,10 +47,13 @@ function printMisses(report: HalfReport): void {
   for (const outcome of report.ranking.outcomes.filter((candidate) => candidate.rank !== 1)) {
     console.log(`  rank ${outcome.rank ?? '-'}  ${outcome.question}\n          top: ${outcome.top}`);
   }
+  for (const outcome of report.russianQuestions.outcomes.filter((candidate) => candidate.rank !== 1)) {
+    console.log(`  rank ${outcome.rank ?? '-'}  ${outcome.question}\n          top: ${outcome.top}`);
+  }
   console.log(`${report.half}: answerable but flagged`);
   for (const outcome of report.ranking.outcomes.filter((candidate) => !candidate.confident)) console.log(`  ${outcome.question}`);
   console.log(`${report.half}: off-topic but confident`);
-  for (const question of report.offTopic.confidentAbout) console.log(`  ${question}`);
+  for (const question of [...report.offTopic.confidentAbout, ...report.russianNearMiss.confidentAbout]) console.log(`  ${question}`);
 }
 
 mkdirSync(path.dirname(values.out), { recursive: true });

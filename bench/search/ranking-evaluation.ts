@@ -5,7 +5,9 @@ import {
   nearMissQuestions,
   offTopicQuestions,
   rankingSet,
+  russianNearMissQuestions,
   russianOnlyQuestions,
+  russianQuestions,
   vocabularyGapQuestions,
   type ExpectedPassage,
   type OffTopicQuestion,
@@ -80,6 +82,9 @@ export interface HalfReport {
   vocabulary: RankingQuality;
   offTopic: ReturnType<typeof evaluateOffTopic>;
   nearMiss: ReturnType<typeof evaluateOffTopic>;
+  /** Questions asked in Russian of English passages: kept out of `ranking`, so the English figures stay comparable. */
+  russianQuestions: RankingQuality;
+  russianNearMiss: ReturnType<typeof evaluateOffTopic>;
 }
 
 /** Every measure of the ranking set on one half. */
@@ -92,5 +97,7 @@ export function evaluateHalf(service: SearchService, half: SetHalf): HalfReport 
     vocabulary: evaluateRanking(service, inHalf(vocabularyGapQuestions, half)),
     offTopic: evaluateOffTopic(service, all.offTopic),
     nearMiss: evaluateOffTopic(service, inHalf(nearMissQuestions, half)),
+    russianQuestions: evaluateRanking(service, inHalf(russianQuestions, half)),
+    russianNearMiss: evaluateOffTopic(service, inHalf(russianNearMissQuestions, half)),
   };
 }

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { openDictdDictionary, DictionaryUnavailable } from '../../src/search/cross-language/dictd.js';
 import { russianTranslations } from '../../src/search/cross-language/mueller-articles.js';
 import { openRussianDictionary } from '../../src/search/cross-language/russian-dictionary.js';
+import { englishExpander } from '../../src/search/cross-language/english-expander.js';
 import { countryNameWeight, russianExpander, translationWeight } from '../../src/search/cross-language/russian-expander.js';
-import { russianCountryTerms } from '../../src/search/cross-language/country-names.js';
+import { englishCountryTerms, russianCountryTerms } from '../../src/search/cross-language/country-names.js';
 import { russianAbbreviations } from '../../src/search/cross-language/russian-abbreviations.js';
 import { dictionaryForms } from '../../src/search/word-forms.js';
 import { openSearchService } from '../../src/search/search-service.js';
@@ -143,6 +144,46 @@ describe('a dictd dictionary', () => {
   });
 });
 
+describe('the dictionary read from Russian to English', () => {
+  it('gives a Russian word the English headwords that translate to it, the one with fewest translations first', async () => {
+    const stock: [string, string] = ['stock', 'stock\n   [stɔk]\n   1) запас\n'];
+    const dictionary = await openRussianDictionary(await writeDictionary(false, [...articles, stock]));
+    expect(dictionary.englishTermsFor(normalizeTerm('запасы') ?? '')).toEqual([normalizeTerm('stock'), normalizeTerm('reserve')]);
+    expect(dictionary.englishTermsFor(normalizeTerm('урана') ?? '')).toEqual([normalizeTerm('uranium')]);
+    expect(dictionary.englishTermsFor(normalizeTerm('закваска') ?? '')).toEqual([]);
+  });
+
+  it('keeps its table beside the dictionary\'s cache and answers from it in the next process', async () => {
+    const base = await writeDictionary(false);
+    const cacheDir = path.join(await temporaryFolder(), 'dictionary');
+    const fresh = await openRussianDictionary(base, { cacheDir });
+    expect(fresh.englishTermsFor(normalizeTerm('урана') ?? '')).toEqual([normalizeTerm('uranium')]);
+    const kept = (await readdir(cacheDir)).filter((file) => file.includes('russian-english'));
+    expect(kept).toHaveLength(1);
+    await writeFile(path.join(cacheDir, kept[0] ?? ''), (await readFile(path.join(cacheDir, kept[0] ?? ''))).subarray(0, 20));
+    const afterTear = await openRussianDictionary(base, { cacheDir });
+    expect(afterTear.englishTermsFor(normalizeTerm('урана') ?? '')).toEqual([normalizeTerm('uranium')]);
+  });
+
+  it('gives a Russian country name, in whatever case, its English name', async () => {
+    for (const name of ['Узбекистан', 'Узбекистану', 'Узбекистане']) expect(englishCountryTerms(normalizeTerm(name) ?? '')).toEqual([normalizeTerm('uzbekistan')]);
+    expect(englishCountryTerms(normalizeTerm('Японии') ?? '')).toContain(normalizeTerm('japan'));
+    const expander = englishExpander(await openRussianDictionary(await writeDictionary(false)));
+    const added = expander.expand([{ word: 'Японии', term: normalizeTerm('Японии') ?? '', position: 2 }, { word: 'uranium', term: 'uranium', position: 3 }]);
+    expect(added.map((term) => term.term)).toEqual([normalizeTerm('japan')]);
+    expect(added[0]?.via).toBe('english');
+  });
+
+  it('lets a Russian question find an English passage, without labelling it as matched in Russian', async () => {
+    const documents = [makeDocument('uranium.md', 'Uranium\n\nThe region holds a fifth of the world\'s uranium, officials said.\n\nJapan signed several agreements with the region in 2024.\n')];
+    const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, russianDictionary: await writeDictionary(false) });
+    const answer = service.ask('Сколько урана в мире?');
+    expect(answer.passages[0]?.text).toContain('uranium');
+    expect(answer.passages[0]?.matchedInRussian).toBeUndefined();
+    expect(answer.missingWords).not.toContain('урана');
+  });
+});
+
 describe('Russian abbreviations', () => {
   it('gives a unit or a large number the abbreviation Russian writes it with, in either spelling and number', () => {
     const abbreviationsOf = russianAbbreviations();
@@ -170,7 +211,7 @@ describe('cross-language search', () => {
     const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger, russianDictionary: await writeDictionary(true) });
     expect(service.crossLanguage.enabled).toBe(true);
     expect(service.crossLanguage.status).toMatch(/^on \(/);
-    expect(lines.some((line) => line.msg === 'cross-language search on: English questions also find Russian passages')).toBe(true);
+    expect(lines.some((line) => line.msg === 'cross-language search on: English questions also find Russian passages, and Russian questions English ones')).toBe(true);
     const answer = service.ask('How large are the uranium reserves of the region?');
     const [top] = answer.passages;
     expect(top?.text).toContain('запасов урана');

@@ -541,6 +541,84 @@ export const nearMissQuestions: OffTopicQuestion[] = [
   { question: 'When did Japan open an embassy in Turkmenistan?', why: 'Shares Japan, open and Turkmenistan; embassies occur nowhere.' },
 ];
 
+/**
+ * Questions in Russian whose answer is only in an English passage: the Russian question words
+ * must reach the English words through the dictionary read the other way (or a country's name).
+ * Written before they were first run.
+ */
+export const russianQuestions: RankingQuestion[] = [
+  {
+    question: 'Какой кредит Япония дала Узбекистану в 2024 году?',
+    expected: { docId: goble, contains: '39 billion Japanese Yen' },
+    also: [{ docId: pnn, contains: 'a loan of several hundred million dollars to Uzbekistan' }],
+    why: 'The 2024 yen loan (кредит) to Uzbekistan is told only in English, by Goble and PNN.',
+  },
+  {
+    question: 'Сколько стипендий JICA ежегодно получают чиновники Таджикистана?',
+    expected: { docId: shamsuddinov, contains: 'JICA provides 15 scholarships' },
+    why: 'Fifteen scholarships (стипендий) a year for Tajik officials.',
+  },
+  {
+    question: 'Когда Токио провёл первый саммит с пятью странами Центральной Азии?',
+    expected: { docId: shamsuddinov, contains: 'On 19–20 December last year' },
+    why: 'Dates the first summit (саммит) of the Central Asia + Japan Dialogue.',
+  },
+  {
+    question: 'Насколько может потеплеть климат Центральной Азии к концу века?',
+    expected: { docId: mahmudov, contains: 'the increase will be **7 degrees**' },
+    why: 'The World Bank projection of 7 degrees by the end of the century (века).',
+  },
+  {
+    question: 'Сколько высокогорных озёр грозят прорывом?',
+    expected: { docId: mahmudov, contains: '300 high-mountain lakes' },
+    why: 'The 300 high-mountain lakes (озёр) at risk of breaking through.',
+  },
+  {
+    question: 'Какой аэропорт в Таджикистане модернизировали на японские гранты?',
+    expected: { docId: goble, contains: 'Dushanbe International Airport' },
+    also: [{ docId: pnn, contains: 'improvement of Dushanbe airport' }],
+    why: 'The Dushanbe airport (аэропорт) among the grant aid projects.',
+  },
+  {
+    question: 'Почему японские инвесторы осторожны в регионе?',
+    expected: { docId: mahmudov, contains: 'the lack of the necessary investment climate' },
+    why: 'The missing investment climate and avoiding losses explain the caution of investors (инвесторы).',
+  },
+  {
+    question: 'Какую программу помощи в сфере безопасности Япония начала в 2023 году?',
+    expected: { docId: shamsuddinov, contains: 'Official Security Assistance (OSA)' },
+    why: 'Official Security Assistance (помощь, безопасность) started in 2023.',
+  },
+  {
+    question: 'Какие отрасли президент Казахстана предложил японским инвесторам?',
+    expected: { docId: shamsuddinov, contains: 'identified nuclear energy, green energy, rare earth metals' },
+    why: 'Tokayev\'s (президент Казахстана) list of sectors for Japanese investment at the summit.',
+  },
+  {
+    question: 'Когда было подписано соглашение о границах между странами региона?',
+    expected: { docId: pnn, contains: 'March 31, 2025' },
+    why: 'The comprehensive border agreement (соглашение о границах) of 31 March 2025.',
+  },
+  {
+    question: 'Во сколько раз вырастет мировой спрос на грузовые перевозки к середине века?',
+    expected: { docId: mahmudov, contains: 'will increase threefold' },
+    why: 'The UN estimate that freight demand (спрос) will triple by 2050.',
+  },
+  {
+    question: 'Какой премьер-министр Японии выдвинул концепцию евразийской дипломатии в 1997 году?',
+    expected: { docId: mahmudov, contains: 'put forward in July 1997 by Prime Minister R. Hashimoto' },
+    why: 'Hashimoto\'s Eurasian diplomacy (дипломатии) of July 1997.',
+  },
+];
+
+/** Russian questions that share words with the corpus but ask for something no source says. */
+export const russianNearMissQuestions: OffTopicQuestion[] = [
+  { question: 'Какой кредит МВФ выдал Киргизии в 2023 году?', why: 'Shares loan (кредит), Kyrgyzstan and 2023; the IMF and a loan to Kyrgyzstan occur nowhere.' },
+  { question: 'Сколько японских ресторанов работает в Ташкенте?', why: 'Shares Japanese and Tashkent; restaurants occur nowhere.' },
+  { question: 'Какие японские автомобили лучше всего продаются в Казахстане?', why: 'Shares Japanese and Kazakhstan; cars and sales are not discussed.' },
+  { question: 'Что сказал президент Монголии о японских инвестициях?', why: 'Shares president, Japanese and investment; Mongolia occurs nowhere.' },
+];
+
 /** The half of a list a question belongs to: parameters are chosen on `tuning`, `held-out` is only reported. */
 export type SetHalf = 'tuning' | 'held-out';
 

@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -12,7 +13,7 @@ export interface DictdFiles {
 }
 
 /** The size and modification time of each source file: the cache is of those versions only. */
-type SourceStamp = Record<'index' | 'dict', { size: number; mtimeMs: number }>;
+export type SourceStamp = Record<'index' | 'dict', { size: number; mtimeMs: number }>;
 
 /** Bumped when what the cache holds changes. */
 const cacheLayout = 2;
@@ -27,8 +28,8 @@ export async function sourceStamp(files: DictdFiles): Promise<SourceStamp> {
  * each: the table and the articles in one V8 serialisation, written whole and renamed into place,
  * so a table never meets the articles of another version of the dictionary.
  */
-function cachePath(cacheDir: string, base: string): string {
-  return path.join(cacheDir, `${path.basename(base)}-${sha256Hex(base).slice(0, 12)}.v8`);
+function cachePath(cacheDir: string, base: string, derived?: string): string {
+  return path.join(cacheDir, `${path.basename(base)}-${sha256Hex(base).slice(0, 12)}${derived === undefined ? '' : `-${derived}`}.v8`);
 }
 
 /**
@@ -70,6 +71,32 @@ export async function writeDictdCache(cacheDir: string, files: DictdFiles, stamp
     await mkdir(cacheDir, { recursive: true });
     await writeFile(temporary, serialize({ layout: cacheLayout, source: stamp, headwords, firstSpan, spans, articles }));
     await rename(temporary, file);
+  } catch {
+    // The cache only saves time.
+  }
+}
+
+/**
+ * A table made from the whole dictionary (`DictdDictionary.derived`), kept for these versions of
+ * its files, or null. Read and written synchronously: it is made on first use, inside a lookup.
+ */
+export function readDerivedCache(cacheDir: string, files: DictdFiles, stamp: SourceStamp, name: string): unknown {
+  try {
+    const data = deserialize(readFileSync(cachePath(cacheDir, files.base, name))) as { layout?: unknown; source?: unknown; value?: unknown };
+    return data.layout === cacheLayout && JSON.stringify(data.source) === JSON.stringify(stamp) ? data.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a derived table for the next process, written whole and renamed into place; failing to is no error. */
+export function writeDerivedCache(cacheDir: string, files: DictdFiles, stamp: SourceStamp, name: string, value: unknown): void {
+  const file = cachePath(cacheDir, files.base, name);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(temporary, serialize({ layout: cacheLayout, source: stamp, value }));
+    renameSync(temporary, file);
   } catch {
     // The cache only saves time.
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { readDictdCache, sourceStamp, writeDictdCache, type DictdFiles } from './dictd-cache.js';
+import { readDerivedCache, readDictdCache, sourceStamp, writeDerivedCache, writeDictdCache, type DictdFiles, type SourceStamp } from './dictd-cache.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -10,6 +10,14 @@ const gunzipAsync = promisify(gunzip);
 export interface DictdDictionary {
   /** The articles whose headword is `word` (case-insensitive), as text. */
   articles(word: string): string[];
+  /** Every article, in headword order, for a table made once from the whole dictionary. */
+  everyArticle(): Iterable<string>;
+  /**
+   * What `build` makes of the whole dictionary, made on first use: with a cache folder it is
+   * kept there under `name`, for these versions of the dictionary's files, so that the next
+   * process loads it instead of making it again. `isWhole` rejects a torn or older one.
+   */
+  derived<T>(name: string, build: () => T, isWhole: (data: unknown) => data is T): T;
   readonly headwords: number;
 }
 
@@ -53,16 +61,16 @@ function decodeNumber(text: string): number | null {
  */
 export async function openDictdDictionary(base: string, { cacheDir }: { cacheDir?: string } = {}): Promise<DictdDictionary> {
   const files = dictdFiles(base);
-  if (cacheDir === undefined) return lookup(await readDictd(files));
+  if (cacheDir === undefined) return lookup(await readDictd(files), null);
   // Taken before the files are read: a file changed meanwhile leaves a cache that does not match it.
   const stamp = await sourceStamp(files).catch((error: unknown) => {
     throw new DictionaryUnavailable(`${base} cannot be read (${(error as Error).message})`);
   });
   const cached = await readDictdCache(cacheDir, files, stamp);
-  if (cached) return lookup(cached);
+  if (cached) return lookup(cached, { cacheDir, files, stamp });
   const table = await readDictd(files);
   await writeDictdCache(cacheDir, files, stamp, table);
-  return lookup(table);
+  return lookup(table, { cacheDir, files, stamp });
 }
 
 function dictdFiles(base: string): DictdFiles {
@@ -126,9 +134,24 @@ function positionOf(headwords: readonly string[], key: string): number {
   return -1;
 }
 
-function lookup({ headwords, firstSpan, spans, articles }: DictdTable): DictdDictionary {
+function lookup({ headwords, firstSpan, spans, articles }: DictdTable, kept: { cacheDir: string; files: DictdFiles; stamp: SourceStamp } | null): DictdDictionary {
+  const made = new Map<string, unknown>();
   return {
     headwords: headwords.length,
+    *everyArticle() {
+      for (let span = 0; 2 * span < spans.length; span++) {
+        const offset = spans[2 * span] ?? 0;
+        yield articles.toString('utf8', offset, offset + (spans[2 * span + 1] ?? 0));
+      }
+    },
+    derived<T>(name: string, build: () => T, isWhole: (data: unknown) => data is T): T {
+      if (made.has(name)) return made.get(name) as T;
+      const cached = kept === null ? null : readDerivedCache(kept.cacheDir, kept.files, kept.stamp, name);
+      const value = isWhole(cached) ? cached : build();
+      if (kept !== null && value !== cached) writeDerivedCache(kept.cacheDir, kept.files, kept.stamp, name, value);
+      made.set(name, value);
+      return value;
+    },
     articles(word) {
       const position = positionOf(headwords, word.toLowerCase());
       if (position === -1) return [];

@@ -3,6 +3,7 @@ import type { QueryExpander } from '../query-expansion.js';
 import type { CrossLanguageStatus } from '../types.js';
 import { DictionaryUnavailable } from './dictd.js';
 import { defaultRussianDictionary, openRussianDictionary } from './russian-dictionary.js';
+import { englishExpander } from './english-expander.js';
 import { russianExpander } from './russian-expander.js';
 
 /** How a person turns cross-language search on; the README says the same. */
@@ -19,8 +20,8 @@ export async function openCrossLanguage(base: string | null | undefined, log: Lo
   const path = base ?? defaultRussianDictionary;
   try {
     const dictionary = await openRussianDictionary(path, { cacheDir });
-    log.info({ dictionary: path, headwords: dictionary.headwords }, 'cross-language search on: English questions also find Russian passages');
-    return { expanders: [russianExpander(dictionary, weight)], status: { enabled: true, status: `on (English–Russian dictionary at ${path}, ${dictionary.headwords.toLocaleString('en')} words)` } };
+    log.info({ dictionary: path, headwords: dictionary.headwords }, 'cross-language search on: English questions also find Russian passages, and Russian questions English ones');
+    return { expanders: [russianExpander(dictionary, weight), englishExpander(dictionary)], status: { enabled: true, status: `on (English–Russian dictionary at ${path}, ${dictionary.headwords.toLocaleString('en')} words)` } };
   } catch (error) {
     if (!(error instanceof DictionaryUnavailable)) throw error;
     // The default place being empty is the normal case without the package: not a warning.

@@ -12,12 +12,26 @@ export interface RussianDictionary {
   termsFor(englishWord: string): string[];
   /** Like termsFor, but only from articles whose headword has exactly this capitalisation ("March" → март, not марш). */
   termsForExactHeadword(englishWord: string): string[];
+  /**
+   * The other way: the English index terms of the headwords that a Russian index term translates,
+   * most specific first (see `englishByRussian`); empty when none. The table behind it is made
+   * from the whole dictionary the first time a Russian word is looked up.
+   */
+  englishTermsFor(russianTerm: string): readonly string[];
   readonly headwords: number;
   readonly source: string;
 }
 
 /** Chosen on the tuning half of the ranking set (`npm run bench:quality`). */
 export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
+/**
+ * How much of each article the Russian → English table reads. Chosen on the tuning half of the
+ * Russian questions: 5 senses and 10 words found more than 3 and 6 (H@1 0.500 → 0.667), 8 and
+ * 16 no more.
+ */
+export const reverseLimits: TranslationLimits = { senses: 5, words: 10 };
+/** Bumped when what the Russian → English table holds changes, so an older cached one is made again. */
+const reverseTableName = 'russian-english-1';
 
 /**
  * Opens the dictionary at `base` (dictd files). Throws DictionaryUnavailable when it is not
@@ -42,6 +56,9 @@ export async function openRussianDictionary(base: string, { limits = translation
     termsFor(englishWord) {
       const key = englishWord.toLowerCase();
       return remembered(key, () => translate(dictionary, key, limits));
+    },
+    englishTermsFor(russianTerm) {
+      return dictionary.derived(reverseTableName, () => englishByRussian(dictionary), isTermTable).get(russianTerm) ?? [];
     },
     termsForExactHeadword(englishWord) {
       return remembered(`=${englishWord}`, () => translateArticles(dictionary.articles(englishWord).filter((article) => headwordOf(article) === englishWord), limits));
@@ -68,4 +85,44 @@ function translateArticles(articles: string[], limits: TranslationLimits): strin
     }
   }
   return [...terms];
+}
+
+const englishHeadword = /^\p{Script=Latin}+$/u;
+
+/**
+ * Russian index term → the English index terms of the headwords whose first senses translate to
+ * it, read from every article once. A headword with few translations names that meaning most
+ * nearly ("аэропорт" → airport), so it comes first, and among those one that gives the Russian
+ * word earlier; one with many (get: получать among sixteen) comes last. Sense order first tied
+ * on the tuning half. Only one-word headwords: a phrase's English words would each stand for
+ * the Russian word alone.
+ */
+export function englishByRussian(dictionary: DictdDictionary, limits = reverseLimits): Map<string, string[]> {
+  const candidates = new Map<string, Array<{ english: string; position: number; translations: number }>>();
+  for (const article of dictionary.everyArticle()) {
+    const headword = headwordOf(article);
+    if (!englishHeadword.test(headword)) continue;
+    const english = normalizeTerm(headword.toLowerCase());
+    if (english === null) continue;
+    const translations = russianTranslations(article, limits);
+    translations.forEach((translation, position) => {
+      const russian = normalizeTerm(translation);
+      if (russian === null) return;
+      const found = candidates.get(russian) ?? [];
+      found.push({ english, position, translations: translations.length });
+      candidates.set(russian, found);
+    });
+  }
+  const table = new Map<string, string[]>();
+  for (const [russian, found] of candidates) {
+    found.sort((a, b) => a.translations - b.translations || a.position - b.position);
+    table.set(russian, [...new Set(found.map((candidate) => candidate.english))]);
+  }
+  return table;
+}
+
+function isTermTable(data: unknown): data is Map<string, string[]> {
+  if (!(data instanceof Map)) return false;
+  for (const [key, terms] of data) if (typeof key !== 'string' || !Array.isArray(terms) || !terms.every((term) => typeof term === 'string')) return false;
+  return true;
 }
