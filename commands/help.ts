@@ -10,7 +10,7 @@ export default {
     example: '/help',
   },
   async execute(interaction, context) {
-    const crossLanguage = `Cross-language search (English questions also find Russian passages): ${context.search.crossLanguage.status}.`;
+    const crossLanguage = `Cross-language search (English questions also find Russian passages, and Russian questions English ones): ${context.search.crossLanguage.status}.`;
     await interaction.reply(ephemeral(context.render.help(context.help, [crossLanguage])));
   },
 } satisfies Command;

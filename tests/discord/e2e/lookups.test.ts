@@ -108,7 +108,7 @@ describe('/search, /sources, /timeline and /help through a local Discord', () =>
     expect(fields.map((field) => field.name.split(' ')[0])).toEqual(['/ask', '/search', '/sources', '/timeline', '/add', '/remove', '/library', '/digest', '/reindex', '/status', '/help', 'Apps']);
     for (const field of fields) expect(field.value).toContain('Example:');
     // Whether English questions also search Russian text depends on the dictionary being installed; it is said either way.
-    expect(reply.embeds[0]?.description).toMatch(/Cross-language search \(English questions also find Russian passages\): (on \(|off: install Debian's mueller7-dict)/);
+    expect(reply.embeds[0]?.description).toMatch(/Cross-language search \(English questions also find Russian passages, and Russian questions English ones\): (on \(|off: install Debian's mueller7-dict)/);
   });
 
   it('refuses /reindex on a bot that serves a fixed set of documents, saying so', async () => {
