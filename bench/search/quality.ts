@@ -1,8 +1,8 @@
 /**
  * `npm run bench:quality`: Hit@1, Hit@3 and MRR of `ask` on the ranking set, the Russian-only
- * and vocabulary-gap questions, the questions asked in Russian of English passages, and how many off-topic and near-miss questions are flagged as
- * not confident, each on the tuning half and the held-out half. Parameters are chosen on the
- * tuning half; the held-out half is only reported.
+ * and vocabulary-gap questions and the questions asked in Russian of English passages, and how
+ * many off-topic and near-miss questions are flagged as not confident, each on the tuning half
+ * and the held-out half. Parameters are chosen on the tuning half; the held-out half is only reported.
  * Usage: npm run bench:quality -- [--corpus DIR] [--out FILE] [--misses] [--no-dictionary] [--commonness S]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -44,10 +44,7 @@ if (values.misses) for (const report of reports) printMisses(report);
 
 function printMisses(report: HalfReport): void {
   console.log(`\n${report.half}: not first`);
-  for (const outcome of report.ranking.outcomes.filter((candidate) => candidate.rank !== 1)) {
-    console.log(`  rank ${outcome.rank ?? '-'}  ${outcome.question}\n          top: ${outcome.top}`);
-  }
-  for (const outcome of report.russianQuestions.outcomes.filter((candidate) => candidate.rank !== 1)) {
+  for (const outcome of [...report.ranking.outcomes, ...report.russianQuestions.outcomes].filter((candidate) => candidate.rank !== 1)) {
     console.log(`  rank ${outcome.rank ?? '-'}  ${outcome.question}\n          top: ${outcome.top}`);
   }
   console.log(`${report.half}: answerable but flagged`);

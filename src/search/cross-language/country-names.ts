@@ -33,7 +33,11 @@ function lookUp(englishName: string): string[] {
   registerLocales();
   const code = countries.getAlpha2Code(englishName, 'en');
   if (code === undefined) return [];
-  const names = countries.getName(code, 'ru', { select: 'all' }) ?? [];
+  return oneWordTerms(countries.getName(code, 'ru', { select: 'all' }) ?? []);
+}
+
+/** The index terms of the one-word names among `names`: "КНР (Китайская Народная Республика)" gives none. */
+function oneWordTerms(names: readonly string[]): string[] {
   return names.filter((name) => !/\s/u.test(name)).map((name) => normalizeTerm(name.toLowerCase())).filter((term): term is string => term !== null);
 }
 
@@ -53,11 +57,10 @@ function englishCountryTable(): Map<string, string[]> {
   registerLocales();
   const table = new Map<string, string[]>();
   for (const code of Object.keys(countries.getAlpha2Codes())) {
-    const oneWord = (names: string[]) => names.filter((name) => !/\s/u.test(name)).map((name) => normalizeTerm(name.toLowerCase())).filter((term): term is string => term !== null);
-    const english = oneWord(countries.getName(code, 'en', { select: 'all' }) ?? []);
+    const english = oneWordTerms(countries.getName(code, 'en', { select: 'all' }) ?? []);
     if (english.length === 0) continue;
     const russianNames = (countries.getName(code, 'ru', { select: 'all' }) ?? []).filter((name) => !/\s/u.test(name));
-    for (const russian of oneWord(russianNames.flatMap(declined))) table.set(russian, [...new Set([...(table.get(russian) ?? []), ...english])]);
+    for (const russian of oneWordTerms(russianNames.flatMap(declined))) table.set(russian, [...new Set([...(table.get(russian) ?? []), ...english])]);
   }
   return table;
 }
