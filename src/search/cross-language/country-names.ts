@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import countries, { type LocaleData } from 'i18n-iso-countries';
+import { boundedMemo } from '../bounded-memo.js';
 import { normalizeTerm } from '../tokenizer.js';
 
 const require = createRequire(import.meta.url);
 let registered = false;
 /** By English name: the same names come back question after question. */
-const termsByName = new Map<string, string[]>();
+const rememberedByName = boundedMemo<string[]>();
 
 /**
  * The Russian index terms of an English country name ("Japan" → япони…, "Russia" → росс…),
@@ -14,12 +15,7 @@ const termsByName = new Map<string, string[]>();
  * "КНР (Китайская Народная Республика)" adds nothing that matches by its ordinary words.
  */
 export function russianCountryTerms(englishName: string): string[] {
-  const cached = termsByName.get(englishName);
-  if (cached) return cached;
-  const terms = lookUp(englishName);
-  if (termsByName.size > 50_000) termsByName.clear();
-  termsByName.set(englishName, terms);
-  return terms;
+  return rememberedByName(englishName, () => lookUp(englishName));
 }
 
 function registerLocales(): void {

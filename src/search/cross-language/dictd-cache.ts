@@ -39,12 +39,17 @@ function cachePath(cacheDir: string, base: string, derived?: string): string {
 export async function readDictdCache(cacheDir: string, files: DictdFiles, stamp: SourceStamp): Promise<DictdTable | null> {
   try {
     const data = deserialize(await readFile(cachePath(cacheDir, files.base))) as Partial<DictdTable> & { layout?: unknown; source?: unknown };
-    if (data.layout !== cacheLayout || JSON.stringify(data.source) !== JSON.stringify(stamp)) return null;
+    if (!ofThisVersion(data, stamp)) return null;
     const table = { headwords: data.headwords, firstSpan: data.firstSpan, spans: data.spans, articles: data.articles };
     return isWhole(table) ? table : null;
   } catch {
     return null;
   }
+}
+
+/** Whether a kept file was written in this layout for these versions of the dictionary's files. */
+function ofThisVersion(data: { layout?: unknown; source?: unknown }, stamp: SourceStamp): boolean {
+  return data.layout === cacheLayout && JSON.stringify(data.source) === JSON.stringify(stamp);
 }
 
 /** Whether the arrays fit together and every span lies within the articles. */
@@ -69,7 +74,7 @@ export async function writeDictdCache(cacheDir: string, files: DictdFiles, stamp
   const { headwords, firstSpan, spans, articles } = table;
   try {
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(temporary, serialize({ layout: cacheLayout, source: stamp, headwords, firstSpan, spans, articles }));
+    await writeFile(temporary, sealed(stamp, { headwords, firstSpan, spans, articles }));
     await rename(temporary, file);
   } catch {
     // The cache only saves time.
@@ -83,7 +88,7 @@ export async function writeDictdCache(cacheDir: string, files: DictdFiles, stamp
 export function readDerivedCache(cacheDir: string, files: DictdFiles, stamp: SourceStamp, name: string): unknown {
   try {
     const data = deserialize(readFileSync(cachePath(cacheDir, files.base, name))) as { layout?: unknown; source?: unknown; value?: unknown };
-    return data.layout === cacheLayout && JSON.stringify(data.source) === JSON.stringify(stamp) ? data.value : null;
+    return ofThisVersion(data, stamp) ? data.value : null;
   } catch {
     return null;
   }
@@ -95,9 +100,14 @@ export function writeDerivedCache(cacheDir: string, files: DictdFiles, stamp: So
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(temporary, serialize({ layout: cacheLayout, source: stamp, value }));
+    writeFileSync(temporary, sealed(stamp, { value }));
     renameSync(temporary, file);
   } catch {
     // The cache only saves time.
   }
+}
+
+/** What a kept file holds: the payload, with the layout and the versions of the files it was made from. */
+function sealed(stamp: SourceStamp, payload: object): Buffer {
+  return serialize({ layout: cacheLayout, source: stamp, ...payload });
 }

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.js';
 import { normalizeTerm } from '../tokenizer.js';
 import { dictionaryForms } from '../word-forms.js';
 import { openDictdDictionary, type DictdDictionary } from './dictd.js';
@@ -41,15 +42,7 @@ export async function openRussianDictionary(base: string, { limits = translation
   const dictionary = await openDictdDictionary(base, { cacheDir });
   // Both lookups are asked again for the same words question after question; one cache holds
   // them, the exact-capitals ones under their own spelling after a marker.
-  const cache = new Map<string, string[]>();
-  const remembered = (key: string, look: () => string[]): string[] => {
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const terms = look();
-    if (cache.size > 50_000) cache.clear();
-    cache.set(key, terms);
-    return terms;
-  };
+  const remembered = boundedMemo<string[]>();
   return {
     headwords: dictionary.headwords,
     source: base,

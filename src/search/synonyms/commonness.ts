@@ -1,5 +1,6 @@
 import type { WeightedTerm } from '../bm25-ranker.js';
 import { isCapitalisedName, type QueryWord } from '../query-expansion.js';
+import { boundedMemo } from '../bounded-memo.js';
 import { dictionaryForms } from '../word-forms.js';
 import type { WordNet } from './wordnet.js';
 
@@ -70,15 +71,9 @@ export function weighByCommonness(terms: WeightedTerm[], words: readonly QueryWo
 
 /** `senseCount` over one WordNet, remembered per lower-case word: a bot asks about the same words again and again. */
 export function cachedSenseCount(wordnet: WordNet): (word: string) => number {
-  const cache = new Map<string, number>();
+  const remembered = boundedMemo<number>();
   return (word) => {
     const lower = word.toLowerCase();
-    let count = cache.get(lower);
-    if (count === undefined) {
-      count = senseCount(wordnet, lower);
-      if (cache.size > 50_000) cache.clear();
-      cache.set(lower, count);
-    }
-    return count;
+    return remembered(lower, () => senseCount(wordnet, lower));
   };
 }

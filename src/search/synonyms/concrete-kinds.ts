@@ -17,9 +17,9 @@ const concreteFiles = new Set([5, 6, 8, 13, 17, 18, 20, 27]);
  */
 export function namesConcreteKind(wordnet: WordNet, word: string): boolean {
   const lower = word.toLowerCase();
-  if (adjectiveForms(lower).some((form) => wordnet.synsetsOf(form).some((entry) => entry.pos === 'adj'))) return false;
+  if (adjectiveForms(lower).some((form) => wordnet.synsetsOf(form, 'adj').length > 0)) return false;
   for (const form of nounForms(lower)) {
-    const noun = wordnet.synsetsOf(form).find((entry) => entry.pos === 'noun');
+    const [noun] = wordnet.synsetsOf(form, 'noun');
     const mostFrequent = noun?.offsets[0];
     if (mostFrequent === undefined) continue;
     const synset = wordnet.synset('noun', mostFrequent);

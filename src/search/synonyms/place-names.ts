@@ -1,9 +1,9 @@
 import type { PlaceNames } from '../confidence.js';
+import { boundedMemo } from '../bounded-memo.js';
 import type { WordNet } from './wordnet.js';
 
 /** WordNet's lexicographer file of places (noun.location). */
 const locationFile = 15;
-const cacheLimit = 50_000;
 
 interface Place {
   wholes: string[];
@@ -18,15 +18,10 @@ const notAPlace: Place = { wholes: [], capital: false };
  * a place, so "May" (a month) or "Turkey" as a bird never count. Each name is looked up once.
  */
 export function placeNames(wordnet: WordNet): PlaceNames {
-  const cache = new Map<string, Place>();
+  const remembered = boundedMemo<Place>();
   const place = (name: string): Place => {
     const key = name.toLowerCase();
-    const known = cache.get(key);
-    if (known) return known;
-    const found = readPlace(wordnet, key);
-    if (cache.size >= cacheLimit) cache.clear();
-    cache.set(key, found);
-    return found;
+    return remembered(key, () => readPlace(wordnet, key));
   };
   return { wholesOf: (name) => place(name).wholes, isCapital: (name) => place(name).capital };
 }

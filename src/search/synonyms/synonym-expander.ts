@@ -1,4 +1,5 @@
 import type { WeightedTerm } from '../bm25-ranker.js';
+import { boundedMemo } from '../bounded-memo.js';
 import { dictionaryForms } from '../word-forms.js';
 import { isCapitalisedName, type QueryExpander, type QueryWord } from '../query-expansion.js';
 import { normalizeTerm } from '../tokenizer.js';
@@ -104,16 +105,7 @@ function weighting(limits: SynonymLimits, kind: SynonymTerm['via']): { weight: n
 
 /** English query words → their synonyms, related forms and the synonyms of the phrases they start, so "lend" finds "loan". Names are left alone. */
 export function synonymExpander(wordnet: WordNet, limits: SynonymLimits = synonymLimits): QueryExpander {
-  const cache = new Map<string, SynonymTerm[]>();
-  const cached = (key: string, compute: () => SynonymTerm[]) => {
-    let terms = cache.get(key);
-    if (!terms) {
-      terms = compute();
-      if (cache.size > 50_000) cache.clear();
-      cache.set(key, terms);
-    }
-    return terms;
-  };
+  const cached = boundedMemo<SynonymTerm[]>();
   return {
     expand(words) {
       const added: WeightedTerm[] = [];
