@@ -94,6 +94,14 @@ describe('widening a question with the other form of an abbreviation', () => {
     expect(expand('Is IL raised after 6 weeks?')).toEqual([]);
   });
 
+  it('reads a short form of two words whole, not the short form its second word is alone', () => {
+    const hormones = createAbbreviationTable();
+    hormones.setDocument('g', 'granulocyte colony-stimulating factor (G-CSF) and cerebrospinal fluid (CSF) were sampled');
+    const terms = abbreviationExpander(hormones, weights).expand(queryWords('Deleting Raptor reduces G-CSF levels.')).map((term) => term.term);
+    expect(terms).toContain('granulocyt');
+    expect(terms).not.toContain('cerebrospin');
+  });
+
   it('leaves a common word alone that is spelt like a short form in other capitals', () => {
     expect(expand('At what age do people retire?')).toEqual([]);
   });

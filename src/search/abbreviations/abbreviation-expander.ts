@@ -35,8 +35,12 @@ export function abbreviationExpander(table: AbbreviationTable, weights: Abbrevia
   return {
     expand(words) {
       const added: WeightedTerm[] = [];
+      // The words of a short form read already: "CSF" inside "G-CSF" is not cerebrospinal fluid.
+      let readUntil = 0;
       words.forEach((word, position) => {
-        for (const entry of longFormsAt(table, words, position, weights.longForms)) {
+        const entries = position < readUntil ? [] : longFormsAt(table, words, position, weights.longForms);
+        for (const entry of entries) readUntil = Math.max(readUntil, position + entry.definition.shortWords.length);
+        for (const entry of entries) {
           // The long form stands for one word: its terms share that word's weight.
           const weight = weights.longForm / entry.definition.longTerms.length;
           for (const term of entry.definition.longTerms) added.push({ term, source: word.term, weight, via: 'abbreviation' });
