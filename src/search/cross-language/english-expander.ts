@@ -22,13 +22,16 @@ export interface EnglishExpansion {
  * On the tuning half of the Russian questions (6 of them, so only coarse choices show): weight 1
  * over 0.5 and 0.75 (H@1 0.667 → 0.500, 0.667 with a lower held-out MRR) and 1.25 (more
  * flagged); 4 terms a word tie 3, 6 and 8 (MRR 0.685), 2 is 0.688 but the held-out half loses
- * (0.806 → 0.625); a country's name at 1 over 0.5 (H@1 0.500), 1.5 ties. A loanword at 2.5
- * (MRR 0.685 → 0.769, H@3 0.667 → 0.833): 1 gave 0.708, 1.5 0.750, 2 0.767 (the investors
- * question at rank 10, not 9), 3 ties, 4 loses on the held-out half (MRR 0.889 → 0.778). Only for
- * a word the dictionary does not translate: for the others it added nothing on the ranking set
- * but chance spellings (премьер → primer, самом → simoom).
+ * (0.806 → 0.625); a country's name at 1 over 0.5 (H@1 0.500), 1.5 ties. A loanword at 1.5
+ * (MRR 0.685 → 0.750, H@3 0.667 → 0.833; 1 gave 0.708 and H@3 0.667). 2 and 2.5 reach 0.767 and
+ * 0.769 only by moving the investors question from rank 10 to 9, and 4 loses on the held-out
+ * half (MRR 0.889 → 0.778); the lower weight is kept because about 2 % of the words the
+ * dictionary does not translate are spelt like an unrelated English word ("хотели" → hotel),
+ * and such a chance spelling should not outweigh the question's other words. Only for a word
+ * the dictionary does not translate: for the others it added nothing on the ranking set but
+ * chance spellings (премьер → primer, самом → simoom).
  */
-export const englishExpansion: EnglishExpansion = { weight: 1, terms: 4, countryWeight: 1, loanwordWeight: 2.5 };
+export const englishExpansion: EnglishExpansion = { weight: 1, terms: 4, countryWeight: 1, loanwordWeight: 1.5 };
 
 const cyrillicWord = /^[\p{Script=Cyrillic}-]+$/u;
 
