@@ -112,15 +112,20 @@ function computeTerm(word: string): string | null {
 
 /**
  * The index terms of a text, in order, stop words removed, and then those of its hyphenated names
- * read as one word (`termSpans`): last, as `queryWords` has them, so that a query's terms come in
- * the same order either way.
+ * read as one word (as `termSpans` reads them): last, as `queryWords` has them, so that a query's
+ * terms come in the same order either way. Read without `termSpans`' copy: every passage is read here.
  */
 export function termsOf(text: string): string[] {
+  const spans = wordSpans(text);
   const terms: string[] = [];
   const joined: string[] = [];
-  for (const { word, joined: isJoined } of termSpans(text)) {
-    const term = normalizeTerm(word);
-    if (term !== null) (isJoined === true ? joined : terms).push(term);
-  }
-  return [...terms, ...joined];
+  spans.forEach((span, position) => {
+    const term = normalizeTerm(span.word);
+    if (term !== null) terms.push(term);
+    const next = spans[position + 1];
+    const name = next !== undefined && joinsAsName(text, span, next) ? normalizeTerm(span.word + next.word) : null;
+    if (name !== null) joined.push(name);
+  });
+  for (const name of joined) terms.push(name);
+  return terms;
 }
