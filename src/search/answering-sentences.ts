@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25-ranker.js';
 import { sentenceSpans } from './sentence-spans.js';
-import { normalizeTerm, wordSpans } from './tokenizer.js';
+import { normalizeTerm, termSpans } from './tokenizer.js';
 
 /** A stretch of a quote, as offsets into its text. */
 export interface TextRange {
@@ -25,12 +25,12 @@ export interface QuoteReading {
   starts: readonly number[];
 }
 
-/** Splits a quote into sentences and reads its words once, each with its index term; stop words are left out. */
+/** Splits a quote into sentences and reads its words once, each with its index term, hyphenated names also as one word (`termSpans`); stop words are left out. */
 export function readQuote(text: string): QuoteReading {
   const words: string[] = [];
   const terms: string[] = [];
   const starts: number[] = [];
-  for (const { word, start } of wordSpans(text)) {
+  for (const { word, start } of termSpans(text)) {
     const term = normalizeTerm(word);
     if (term === null) continue;
     words.push(word);

@@ -60,9 +60,12 @@ export function isQuestionWord(word: QueryWord): boolean {
   return (word.position === 0 && requestVerbs.has(lower)) || lower === 'please' || russianInterrogatives.has(lower);
 }
 
-/** The question's words that say what it is about: those that only make it a question are left out. */
+/**
+ * The question's words that say what it is about: those that only make it a question are left
+ * out, and so are hyphenated names read as one word, whose parts already stand for them.
+ */
 export function subjectWords(words: readonly QueryWord[]): QueryWord[] {
-  return words.filter((word) => !isQuestionWord(word));
+  return words.filter((word) => word.joined !== true && !isQuestionWord(word));
 }
 
 /** The question's terms weighted by their specificity, the words of its setting marked. */

@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25-ranker.js';
 import { countedTerms, queryTerms } from './query-terms.js';
-import { normalizeTerm, wordSpans, type WordSpan } from './tokenizer.js';
+import { normalizeTerm, termSpans, type WordSpan } from './tokenizer.js';
 
 /** A content word of a query, as typed, with its index term. */
 export interface QueryWord {
@@ -10,6 +10,11 @@ export interface QueryWord {
   position: number;
   /** The word typed right after it, stop word or not, so that an expander can read two-word phrases ("travelled to"). */
   follower?: string;
+  /**
+   * A hyphenated name read as one word ("IL-6" as "IL6", `termSpans`), at the position of its
+   * first part. It ranks like any word but is never missing nor weighed for confidence: its parts are.
+   */
+  joined?: true;
 }
 
 /** Adds terms that stand for words of a query: translations, synonyms. */
@@ -17,16 +22,24 @@ export interface QueryExpander {
   expand(words: readonly QueryWord[]): WeightedTerm[];
 }
 
-/** The query's content words, stop words left out. */
+/** The query's content words, stop words left out, then its hyphenated names read as one word (`joined`). */
 export function queryWords(text: string): QueryWord[] {
+  const spans = termSpans(text);
+  const plain = spans.filter((span) => span.joined !== true);
   const words: QueryWord[] = [];
-  const spans = wordSpans(text);
-  spans.forEach(({ word }, position) => {
-    const term = normalizeTerm(word);
-    const follower = followerOf(text, spans, position);
-    if (term !== null) words.push({ word, term, position, ...(follower !== undefined && { follower }) });
-  });
-  return words;
+  const joined: QueryWord[] = [];
+  let position = 0;
+  for (const span of spans) {
+    const term = normalizeTerm(span.word);
+    if (span.joined === true) {
+      if (term !== null) joined.push({ word: text.slice(span.start, span.end), term, position, joined: true });
+      continue;
+    }
+    const follower = followerOf(text, plain, position);
+    if (term !== null) words.push({ word: span.word, term, position, ...(follower !== undefined && { follower }) });
+    position += 1;
+  }
+  return [...words, ...joined];
 }
 
 /** The word after the one at `position` when only spaces part them: a comma or full stop ends a phrase. */

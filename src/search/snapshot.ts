@@ -23,9 +23,10 @@ import { parseStoredJson, sha256Hex, unsealJson, writeJsonFile, writeObjectWithL
  * Version 4 adds the delta beside the base (snapshot-delta.ts): changes since the base was
  * written, appended rather than rewritten. Version 5 writes the index in arrays (index-file.ts),
  * which load in half the time of minisearch's own JSON. Version 6 stores each document's body hash,
- * so that an unchanged body is trusted whole instead of passage by passage.
+ * so that an unchanged body is trusted whole instead of passage by passage. Version 7 indexes
+ * hyphenated names also as one word ("IL-6" as "il6" beside "il" and "6", tokenizer.ts).
  */
-export const snapshotFormatVersion = 6;
+export const snapshotFormatVersion = 7;
 
 const passageSchema = z.object({
   ordinal: z.number().int().positive(),

@@ -10,6 +10,8 @@ export interface WordSpan {
   word: string;
   start: number;
   end: number;
+  /** Two words joined by a hyphen, read as one ("IL-6" as "IL6"): see `termSpans`. */
+  joined?: true;
 }
 
 // Letters, combining marks and digits of any script; everything else (spaces, punctuation,
@@ -23,6 +25,8 @@ const hasInvisible = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 const cyrillic = /\p{Script=Cyrillic}/u;
 const latin = /\p{Script=Latin}/u;
 const combiningMarks = /\p{M}/gu;
+const hyphens = new Set(['-', '\u2010', '\u2011']);
+const digit = /\p{N}/u;
 
 // The English list has no "a" nor "whose", and splitting "Japan's" leaves an "s": none carries meaning.
 const stopwords = new Set([...englishStopwords, ...russianStopwords, 'a', 'whose', 's', 't', 'd', 'll', 'm', 're', 've']);
@@ -54,6 +58,32 @@ export function wordSpans(text: string): WordSpan[] {
 }
 
 /**
+ * The words of a text, each pair of them joined by a hyphen into a name also read as one word,
+ * put before the pair ("IL-6" gives "IL6", "IL", "6"). Names of genes, proteins, models and
+ * cell types are written with the hyphen or without it at will ("IL-6" and "IL6", "BCL-2" and
+ * "Bcl2", "CK-666" and "CK666", "T-cell" and "Tcell"), so the joined word lets either spelling
+ * meet the other, and a question with the hyphen find the name itself, not only its parts
+ * (SciFact nDCG@10 0.6982 → 0.7081 on the tuning half, 0.6812 → 0.6935 held out). Only such
+ * names are joined: joining every hyphenated pair ("long-term") did worse (0.7057 / 0.6835).
+ */
+export function termSpans(text: string): WordSpan[] {
+  const spans = wordSpans(text);
+  const withJoined: WordSpan[] = [];
+  spans.forEach((span, position) => {
+    const next = spans[position + 1];
+    if (next !== undefined && joinsAsName(text, span, next)) withJoined.push({ word: span.word + next.word, start: span.start, end: next.end, joined: true });
+    withJoined.push(span);
+  });
+  return withJoined;
+}
+
+/** Whether two words touch a single hyphen and one of them holds a digit or is a single letter: a name's parts ("IL-6", "T-cell"). */
+function joinsAsName(text: string, first: WordSpan, second: WordSpan): boolean {
+  if (second.start !== first.end + 1 || !hyphens.has(text[first.end] ?? '')) return false;
+  return [first.word, second.word].some((word) => word.length === 1 || digit.test(word));
+}
+
+/**
  * Turns a word into the term stored in the index: lower case, accents folded for Latin
  * script, stop words dropped (null), and stemmed with the stemmer of the word's script
  * (Cyrillic words with the Russian stemmer, Latin with the English one, digits as they are).
@@ -80,12 +110,22 @@ function computeTerm(word: string): string | null {
   return lower;
 }
 
-/** The index terms of a text, in order, stop words removed. */
+/**
+ * The index terms of a text, in order, stop words removed, and then those of its hyphenated names
+ * read as one word (as `termSpans` reads them): last, as `queryWords` has them, so that a query's
+ * terms come in the same order either way. Read without `termSpans`' copy: every passage is read here.
+ */
 export function termsOf(text: string): string[] {
+  const spans = wordSpans(text);
   const terms: string[] = [];
-  for (const word of splitWords(text)) {
-    const term = normalizeTerm(word);
+  const joined: string[] = [];
+  spans.forEach((span, position) => {
+    const term = normalizeTerm(span.word);
     if (term !== null) terms.push(term);
-  }
+    const next = spans[position + 1];
+    const name = next !== undefined && joinsAsName(text, span, next) ? normalizeTerm(span.word + next.word) : null;
+    if (name !== null) joined.push(name);
+  });
+  for (const name of joined) terms.push(name);
   return terms;
 }

@@ -29,6 +29,12 @@ describe('the answering sentence of a quote', () => {
     expect(highlights.map(({ start, end }) => passage.slice(start, end))).toEqual(['In 2024, Japan agreed to loan Uzbekistan 39 billion yen.']);
   });
 
+  it('is the sentence holding a hyphenated name the question writes as one word', () => {
+    const quote = 'Serum levels of IL-1 fell. Serum IL-6 rose after surgery.';
+    const { highlights } = matchQuote(quote, expandQuery('Does IL6 rise?', []), () => 1);
+    expect(highlights.map(({ start, end }) => quote.slice(start, end))).toEqual(['Serum IL-6 rose after surgery.']);
+  });
+
   it('is none for a quote of one sentence, which is all answer', () => {
     expect(matchQuote('Japan agreed to loan Uzbekistan 39 billion yen.', expandQuery('loan Uzbekistan', []), specificity).highlights).toEqual([]);
   });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openDictdDictionary, DictionaryUnavailable } from '../../src/search/cross-language/dictd.js';
 import { russianTranslations } from '../../src/search/cross-language/mueller-articles.js';
 import { openRussianDictionary } from '../../src/search/cross-language/russian-dictionary.js';
-import { englishExpander } from '../../src/search/cross-language/english-expander.js';
+import { englishExpander, englishExpansion } from '../../src/search/cross-language/english-expander.js';
+import { differByOneVowel, englishSpellings, loadLatinSpelling } from '../../src/search/cross-language/loanwords.js';
 import { countryNameWeight, russianExpander, translationWeight } from '../../src/search/cross-language/russian-expander.js';
 import { englishCountryTerms, russianCountryTerms } from '../../src/search/cross-language/country-names.js';
 import { russianAbbreviations } from '../../src/search/cross-language/russian-abbreviations.js';
@@ -181,6 +182,70 @@ describe('the dictionary read from Russian to English', () => {
     expect(answer.passages[0]?.text).toContain('uranium');
     expect(answer.passages[0]?.matchedInRussian).toBeUndefined();
     expect(answer.missingWords).not.toContain('урана');
+  });
+});
+
+describe('loanwords', () => {
+  // Mueller's articles for these give no Russian loanword: "summit" is вершина, "investor" вкладчик.
+  const loanwordArticles: Array<[string, string]> = [
+    ...articles,
+    ['summit', 'summit\n   [↗sʌmɪt] _n.\n   1) вершина, верх\n   2) встреча глав правительств\n'],
+    ['samite', 'samite\n   [↗sæmaɪt] _n. тяжёлая шёлковая ткань\n'],
+    ['investor', 'investor\n   [ɪn↗vɛstɜ] _n. вкладчик\n'],
+    ['grant', 'grant\n   [grɑ:nt] _n. дотация, субсидия\n'],
+    ['strand', 'strand\n   [strænd] _n. берег\n'],
+    ['zapas', 'zapas\n   _n. нечто\n'],
+  ];
+
+  it('writes a Russian word in Latin letters with the transliteration package', async () => {
+    const latin = await loadLatinSpelling();
+    expect(['Саммит', 'инвесторы', 'гранты'].map(latin)).toEqual(['sammit', 'investory', 'granty']);
+  });
+
+  it('finds the English headword spelt the same once doubled letters are written once, or one vowel off', () => {
+    const spellings = englishSpellings(['summit', 'investor', 'grant', 'credit', 'strand', 'pooch']);
+    expect(spellings.spelledLike('sammit', { nearToo: true })).toEqual(['summit']);
+    expect(spellings.spelledLike('investor', { nearToo: false })).toEqual(['investor']);
+    expect(spellings.spelledLike('granty', { nearToo: true })).toEqual(['grant']);
+    expect(spellings.spelledLike('sammit', { nearToo: false })).toEqual([]);
+  });
+
+  it('takes no consonant off, no other first letter and no word under five letters for the same spelling', () => {
+    const spellings = englishSpellings(['credit', 'strand', 'pooch']);
+    expect(spellings.spelledLike('stran', { nearToo: true })).toEqual([]);
+    expect(spellings.spelledLike('kredit', { nearToo: true })).toEqual([]);
+    expect(spellings.spelledLike('poch', { nearToo: true })).toEqual([]);
+    expect(differByOneVowel('pretor', 'praetor')).toBe(true);
+    expect(differByOneVowel('strand', 'stran')).toBe(false);
+    expect(differByOneVowel('grant', 'grant')).toBe(false);
+  });
+
+  it('gives a Russian loanword, inflected or not, the English word it comes from', async () => {
+    const dictionary = await openRussianDictionary(await writeDictionary(false, loanwordArticles));
+    expect(dictionary.englishLoanwordsFor('инвесторы')).toEqual([normalizeTerm('investor')]);
+    expect(dictionary.englishLoanwordsFor('Инвесторам')).toEqual([normalizeTerm('investor')]);
+    expect(dictionary.englishLoanwordsFor('гранты')).toEqual([normalizeTerm('grant')]);
+    // The stemmer cuts саммит to самм; the word as typed is one vowel off summit, and off samite too.
+    expect(dictionary.englishLoanwordsFor('саммит')).toEqual([normalizeTerm('summit'), normalizeTerm('samite')]);
+    expect(dictionary.englishLoanwordsFor('странами')).toEqual([]);
+  });
+
+  it('adds English words spelt like a Russian word only when the dictionary does not translate it', async () => {
+    const expander = englishExpander(await openRussianDictionary(await writeDictionary(false, loanwordArticles)));
+    const words = ['саммит', 'запас'].map((word, position) => ({ word, term: normalizeTerm(word) ?? '', position }));
+    const added = expander.expand(words);
+    expect(added.filter((term) => term.source === normalizeTerm('саммит'))).toContainEqual({ term: normalizeTerm('summit'), source: normalizeTerm('саммит'), weight: englishExpansion.loanwordWeight, via: 'english' });
+    // запас is translated (reserve), so zapas, spelt like it, is not added.
+    expect(added.filter((term) => term.source === normalizeTerm('запас')).map((term) => term.term)).toEqual([normalizeTerm('reserve')]);
+  });
+
+  it('lets a Russian question with a loanword find the English passage that has the word', async () => {
+    const documents = [
+      makeDocument('summit.md', 'Summit\n\nTokyo hosted the first summit with the five states in December.\n'),
+      makeDocument('visit.md', 'Visit\n\nThe minister visited Tokyo in the spring and spoke about trade.\n'),
+    ];
+    const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, russianDictionary: await writeDictionary(false, loanwordArticles) });
+    expect(service.ask('Когда прошёл первый саммит?').passages[0]?.text).toContain('summit');
   });
 });
 

@@ -81,6 +81,14 @@ describe('markTerms', () => {
     expect(markTerms(text, ['uzbek'], true).map(({ start, end }) => text.slice(start, end))).toEqual(['Uzbekistan', 'Uzbek']);
     expect(markTerms(text, ['uzbek']).map(({ start, end }) => text.slice(start, end))).toEqual(['Uzbek']);
   });
+
+  it('marks a hyphenated name matched as one word once, hyphen and all, and never its parts again inside it', () => {
+    const text = 'IL-6 and IL-10 rose';
+    const marked = (terms: string[]) => markTerms(text, terms).map(({ start, end }) => text.slice(start, end));
+    expect(marked(['il6'])).toEqual(['IL-6']);
+    expect(marked(['il6', 'il', '6'])).toEqual(['IL-6', 'IL']);
+    expect(marked(['10'])).toEqual(['10']);
+  });
 });
 
 describe('validateQuery', () => {
@@ -213,6 +221,17 @@ describe('validateQuery', () => {
     expect(isQuestionWord({ word: 'Name', term: 'name', position: 0 })).toBe(true);
     expect(isQuestionWord({ word: 'name', term: 'name', position: 4 })).toBe(false);
     expect(questionWeights(queryWords('Explain the rules of cricket'), () => 1).map((weight) => weight.term)).toEqual(['rule', 'cricket']);
+  });
+
+  it('leaves a hyphenated name read as one word out of the check, since its parts stand for it', () => {
+    const words = queryWords('Does IL-6 rise?');
+    expect(words.map((word) => [word.word, word.term, word.position, word.joined === true])).toEqual([
+      ['IL', 'il', 1, false],
+      ['6', '6', 2, false],
+      ['rise', 'rise', 3, false],
+      ['IL-6', 'il6', 1, true],
+    ]);
+    expect(subjectWords(words).map((word) => word.term)).toEqual(['il', '6', 'rise']);
   });
 
   it('marks the names, numbers and the "much" of "how much" as the question\'s setting, weighted by their specificity', () => {

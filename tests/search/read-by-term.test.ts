@@ -131,7 +131,9 @@ describe('asking through the postings segment', () => {
     const byTerm = await open(now, dataDir, true);
     expect(byTerm.messages).toContain('search index delta replayed');
     expect(byTerm.messages).toContain('search index loaded from snapshot');
-    expect(byTerm.service.ask('cocoa quotas Ghana').passages[0]?.docId).toBe(added.id);
+    // Both asked alike, so that both have read the same postings: which ones a service has read orders its
+    // MaxScore pass, and so the rounding of a score's last digit (bm25-ranker.ts).
+    for (const { service } of [byTerm, loaded]) expect(service.ask('cocoa quotas Ghana').passages[0]?.docId).toBe(added.id);
     expectSameAnswers(byTerm.service, loaded.service, [...reutersQuestions(now), 'cocoa exports rose sharply in March', 'cocoa export quotas Ghana Ivory Coast', documents[7]?.title || 'removed document']);
   });
 

@@ -141,6 +141,16 @@ describe('search', () => {
     const marked = first?.marks.map(({ start, end }) => first.passage.text.slice(start, end));
     expect(marked).toEqual(['loan', 'Uzbekistan']);
   });
+
+  it('finds a hyphenated name typed without its hyphen, and the other way round, and marks the whole name', async () => {
+    const cytokines = makeDocument('cytokines.md', 'Cytokines\n\nSerum IL-6 rose after surgery in most patients.\n\nThe p53 protein was silenced in liver cells.\n\nThe Bcl2 protein was silenced in the tumour cells of most of the patients.\n');
+    const { service } = await open([cytokines, loanDocument()], await temporaryFolder());
+    const [first] = service.search('IL6').matches;
+    expect(first?.marks.map(({ start, end }) => first.passage.text.slice(start, end))).toEqual(['IL-6']);
+    expect(service.ask('Does serum IL6 rise after surgery?').passages[0]?.text).toContain('IL-6 rose');
+    expect(service.ask('Was the BCL-2 protein silenced?').passages[0]?.text).toContain('Bcl2 protein');
+    expect(service.ask('Does IL-6 rise after surgery?').missingWords).toEqual([]);
+  });
 });
 
 describe('index snapshot', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTerm, splitWords, termsOf, wordSpans } from '../../src/search/tokenizer.js';
+import { normalizeTerm, splitWords, termSpans, termsOf, wordSpans } from '../../src/search/tokenizer.js';
 
 describe('tokenizer', () => {
   it('removes zero-width characters and soft hyphens hidden inside a word before matching', () => {
@@ -41,5 +41,29 @@ describe('tokenizer', () => {
   it('gives word offsets that slice back to the word', () => {
     const text = 'Japan’s ODA, 412,69';
     for (const span of wordSpans(text)) expect(text.slice(span.start, span.end)).toBe(span.word);
+  });
+
+  it('reads a hyphenated name also as one word, so that "IL6" meets "IL-6" and "Bcl2" meets "BCL-2"', () => {
+    expect(termsOf('IL-6 levels')).toEqual(['il', '6', 'level', 'il6']);
+    expect(termsOf('IL6')).toEqual(['il6']);
+    expect(termsOf('BCL-2')).toContain(normalizeTerm('Bcl2'));
+    expect(termsOf('T-cells')).toContain(normalizeTerm('Tcells'));
+    expect(termsOf('TDP-43-induced')).toEqual(['tdp', '43', 'induc', 'tdp43', normalizeTerm('43induced')]);
+  });
+
+  it('leaves a hyphenated pair of common words apart, and words parted by a space or a slash', () => {
+    expect(termsOf('long-term cross-react')).toEqual(['long', 'term', 'cross', 'react']);
+    expect(termsOf('IL 6 and Arp2/3')).toEqual(['il', '6', 'arp2', '3']);
+  });
+
+  it('gives a name read as one word the offsets of the whole name, before the offsets of its parts', () => {
+    const text = 'the IL-6 gene';
+    expect(termSpans(text).map(({ start, end, joined }) => [text.slice(start, end), joined === true])).toEqual([
+      ['the', false],
+      ['IL-6', true],
+      ['IL', false],
+      ['6', false],
+      ['gene', false],
+    ]);
   });
 });

@@ -12,6 +12,8 @@ export interface DictdDictionary {
   articles(word: string): string[];
   /** Every article, in headword order, for a table made once from the whole dictionary. */
   everyArticle(): Iterable<string>;
+  /** Every headword, lower-cased, in ascending order (`byCodeUnits`). */
+  everyHeadword(): readonly string[];
   /**
    * What `build` makes of the whole dictionary, made on first use: with a cache folder it is
    * kept there under `name`, for these versions of the dictionary's files, so that the next
@@ -138,6 +140,7 @@ function lookup({ headwords, firstSpan, spans, articles }: DictdTable, kept: { c
   const made = new Map<string, unknown>();
   return {
     headwords: headwords.length,
+    everyHeadword: () => headwords,
     *everyArticle() {
       for (let span = 0; 2 * span < spans.length; span++) {
         const offset = spans[2 * span] ?? 0;

@@ -2,6 +2,7 @@ import { boundedMemo } from '../bounded-memo.js';
 import { normalizeTerm } from '../tokenizer.js';
 import { dictionaryForms } from '../word-forms.js';
 import { openDictdDictionary, type DictdDictionary } from './dictd.js';
+import { englishSpellings, loadLatinSpelling, type EnglishSpellings, type LatinSpelling } from './loanwords.js';
 import { russianTranslations, type TranslationLimits } from './mueller-articles.js';
 
 /** Where Debian's `mueller7-dict` puts Mueller's English–Russian dictionary. */
@@ -19,6 +20,12 @@ export interface RussianDictionary {
    * from the whole dictionary the first time a Russian word is looked up.
    */
   englishTermsFor(russianTerm: string): readonly string[];
+  /**
+   * The English index terms of the headwords spelt like a Russian word written in Latin letters,
+   * as typed or as its index term ("саммит" → summit, "инвесторы" → investor; see
+   * `loanwordsIn`); empty when none.
+   */
+  englishLoanwordsFor(russianWord: string): readonly string[];
   readonly headwords: number;
   readonly source: string;
 }
@@ -40,9 +47,12 @@ const reverseTableName = 'russian-english-1';
  */
 export async function openRussianDictionary(base: string, { limits = translationLimits, cacheDir }: { limits?: TranslationLimits; cacheDir?: string } = {}): Promise<RussianDictionary> {
   const dictionary = await openDictdDictionary(base, { cacheDir });
+  const latinSpelling = await loadLatinSpelling();
   // Both lookups are asked again for the same words question after question; one cache holds
   // them, the exact-capitals ones under their own spelling after a marker.
   const remembered = boundedMemo<string[]>();
+  const rememberedLoanwords = boundedMemo<string[]>();
+  let spellings: EnglishSpellings | undefined;
   return {
     headwords: dictionary.headwords,
     source: base,
@@ -52,6 +62,12 @@ export async function openRussianDictionary(base: string, { limits = translation
     },
     englishTermsFor(russianTerm) {
       return dictionary.derived(reverseTableName, () => englishByRussian(dictionary), isTermTable).get(russianTerm) ?? [];
+    },
+    englishLoanwordsFor(russianWord) {
+      return rememberedLoanwords(russianWord.toLowerCase(), () => {
+        spellings ??= englishSpellings(dictionary.everyHeadword());
+        return loanwordsIn(spellings, latinSpelling, russianWord);
+      });
     },
     termsForExactHeadword(englishWord) {
       return remembered(`=${englishWord}`, () => translateArticles(dictionary.articles(englishWord).filter((article) => headwordOf(article) === englishWord), limits));
@@ -112,6 +128,24 @@ export function englishByRussian(dictionary: DictdDictionary, limits = reverseLi
     table.set(russian, [...new Set(found.map((candidate) => candidate.english))]);
   }
   return table;
+}
+
+/**
+ * The English index terms of the headwords spelt like `russianWord` in Latin letters. Its index
+ * term is looked up spelt the same only ("инвесторы" → инвестор → investor), the word as typed
+ * also one vowel off ("саммит" → sammit → summit; the stemmer cuts it to самм): a stem one
+ * letter off was mostly chance (стран → strand, провел → propel).
+ */
+export function loanwordsIn(spellings: EnglishSpellings, latinSpelling: LatinSpelling, russianWord: string): string[] {
+  const stem = normalizeTerm(russianWord);
+  const fromStem = stem === null ? [] : spellings.spelledLike(latinSpelling(stem), { nearToo: false });
+  const headwords = fromStem.length > 0 ? fromStem : spellings.spelledLike(latinSpelling(russianWord), { nearToo: true });
+  const terms = new Set<string>();
+  for (const headword of headwords) {
+    const term = normalizeTerm(headword);
+    if (term !== null) terms.add(term);
+  }
+  return [...terms];
 }
 
 function isTermTable(data: unknown): data is Map<string, string[]> {
