@@ -65,7 +65,7 @@ function asSourceDocument(document: BenchDocument): SourceDocument {
  * data folder the service saved; loading it opens the service again from that folder.
  */
 /** `ask()` as a benchmark engine; `extra` holds options of the search other than the defaults (for a sweep). */
-export function briefingAskEngine(ranking?: RankingParameters, extra: Pick<OpenSearchServiceOptions, 'commonness'> = {}): Engine {
+export function briefingAskEngine(ranking?: RankingParameters, extra: Pick<OpenSearchServiceOptions, 'commonness' | 'abbreviations'> = {}): Engine {
   const logger = createLogger({ level: 'silent' });
   let documents: SourceDocument[] = [];
   let dataDir = '';

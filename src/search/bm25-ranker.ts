@@ -8,8 +8,11 @@ export interface WeightedTerm {
   term: string;
   source: string;
   weight: number;
-  /** How an expansion term was found for its source: a Russian translation, an English one of a Russian word, an English synonym, or a related form ("tourist" → "tour"). */
-  via?: 'russian' | 'english' | 'synonym' | 'related';
+  /**
+   * How an expansion term was found for its source: a Russian translation, an English one of a Russian word, an English synonym,
+   * a related form ("tourist" → "tour"), or the other form of an abbreviation the library defines ("ODA" → "assistance").
+   */
+  via?: 'russian' | 'english' | 'synonym' | 'related' | 'abbreviation';
 }
 
 /** A document of the index with its score and the query terms it matched. */

@@ -6,6 +6,8 @@ import type { LoadedCorpus, SourceDocument } from '../corpus/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { quoteMatcher, quoteReadings } from './answering-sentences.js';
+import { abbreviationExpander, abbreviationWeights, type AbbreviationWeights } from './abbreviations/abbreviation-expander.js';
+import { lazyAbbreviationTable } from './abbreviations/abbreviation-table.js';
 import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
@@ -89,6 +91,8 @@ export interface OpenSearchServiceOptions {
   synonyms?: SynonymLimits | false;
   /** How much a question word of many WordNet senses counts less in the ranking (commonness.ts); for the sweep. */
   commonness?: CommonnessPrior;
+  /** How much the other form of an abbreviation the library defines counts ("ODA" ↔ Official Development Assistance); false for not at all. For the sweep. */
+  abbreviations?: AbbreviationWeights | false;
   /** Weight of a Russian translation against the English word; for the sweep. */
   translationWeight?: number;
   /** Thresholds of the confidence rule other than the measured ones; for the sweep. */
@@ -119,14 +123,14 @@ const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
  * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
  */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
-  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, commonness = commonnessPrior, translationWeight, confidence = confidenceRule, answerTypes = answerTypeRule, compaction = compactionPolicy, readByTerm = false } = options;
+  const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, commonness = commonnessPrior, translationWeight, confidence = confidenceRule, answerTypes = answerTypeRule, compaction = compactionPolicy, readByTerm = false, abbreviations = abbreviationWeights } = options;
   const log = logger.child({ module: 'search' });
   const [prepared, crossLanguage] = await Promise.all([prepareIndex(corpus.documents, dataDir, log, compaction, readByTerm), openCrossLanguage(russianDictionary, log, { weight: translationWeight, cacheDir: path.join(dataDir, 'dictionary') })]);
   const wordnet = sharedWordNet();
   const expanders = [...crossLanguage.expanders, ...(synonyms === false ? [] : [synonymExpander(wordnet, synonyms)])];
   const concreteKind = (word: string) => namesConcreteKind(wordnet, word);
   const senses = cachedSenseCount(wordnet);
-  return createService({ initial: corpus.documents, prepared, ranking, expanders, commonness, senses, concreteKind, places: placeNames(wordnet), confidence, answerTypes, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
+  return createService({ initial: corpus.documents, prepared, ranking, expanders, abbreviations, commonness, senses, concreteKind, places: placeNames(wordnet), confidence, answerTypes, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
 
 interface PreparedIndex {
@@ -221,6 +225,8 @@ interface ServiceParts {
   prepared: PreparedIndex;
   ranking: RankingParameters;
   expanders: readonly QueryExpander[];
+  /** How much the other form of an abbreviation the library defines counts; false for not at all. The service keeps the table of them. */
+  abbreviations: AbbreviationWeights | false;
   /** How much a question word of many senses counts less in the ranking, and how many senses a word has (WordNet's answer). */
   commonness: CommonnessPrior;
   senses: (word: string) => number;
@@ -234,11 +240,14 @@ interface ServiceParts {
   persistence: { dataDir: string; log: Logger };
 }
 
-function createService({ initial, prepared, ranking, expanders, commonness, senses, concreteKind, places, confidence, answerTypes, crossLanguage, persistence }: ServiceParts): SearchService {
+function createService({ initial, prepared, ranking, expanders: otherExpanders, abbreviations, commonness, senses, concreteKind, places, confidence, answerTypes, crossLanguage, persistence }: ServiceParts): SearchService {
   const { index, ranked, passages: passageTable, stored } = prepared;
   /** Documents upserted or removed since the last save: what the next save writes. */
   const touched = new Set<string>();
   const documentsById = new Map(initial.map((document) => [document.id, document]));
+  // The abbreviations the documents define, read from their bodies when a question first needs them, then kept up to date.
+  const defined = lazyAbbreviationTable(() => documentsById.values());
+  const expanders = abbreviations === false ? otherExpanders : [...otherExpanders, abbreviationExpander(defined, abbreviations)];
   let documents: SourceDocument[] | null = initial;
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;
@@ -253,6 +262,7 @@ function createService({ initial, prepared, ranking, expanders, commonness, sens
   function removeDocument(docId: string): void {
     dropPassages(docId);
     documentsById.delete(docId);
+    defined.removeDocument(docId);
     stored.delete(docId);
     touched.add(docId);
     documents = null;
@@ -323,6 +333,7 @@ function createService({ initial, prepared, ranking, expanders, commonness, sens
       index.addAll(toIndexedPassages(document, passages));
       passageTable.set(document.id, passages);
       documentsById.set(document.id, document);
+      defined.setDocument(document.id, document.body);
       stored.set(document.id, storeDocument(document, passages));
       touched.add(document.id);
       documents = null;
