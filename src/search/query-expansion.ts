@@ -42,6 +42,24 @@ export function queryWords(text: string): QueryWord[] {
   return [...words, ...joined];
 }
 
+/**
+ * The terms of the words that hyphenated names stand for, of those names whose term is in `terms`:
+ * a library that writes "Bcl2" holds the "BCL" and "2" of a question's "BCL-2", though neither
+ * occurs alone. A name read as one word covers the word at its position and the one after it.
+ */
+export function partsOfNames(words: readonly QueryWord[], terms: ReadonlySet<string>): string[] {
+  const termAt = new Map(words.filter((word) => word.joined !== true).map((word) => [word.position, word.term]));
+  const parts: string[] = [];
+  for (const name of words) {
+    if (name.joined !== true || !terms.has(name.term)) continue;
+    for (const position of [name.position, name.position + 1]) {
+      const part = termAt.get(position);
+      if (part !== undefined) parts.push(part);
+    }
+  }
+  return parts;
+}
+
 /** The word after the one at `position` when only spaces part them: a comma or full stop ends a phrase. */
 function followerOf(text: string, spans: readonly WordSpan[], position: number): string | undefined {
   const current = spans[position];

@@ -22,7 +22,7 @@ import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { expandWords, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
+import { expandWords, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { wordSpans } from './tokenizer.js';
 import { rankQuery } from './rank-query.js';
@@ -358,11 +358,12 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
       const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
-      const { missing, borrowed } = wordsNowhereIn(ranked, subjectWords(words), terms);
+      const { missing, borrowed } = wordsNowhereIn(ranked, words, terms);
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
       // The places are only looked up for an answer that would otherwise be confident.
-      const confident = isConfident(weights, judged?.matchedTerms, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
+      const matched = judged && [...judged.matchedTerms, ...partsOfNames(words, new Set(judged.matchedTerms))];
+      const confident = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
@@ -451,13 +452,19 @@ function withoutCommonExpansions(index: RankableIndex, terms: WeightedTerm[]): W
  * not stand in for it: "tour" is in the library, "tourists" are not. `borrowed` are the terms
  * of the words that the library holds only through a translation or synonym.
  */
+/**
+ * The question's subject words that occur nowhere, and those the library holds only through another
+ * word (`borrowed`). The parts of a hyphenated name the library holds whole ("Bcl2" for "BCL-2") occur.
+ */
 function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): { missing: QueryWord[]; borrowed: Set<string> } {
   const occurring = terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term));
-  const found = new Set(occurring.map((term) => term.source));
-  const own = new Set(occurring.filter((term) => term.via === undefined).map((term) => term.term));
+  const withParts = (found: Set<string>) => new Set([...found, ...partsOfNames(words, found)]);
+  const found = withParts(new Set(occurring.map((term) => term.source)));
+  const own = withParts(new Set(occurring.filter((term) => term.via === undefined).map((term) => term.term)));
   const missing: QueryWord[] = [];
-  for (const word of words) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
-  return { missing, borrowed: new Set(words.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
+  const subject = subjectWords(words);
+  for (const word of subject) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
+  return { missing, borrowed: new Set(subject.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {

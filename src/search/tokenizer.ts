@@ -27,6 +27,8 @@ const latin = /\p{Script=Latin}/u;
 const combiningMarks = /\p{M}/gu;
 const hyphens = new Set(['-', '\u2010', '\u2011']);
 const digit = /\p{N}/u;
+// One letter, however it is encoded: "é" composed or as e and an accent, "𝐀" beyond 16 bits.
+const singleLetter = /^\p{L}\p{M}*$/u;
 
 // The English list has no "a" nor "whose", and splitting "Japan's" leaves an "s": none carries meaning.
 const stopwords = new Set([...englishStopwords, ...russianStopwords, 'a', 'whose', 's', 't', 'd', 'll', 'm', 're', 've']);
@@ -80,7 +82,7 @@ export function termSpans(text: string): WordSpan[] {
 /** Whether two words touch a single hyphen and one of them holds a digit or is a single letter: a name's parts ("IL-6", "T-cell"). */
 function joinsAsName(text: string, first: WordSpan, second: WordSpan): boolean {
   if (second.start !== first.end + 1 || !hyphens.has(text[first.end] ?? '')) return false;
-  return [first.word, second.word].some((word) => word.length === 1 || digit.test(word));
+  return [first.word, second.word].some((word) => singleLetter.test(word) || digit.test(word));
 }
 
 /**
@@ -102,7 +104,8 @@ function computeTerm(word: string): string | null {
   const lower = word.toLowerCase();
   if (stopwords.has(lower)) return null;
   if (lower.length > longestStemmedWord) return lower;
-  if (cyrillic.test(lower)) return russianStemmer(lower.replaceAll('ё', 'е'));
+  // Composed first: "й" typed as и and a breve is the letter й to the stemmer and the dictionary.
+  if (cyrillic.test(lower)) return russianStemmer(lower.normalize('NFC').replaceAll('ё', 'е'));
   if (latin.test(lower)) {
     const folded = lower.normalize('NFKD').replace(combiningMarks, '');
     return englishStemmer(folded);

@@ -26,6 +26,12 @@ describe('finding the abbreviations a text defines', () => {
     expect(longFormFor('CRC', 'patients with carcinoma')).toBeNull();
   });
 
+  it('takes no long form that holds the short form itself, hyphenated or not', () => {
+    expect(abbreviationDefinitions('We measured the IL-6 receptor levels (IL-6) in mice.')).toEqual([]);
+    expect(abbreviationDefinitions('Mice given G-CSF treated mice (G-CSF) were compared.')).toEqual([]);
+    expect(abbreviationDefinitions('the MI group (MI) was larger')).toEqual([]);
+  });
+
   it('never starts a long form with a stop word', () => {
     expect(longFormFor('OAU', 'a meeting of the Organization of African Unity')).toBe('Organization of African Unity');
   });

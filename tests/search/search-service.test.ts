@@ -151,6 +151,16 @@ describe('search', () => {
     expect(service.ask('Was the BCL-2 protein silenced?').passages[0]?.text).toContain('Bcl2 protein');
     expect(service.ask('Does IL-6 rise after surgery?').missingWords).toEqual([]);
   });
+
+  it('counts a hyphenated name the library writes whole as found, parts and all, so the answer stays confident', async () => {
+    const cytokines = makeDocument('cytokines.md', 'Cytokines\n\nThe Bcl2 protein was silenced in the tumour cells of most of the patients.\n\nSerum IL6 rose after surgery in most patients.\n');
+    const { service } = await open([cytokines, loanDocument()], await temporaryFolder());
+    for (const question of ['Was the BCL-2 protein silenced?', 'Does serum IL-6 rise after surgery?']) {
+      const answer = service.ask(question);
+      expect(answer.missingWords).toEqual([]);
+      expect(answer.confident).toBe(true);
+    }
+  });
 });
 
 describe('index snapshot', () => {

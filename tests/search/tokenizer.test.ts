@@ -51,6 +51,16 @@ describe('tokenizer', () => {
     expect(termsOf('TDP-43-induced')).toEqual(['tdp', '43', 'induc', 'tdp43', normalizeTerm('43induced')]);
   });
 
+  it('joins a one-letter part however the letter is encoded, composed, decomposed or beyond 16 bits', () => {
+    expect(termsOf('\u00E9-cell')).toContain(normalizeTerm('\u00E9cell'));
+    expect(termsOf('e\u0301-cell')).toContain(normalizeTerm('e\u0301cell'));
+    expect(termsOf('\u{1D400}-cell')).toContain(normalizeTerm('\u{1D400}cell'));
+  });
+
+  it('gives a Russian word typed with a decomposed letter the term of its composed spelling', () => {
+    expect(normalizeTerm('\u0438\u0306\u043E\u0433\u0443\u0440\u0442')).toBe(normalizeTerm('\u0439\u043E\u0433\u0443\u0440\u0442'));
+  });
+
   it('leaves a hyphenated pair of common words apart, and words parted by a space or a slash', () => {
     expect(termsOf('long-term cross-react')).toEqual(['long', 'term', 'cross', 'react']);
     expect(termsOf('IL 6 and Arp2/3')).toEqual(['il', '6', 'arp2', '3']);

@@ -93,8 +93,8 @@ export function longFormFor(short: string, before: string, isStopWord: (word: st
   const start = matchedStart(short.replace(pluralEnding, ''), candidate, true, isStopWord) ?? looseStart(short, candidate, isStopWord);
   if (start === null) return null;
   const long = candidate.slice(start);
-  // A long form no longer than its short form, or holding it as a word ("the MI group (MI)"), defines nothing.
-  if (long.length <= short.length || wordsOf(long).includes(short.toLowerCase())) return null;
+  // A long form no longer than its short form, or holding it ("the MI group (MI)", "the IL-6 receptor (IL-6)"), defines nothing.
+  if (long.length <= short.length || holdsRun(wordsOf(long), wordsOf(short))) return null;
   return long;
 }
 
@@ -143,5 +143,12 @@ function wordAt(text: string, offset: number): string {
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+}
+
+/** Whether `words` hold `run` side by side. Both are a few words long (a long form is at most 20). */
+function holdsRun(words: readonly string[], run: readonly string[]): boolean {
+  if (run.length === 0) return false;
+  for (let start = 0; start + run.length <= words.length; start++) if (run.every((word, offset) => words[start + offset] === word)) return true;
+  return false;
 }

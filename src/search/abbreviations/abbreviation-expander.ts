@@ -84,7 +84,10 @@ function startsShortForm(words: readonly QueryWord[], position: number, shortWor
   });
 }
 
-/** Whether the question's content words from `position` on have the long form's terms, in order. */
+/** Whether the question's content words from `position` on have the long form's terms, in order, none of them a hyphenated name read whole. */
 function startsLongForm(words: readonly QueryWord[], position: number, longTerms: readonly string[]): boolean {
-  return longTerms.every((term, offset) => words[position + offset]?.term === term);
+  return longTerms.every((term, offset) => {
+    const word = words[position + offset];
+    return word !== undefined && word.joined !== true && word.term === term;
+  });
 }

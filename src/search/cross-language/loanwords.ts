@@ -28,7 +28,7 @@ export type LatinSpelling = (russianWord: string) => string;
  */
 export async function loadLatinSpelling(): Promise<LatinSpelling> {
   const { transliterate } = await import('transliteration');
-  return (russianWord) => transliterate(russianWord.toLowerCase()).toLowerCase();
+  return (russianWord) => transliterate(russianWord.normalize('NFC').toLowerCase()).toLowerCase();
 }
 
 /** A spelling with each run of one letter written once: Russian often doubles where English does not and back (sammit, summit → samit, sumit). */
