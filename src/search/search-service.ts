@@ -247,7 +247,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
   const documentsById = new Map(initial.map((document) => [document.id, document]));
   // The abbreviations the documents define, read from their bodies when a question first needs them, then kept up to date.
   const defined = lazyAbbreviationTable(() => documentsById.values());
-  const expanders = abbreviations === false ? otherExpanders : [...otherExpanders, abbreviationExpander(defined, abbreviations)];
+  const expanders = abbreviations === false ? otherExpanders : [...otherExpanders, abbreviationExpander(defined, abbreviations, (word) => senses(word) > 0)];
   let documents: SourceDocument[] | null = initial;
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;

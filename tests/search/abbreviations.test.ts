@@ -95,6 +95,14 @@ describe('widening a question with the other form of an abbreviation', () => {
     expect(expand('Where did official development assistance go?')).toEqual([{ term: 'oda', source: 'offici', weight: 0.5, via: 'abbreviation' }]);
   });
 
+  it('reads a short form typed in lower case when it is no English word, and never widens an English word', () => {
+    const english = new Set(['age']);
+    const lowerCase = (question: string) => abbreviationExpander(table, weights, (word) => english.has(word)).expand(queryWords(question)).map((term) => term.term);
+    expect(lowerCase('how much oda went to uzbekistan?')).toEqual(['offici', 'develop', 'assist']);
+    expect(lowerCase('does age matter?')).toEqual([]);
+    expect(expand('how much oda went to uzbekistan?')).toEqual([]);
+  });
+
   it('matches a short form of two words only side by side, as written', () => {
     expect(expand('Is IL-6 raised?').map((term) => term.term)).toEqual(['interleukin', '6']);
     expect(expand('Is IL raised after 6 weeks?')).toEqual([]);

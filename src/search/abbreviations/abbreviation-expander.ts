@@ -31,17 +31,19 @@ export const abbreviationWeights: AbbreviationWeights = { longForm: 0.4, shortFo
  * A question's abbreviations and long forms → the other form, as the library defines them
  * (abbreviation-table.ts): "JICA" also finds "Japan International Cooperation Agency", and
  * "myocardial infarction" also finds "MI". A short form is matched as written, capitals and all,
- * so "AGE" (advanced glycation end products) never widens the word "age"; a long form is matched
+ * so "AGE" (advanced glycation end products) never widens the word "age", or typed in lower case
+ * when that is no English word ("jica", `isEnglishWord`: WordNet's); a long form is matched
  * by its terms, over the question's consecutive content words.
  */
-export function abbreviationExpander(table: AbbreviationTable, weights: AbbreviationWeights = abbreviationWeights): QueryExpander {
+export function abbreviationExpander(table: AbbreviationTable, weights: AbbreviationWeights = abbreviationWeights, isEnglishWord: (word: string) => boolean = () => true): QueryExpander {
+  const spelling = shortFormSpelling(isEnglishWord);
   return {
     expand(words) {
       const added: WeightedTerm[] = [];
       // The words of a short form read already: "CSF" inside "G-CSF" is not cerebrospinal fluid.
       let readUntil = 0;
       words.forEach((word, position) => {
-        const entries = position < readUntil ? [] : longFormsAt(table, words, position, weights.longForms);
+        const entries = position < readUntil ? [] : longFormsAt(table, words, position, weights.longForms, spelling);
         for (const entry of entries) readUntil = Math.max(readUntil, position + entry.definition.shortWords.length);
         for (const entry of entries) {
           // The long form stands for one word: its terms share that word's weight.
@@ -62,9 +64,9 @@ export function abbreviationExpander(table: AbbreviationTable, weights: Abbrevia
 }
 
 /** The definitions of the short form written at `position`, the most often defined first; at most `most`. */
-function longFormsAt(table: AbbreviationTable, words: readonly QueryWord[], position: number, most: number): AbbreviationEntry[] {
+function longFormsAt(table: AbbreviationTable, words: readonly QueryWord[], position: number, most: number, spelling: (word: string) => string): AbbreviationEntry[] {
   const entries: AbbreviationEntry[] = [];
-  for (const entry of table.withShortStart(words[position]?.word ?? '')) if (startsShortForm(words, position, entry.definition.shortWords)) entries.push(entry);
+  for (const entry of table.withShortStart(spelling(words[position]?.word ?? ''))) if (startsShortForm(words, position, entry.definition.shortWords, spelling)) entries.push(entry);
   return entries.sort((first, second) => second.documents - first.documents).slice(0, most);
 }
 
@@ -76,12 +78,24 @@ function documentsDefining(table: AbbreviationTable, shortWords: readonly string
 }
 
 /** Whether the question's words from `position` on are the short form's, as written and side by side ("IL-6": IL then 6). */
-function startsShortForm(words: readonly QueryWord[], position: number, shortWords: readonly string[]): boolean {
+function startsShortForm(words: readonly QueryWord[], position: number, shortWords: readonly string[], spelling: (word: string) => string): boolean {
   const first = words[position];
   return first !== undefined && shortWords.every((shortWord, offset) => {
     const word = words[position + offset];
-    return word?.word === shortWord && word.position === first.position + offset;
+    return word !== undefined && spelling(word.word) === shortWord && word.position === first.position + offset;
   });
+}
+
+const lowerCaseWord = /^[\p{Ll}\p{N}]+$/u;
+
+/**
+ * How a question word is looked up among the short forms: as written, capitals and all, so the
+ * word "age" never widens to AGE (advanced glycation end products); but a word typed all in
+ * lower case that is no English word ("jica", "oda", "il6") is read in capitals, as such short
+ * forms are written: chat is typed in lower case.
+ */
+function shortFormSpelling(isEnglishWord: (word: string) => boolean): (word: string) => string {
+  return (word) => (lowerCaseWord.test(word) && !isEnglishWord(word) ? word.toUpperCase() : word);
 }
 
 /** Whether the question's content words from `position` on have the long form's terms, in order, none of them a hyphenated name read whole. */
