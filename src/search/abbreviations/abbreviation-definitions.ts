@@ -110,7 +110,12 @@ function matchedStart(short: string, candidate: string, initialsOnly: boolean, i
     const character = (short[position] ?? '').toLowerCase();
     if (!letterOrDigit.test(character)) continue;
     const first = !letterOrDigit.test(short.slice(0, position));
-    const fits = (offset: number) => (candidate[offset] ?? '').toLowerCase() === character && (!(first || initialsOnly) || startsWord(candidate, offset)) && (!first || !isStopWord(wordAt(candidate, offset)));
+    const mustStartWord = first || initialsOnly;
+    const fits = (offset: number) => {
+      if ((candidate[offset] ?? '').toLowerCase() !== character) return false;
+      if (mustStartWord && !startsWord(candidate, offset)) return false;
+      return !first || !isStopWord(wordAt(candidate, offset));
+    };
     while (at >= 0 && !fits(at)) at -= 1;
     if (at < 0) return null;
     if (first) return candidate.lastIndexOf(' ', at) + 1;

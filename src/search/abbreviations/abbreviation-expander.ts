@@ -38,35 +38,45 @@ export const abbreviationWeights: AbbreviationWeights = { longForm: 0.4, shortFo
 export function abbreviationExpander(table: AbbreviationTable, weights: AbbreviationWeights = abbreviationWeights, isEnglishWord: (word: string) => boolean = () => true): QueryExpander {
   const spelling = shortFormSpelling(isEnglishWord);
   return {
-    expand(words) {
-      const added: WeightedTerm[] = [];
-      // The words of a short form read already: "CSF" inside "G-CSF" is not cerebrospinal fluid.
-      let readUntil = 0;
-      words.forEach((word, position) => {
-        const entries = position < readUntil ? [] : longFormsAt(table, words, position, weights.longForms, spelling);
-        for (const entry of entries) readUntil = Math.max(readUntil, position + entry.definition.shortWords.length);
-        for (const entry of entries) {
-          // The long form stands for one word: its terms share that word's weight.
-          const weight = weights.longForm / entry.definition.longTerms.length;
-          for (const term of entry.definition.longTerms) added.push({ term, source: word.term, weight, via: 'abbreviation' });
-        }
-        for (const entry of table.withLongStart(word.term)) {
-          if (!startsLongForm(words, position, entry.definition.longTerms)) continue;
-          // A short form that other documents make stand for something else ("MS": multiple sclerosis, mass
-          // spectrometry) is as likely to bring those: it counts for the share of the definitions that are this one.
-          const share = entry.documents / documentsDefining(table, entry.definition.shortWords);
-          for (const term of entry.definition.shortTerms) added.push({ term, source: word.term, weight: weights.shortForm * share, via: 'abbreviation' });
-        }
-      });
-      return added;
-    },
+    expand: (words) => [...longFormsOfShortForms(table, words, weights, spelling), ...shortFormsOfLongForms(table, words, weights)],
   };
 }
 
-/** The definitions of the short form written at `position`, the most often defined first; at most `most`. */
-function longFormsAt(table: AbbreviationTable, words: readonly QueryWord[], position: number, most: number, spelling: (word: string) => string): AbbreviationEntry[] {
+/** For each short form among the question's words (`at` indexes `words`), its long forms' terms, sharing the weight of one word. */
+function longFormsOfShortForms(table: AbbreviationTable, words: readonly QueryWord[], weights: AbbreviationWeights, spelling: (word: string) => string): WeightedTerm[] {
+  const added: WeightedTerm[] = [];
+  // The words of a short form read already: "CSF" inside "G-CSF" is not cerebrospinal fluid.
+  let readUntil = 0;
+  words.forEach((word, at) => {
+    if (at < readUntil) return;
+    for (const entry of longFormsAt(table, words, at, weights.longForms, spelling)) {
+      readUntil = Math.max(readUntil, at + entry.definition.shortWords.length);
+      const weight = weights.longForm / entry.definition.longTerms.length;
+      for (const term of entry.definition.longTerms) added.push({ term, source: word.term, weight, via: 'abbreviation' });
+    }
+  });
+  return added;
+}
+
+/** For each run of the question's words that is a long form, its short form's terms. */
+function shortFormsOfLongForms(table: AbbreviationTable, words: readonly QueryWord[], weights: AbbreviationWeights): WeightedTerm[] {
+  const added: WeightedTerm[] = [];
+  words.forEach((word, at) => {
+    for (const entry of table.withLongStart(word.term)) {
+      if (!startsLongForm(words, at, entry.definition.longTerms)) continue;
+      // A short form that other documents make stand for something else ("MS": multiple sclerosis, mass
+      // spectrometry) is as likely to bring those: it counts for the share of the definitions that are this one.
+      const share = entry.documents / documentsDefining(table, entry.definition.shortWords);
+      for (const term of entry.definition.shortTerms) added.push({ term, source: word.term, weight: weights.shortForm * share, via: 'abbreviation' });
+    }
+  });
+  return added;
+}
+
+/** The definitions of the short form written at `words[at]`, the most often defined first; at most `most`. */
+function longFormsAt(table: AbbreviationTable, words: readonly QueryWord[], at: number, most: number, spelling: (word: string) => string): AbbreviationEntry[] {
   const entries: AbbreviationEntry[] = [];
-  for (const entry of table.withShortStart(spelling(words[position]?.word ?? ''))) if (startsShortForm(words, position, entry.definition.shortWords, spelling)) entries.push(entry);
+  for (const entry of table.withShortStart(spelling(words[at]?.word ?? ''))) if (startsShortForm(words, at, entry.definition.shortWords, spelling)) entries.push(entry);
   return entries.sort((first, second) => second.documents - first.documents).slice(0, most);
 }
 
