@@ -154,6 +154,17 @@ describe('the dictionary read from Russian to English', () => {
     expect(dictionary.englishTermsFor(normalizeTerm('закваска') ?? '')).toEqual([]);
   });
 
+  it('keeps, of Russian words sharing a stem, the translations of the one nearest the word typed', async () => {
+    const country: [string, string] = ['country', 'country\n   [ˈkʌntrɪ]\n   1) страна\n'];
+    const strange: [string, string] = ['strange', 'strange\n   [streɪndʒ]\n   1) странный\n'];
+    const dictionary = await openRussianDictionary(await writeDictionary(false, [...articles, country, strange]));
+    const stem = normalizeTerm('странами') ?? '';
+    expect(stem).toBe(normalizeTerm('странный'));
+    expect(dictionary.englishTermsFor(stem, 'странами')).toEqual([normalizeTerm('country')]);
+    expect(dictionary.englishTermsFor(stem, 'странные')).toEqual([normalizeTerm('strange')]);
+    expect(dictionary.englishTermsFor(stem)).toEqual([normalizeTerm('country'), normalizeTerm('strange')]);
+  });
+
   it('keeps its table beside the dictionary\'s cache and answers from it in the next process', async () => {
     const base = await writeDictionary(false);
     const cacheDir = path.join(await temporaryFolder(), 'dictionary');

@@ -49,7 +49,7 @@ export function englishExpander(dictionary: RussianDictionary, expansion = engli
       const added: WeightedTerm[] = [];
       for (const word of words) {
         if (!cyrillicWord.test(word.word)) continue;
-        const translations = dictionary.englishTermsFor(word.term);
+        const translations = dictionary.englishTermsFor(word.term, word.word);
         for (const term of translations.slice(0, expansion.terms)) added.push({ term, source: word.term, weight: expansion.weight, via: 'english' });
         if (translations.length === 0 && expansion.loanwordWeight > 0) {
           for (const term of dictionary.englishLoanwordsFor(word.word).slice(0, expansion.terms)) added.push({ term, source: word.term, weight: expansion.loanwordWeight, via: 'english' });

@@ -19,7 +19,7 @@ export interface RussianDictionary {
    * most specific first (see `englishByRussian`); empty when none. The table behind it is made
    * from the whole dictionary the first time a Russian word is looked up.
    */
-  englishTermsFor(russianTerm: string): readonly string[];
+  englishTermsFor(russianTerm: string, typed?: string): readonly string[];
   /**
    * The English index terms of the headwords spelt like a Russian word written in Latin letters,
    * as typed or as its index term ("саммит" → summit, "инвесторы" → investor; see
@@ -39,7 +39,7 @@ export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
  */
 export const reverseLimits: TranslationLimits = { senses: 5, words: 10 };
 /** Bumped when what the Russian → English table holds changes, so an older cached one is made again. */
-const reverseTableName = 'russian-english-1';
+const reverseTableName = 'russian-english-2';
 
 /**
  * Opens the dictionary at `base` (dictd files). Throws DictionaryUnavailable when it is not
@@ -60,8 +60,8 @@ export async function openRussianDictionary(base: string, { limits = translation
       const key = englishWord.toLowerCase();
       return remembered(key, () => translate(dictionary, key, limits));
     },
-    englishTermsFor(russianTerm) {
-      return dictionary.derived(reverseTableName, () => englishByRussian(dictionary), isTermTable).get(russianTerm) ?? [];
+    englishTermsFor(russianTerm, typed = russianTerm) {
+      return ofTheWordTyped((dictionary.derived(reverseTableName, () => englishByRussian(dictionary), isTermTable).get(russianTerm) ?? []).map(decodeEntry), typed);
     },
     englishLoanwordsFor(russianWord) {
       return rememberedLoanwords(russianWord.toLowerCase(), () => {
@@ -107,7 +107,7 @@ const englishHeadword = /^\p{Script=Latin}+$/u;
  * the Russian word alone.
  */
 export function englishByRussian(dictionary: DictdDictionary, limits = reverseLimits): Map<string, string[]> {
-  const candidates = new Map<string, Array<{ english: string; position: number; translations: number }>>();
+  const candidates = new Map<string, Array<ReverseEntry & { position: number; translations: number }>>();
   for (const article of dictionary.everyArticle()) {
     const headword = headwordOf(article);
     if (!englishHeadword.test(headword)) continue;
@@ -118,16 +118,53 @@ export function englishByRussian(dictionary: DictdDictionary, limits = reverseLi
       const russian = normalizeTerm(translation);
       if (russian === null) return;
       const found = candidates.get(russian) ?? [];
-      found.push({ english, position, translations: translations.length });
+      found.push({ english, lemma: translation, position, translations: translations.length });
       candidates.set(russian, found);
     });
   }
   const table = new Map<string, string[]>();
   for (const [russian, found] of candidates) {
     found.sort((a, b) => a.translations - b.translations || a.position - b.position);
-    table.set(russian, [...new Set(found.map((candidate) => candidate.english))]);
+    table.set(russian, found.map(encodeEntry));
   }
   return table;
+}
+
+/** An English index term and the Russian word its article translates to it ("countri": страна). */
+export interface ReverseEntry {
+  english: string;
+  lemma: string;
+}
+
+// The table keeps an entry as one string, "countri страна": neither part holds a space, and the
+// cache is 3.6 MB so, against 5.2 MB as objects (1.8 MB before the Russian words were kept).
+function encodeEntry({ english, lemma }: ReverseEntry): string {
+  return `${english} ${lemma}`;
+}
+
+function decodeEntry(entry: string): ReverseEntry {
+  const space = entry.indexOf(' ');
+  return { english: entry.slice(0, space), lemma: entry.slice(space + 1) };
+}
+
+/**
+ * The English terms of the Russian words nearest the word typed. The stemmer gives words of
+ * other meanings one stem ("странами" and "странный" are both стран, "пятью" and "пятка" пят), and
+ * the table is read by stem; the typed word keeps more of its own word ("странами" shares
+ * "страна" and only "стран" of "странный"), so the entries whose Russian word shares the longest
+ * beginning with it are kept, in the table's order.
+ */
+export function ofTheWordTyped(entries: readonly ReverseEntry[], typed: string): string[] {
+  const word = typed.normalize('NFC').toLowerCase().replaceAll('ё', 'е');
+  const shared = entries.map(({ lemma }) => commonPrefixLength(word, lemma.replaceAll('ё', 'е')));
+  const longest = Math.max(0, ...shared);
+  return [...new Set(entries.filter((_, at) => shared[at] === longest).map(({ english }) => english))];
+}
+
+function commonPrefixLength(first: string, second: string): number {
+  let length = 0;
+  while (length < first.length && first[length] === second[length]) length++;
+  return length;
 }
 
 /**
@@ -150,6 +187,7 @@ export function loanwordsIn(spellings: EnglishSpellings, latinSpelling: LatinSpe
 
 function isTermTable(data: unknown): data is Map<string, string[]> {
   if (!(data instanceof Map)) return false;
-  for (const [key, terms] of data) if (typeof key !== 'string' || !Array.isArray(terms) || !terms.every((term) => typeof term === 'string')) return false;
+  for (const [key, entries] of data) if (typeof key !== 'string' || !Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string' && entry.includes(' '))) return false;
   return true;
 }
+
