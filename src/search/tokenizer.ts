@@ -104,13 +104,25 @@ function computeTerm(word: string): string | null {
   const lower = word.toLowerCase();
   if (stopwords.has(lower)) return null;
   if (lower.length > longestStemmedWord) return lower;
-  // Composed first: "й" typed as и and a breve is the letter й to the stemmer and the dictionary.
-  if (cyrillic.test(lower)) return russianStemmer(lower.normalize('NFC').replaceAll('ё', 'е'));
+  if (cyrillic.test(lower)) return russianStemmer(russianSpelling(lower));
   if (latin.test(lower)) {
     const folded = lower.normalize('NFKD').replace(combiningMarks, '');
     return englishStemmer(folded);
   }
   return lower;
+}
+
+/**
+ * A Russian word as the stemmer and the dictionary tables read it: lower case, composed ("й"
+ * typed as и and a breve is the letter й), and ё written е, as most Russian text writes it.
+ */
+export function russianSpelling(word: string): string {
+  return word.normalize('NFC').toLowerCase().replaceAll('ё', 'е');
+}
+
+/** True for a word the index leaves out (a stop word: "of", "the", a lone "s"). */
+export function isStopWord(word: string): boolean {
+  return normalizeTerm(word) === null;
 }
 
 /**

@@ -13,7 +13,7 @@
  * `longestParenthesis` characters, the words before it for at most `lookBehind` characters, and
  * a text gives at most `limit` definitions, so the work is linear in the text's length.
  */
-import { normalizeTerm } from '../tokenizer.js';
+import { isStopWord as isTokenizerStopWord } from '../tokenizer.js';
 
 /** A short form and the long form it abbreviates, as the text writes them. */
 export interface AbbreviationDefinition {
@@ -35,7 +35,6 @@ export const mostDefinitionsPerText = 200;
 // A parenthesis with nothing but a short run of text inside, no line break nor other bracket.
 const parenthesised = new RegExp(`\\(([^()\\n]{1,${longestParenthesis}})\\)`, 'gu');
 const letterOrDigit = /[\p{L}\p{N}]/u;
-const isTokenizerStopWord = (word: string) => normalizeTerm(word) === null;
 const hasLetter = /\p{L}/u;
 const hasCapital = /\p{Lu}/u;
 // "(World)", "(Dotarem)": a name, not an abbreviation.

@@ -1,4 +1,4 @@
-import { normalizeTerm, wordSpans } from '../tokenizer.js';
+import { isStopWord, normalizeTerm, wordSpans } from '../tokenizer.js';
 import { abbreviationDefinitions } from './abbreviation-definitions.js';
 
 /** A definition as the index reads it: the short form's words (as written, for matching a question's words) and terms, and the long form's terms. */
@@ -53,8 +53,6 @@ export function definedAbbreviations(text: string): DefinedAbbreviation[] {
   }
   return [...byKey.values()];
 }
-
-const isStopWord = (word: string) => normalizeTerm(word) === null;
 
 /** One key per definition: short form as written, long form as terms; NUL parts them, as no word holds it. */
 function keyOf({ shortWords, longTerms }: DefinedAbbreviation): string {

@@ -1,5 +1,5 @@
 import { boundedMemo } from '../bounded-memo.js';
-import { normalizeTerm } from '../tokenizer.js';
+import { normalizeTerm, russianSpelling } from '../tokenizer.js';
 import { dictionaryForms } from '../word-forms.js';
 import { openDictdDictionary, type DictdDictionary } from './dictd.js';
 import { englishSpellings, loadLatinSpelling, type EnglishSpellings, type LatinSpelling } from './loanwords.js';
@@ -39,7 +39,7 @@ export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
  */
 export const reverseLimits: TranslationLimits = { senses: 5, words: 10 };
 /** Bumped when what the Russian → English table holds changes, so an older cached one is made again. */
-const reverseTableName = 'russian-english-2';
+const reverseTableName = 'russian-english-3';
 
 /**
  * Opens the dictionary at `base` (dictd files). Throws DictionaryUnavailable when it is not
@@ -118,7 +118,7 @@ export function englishByRussian(dictionary: DictdDictionary, limits = reverseLi
       const russian = normalizeTerm(translation);
       if (russian === null) return;
       const found = candidates.get(russian) ?? [];
-      found.push({ english, lemma: translation, position, translations: translations.length });
+      found.push({ english, lemma: russianSpelling(translation), position, translations: translations.length });
       candidates.set(russian, found);
     });
   }
@@ -130,7 +130,7 @@ export function englishByRussian(dictionary: DictdDictionary, limits = reverseLi
   return table;
 }
 
-/** An English index term and the Russian word its article translates to it ("countri": страна). */
+/** An English index term and the Russian word its article translates to it, in `russianSpelling` ("countri": страна). */
 export interface ReverseEntry {
   english: string;
   lemma: string;
@@ -155,8 +155,8 @@ function decodeEntry(entry: string): ReverseEntry {
  * beginning with it are kept, in the table's order.
  */
 export function ofTheWordTyped(entries: readonly ReverseEntry[], typed: string): string[] {
-  const word = typed.normalize('NFC').toLowerCase().replaceAll('ё', 'е');
-  const shared = entries.map(({ lemma }) => commonPrefixLength(word, lemma.replaceAll('ё', 'е')));
+  const word = russianSpelling(typed);
+  const shared = entries.map(({ lemma }) => commonPrefixLength(word, lemma));
   const longest = Math.max(0, ...shared);
   return [...new Set(entries.filter((_, at) => shared[at] === longest).map(({ english }) => english))];
 }
