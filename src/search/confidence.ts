@@ -179,6 +179,8 @@ export interface PlaceNames {
   wholesOf(name: string): readonly string[];
   /** Whether the place is a national capital ("Tokyo"), which stands for its state ("Tokyo agreed to lend …"). */
   isCapital(name: string): boolean;
+  /** The places a word of a people or a language stands for ("Chinese" → "china"); none for other words. */
+  placesNamedBy(name: string): readonly string[];
 }
 
 /** The same name, or one a prefix of the other ("Uzbek", "Uzbekistan"; "Russia", "Russian"). */
@@ -189,11 +191,13 @@ function sameName(first: string, second: string): boolean {
 
 /**
  * Whether a passage naming `found` speaks of the place `asked`: the same name, a part of it
- * ("Moscow" for Russia), or, for a capital standing for its state, that state ("Japan" for Tokyo).
+ * ("Moscow" for Russia), the people or language of it ("Chinese" for China, and the other way),
+ * or, for a capital standing for its state, that state ("Japan" for Tokyo).
  * A country is not spoken of by its continent: a passage on "Asia" is not one on Kazakhstan.
  */
 function speaksOf(asked: string, found: string, places: PlaceNames): boolean {
   if (sameName(asked, found) || places.wholesOf(found).some((whole) => sameName(whole, asked))) return true;
+  if (places.placesNamedBy(found).some((place) => sameName(place, asked)) || places.placesNamedBy(asked).some((place) => sameName(place, found))) return true;
   return places.isCapital(asked) && places.wholesOf(asked).some((whole) => sameName(whole, found));
 }
 
@@ -212,6 +216,38 @@ export function rivalPlace(questionNames: readonly string[], passageNames: reado
     if (rival !== undefined) return { asked, found: rival };
   }
   return undefined;
+}
+
+/** One of the best passages as the name check reads it: the question terms it matched, the names it gives, its alphabet. */
+export interface NamedPassage {
+  matchedTerms: readonly string[];
+  /** Its words written with a capital (`capitalisedWords`), with the English names of the countries it names in Russian ("России" → russia). */
+  names: readonly string[];
+  /** Written mostly in Cyrillic letters (`isMostlyCyrillic`): the names of a Russian question cannot be compared with an English passage's. */
+  cyrillic: boolean;
+}
+
+const cyrillicLetters = /\p{Script=Cyrillic}/gu;
+const latinLetters = /\p{Script=Latin}/gu;
+
+/** Whether a text has more Cyrillic letters than Latin ones: a Russian footnote, not an English paragraph citing one. */
+export function isMostlyCyrillic(text: string): boolean {
+  return (text.match(cyrillicLetters)?.length ?? 0) > (text.match(latinLetters)?.length ?? 0);
+}
+
+/**
+ * A name of the question that the library holds but none of the best passages speaks of: they
+ * match it neither by its term (nor a translation of it) nor name it, a form of it or a place
+ * it stands for (`speaksOf`). Asked when Kazakhstan joined the World Trade Organization, the
+ * best passages hold "world" and "trade" and never Kazakhstan: they are about something else.
+ * An English passage counts as speaking of every name of a Russian question, whose names cannot be
+ * compared with its own; a Russian passage speaks of an English name through the countries it names.
+ */
+export function unspokenName(names: readonly QueryWord[], passages: readonly NamedPassage[], places: PlaceNames): QueryWord | undefined {
+  return names.find((name) => {
+    const cyrillic = isMostlyCyrillic(name.word);
+    return !passages.some((passage) => (cyrillic && !passage.cyrillic) || passage.matchedTerms.includes(name.term) || passage.names.some((found) => speaksOf(name.word, found, places)));
+  });
 }
 
 /** The words of a text written with a capital, in order: the names a passage may give (and the first words of its sentences). */

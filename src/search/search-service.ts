@@ -10,9 +10,9 @@ import { abbreviationExpander, abbreviationWeights, type AbbreviationWeights } f
 import { lazyAbbreviationTable } from './abbreviations/abbreviation-table.js';
 import { speaksOfTheYearsAsked, yearsAsked } from './asked-years.js';
 import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
-import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
+import { rankDocuments, type RankedDocument, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, questionNames, questionWeights, rivalPlace, subjectWords, type ConfidenceRule, type PlaceNames } from './confidence.js';
+import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type PlaceNames } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
@@ -23,9 +23,10 @@ import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { expandWords, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
+import { expandWords, isCapitalisedName, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
-import { wordSpans } from './tokenizer.js';
+import { normalizeTerm, wordSpans } from './tokenizer.js';
+import { englishCountryTerms } from './cross-language/country-names.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
 import { readSegmentSnapshot } from './segment-index.js';
@@ -115,11 +116,12 @@ export interface OpenSearchServiceOptions {
 const maximumLimit = 100;
 
 /**
- * How many of the best passages the year check reads (asked-years.ts), chosen on the tuning half:
- * with the best one alone, two of its 40 answerable questions were flagged (0.050), their answer
- * second behind a passage of another year; two and three passages tie, and three is the Hit@3 window.
+ * How many of the best passages the name and year checks read (`aboutWhatIsAsked`), chosen on the
+ * tuning half: with the best one alone, 5 of its 40 answerable questions were flagged (0.125),
+ * their answer second or third behind a passage of another name or year; with two, 2 (0.050);
+ * with three, 1 (0.025, as without the checks). Three is also the Hit@3 window.
  */
-const passagesReadForYears = 3;
+const bestPassagesRead = 3;
 
 /** An expansion term held by more than this share of the passages, and by more than this many, is left out. */
 const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
@@ -306,17 +308,21 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
   }
 
   /**
-   * Whether the best passages speak of every year the question names (asked-years.ts). Only read
-   * for an answer that would otherwise be confident, and only for a question naming a year.
+   * Whether the best passages speak of every name the library holds and every year the question
+   * names (`unspokenName`, asked-years.ts). Only read for an answer that would otherwise be
+   * confident; the best passages are only ranked again when the limit asked for fewer.
    */
-  function speaksOfTheYears(words: readonly QueryWord[], best: () => readonly { id: string }[]): boolean {
+  function aboutWhatIsAsked(words: readonly QueryWord[], missing: readonly QueryWord[], best: () => readonly RankedDocument[]): boolean {
+    const names = subjectWords(words).filter((word) => isCapitalisedName(word) && !missing.includes(word));
     const years = yearsAsked(words);
-    if (years.length === 0) return true;
-    const passages = best().slice(0, passagesReadForYears).flatMap((hit) => {
+    if (names.length === 0 && years.length === 0) return true;
+    const passages = best().slice(0, bestPassagesRead).flatMap((hit) => {
       const passage = passageTable.byKey(hit.id);
-      return passage ? [{ text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null }] : [];
+      return passage ? [{ hit, passage }] : [];
     });
-    return speaksOfTheYearsAsked(years, passages);
+    const named = passages.map(({ hit, passage }) => ({ matchedTerms: [...hit.matchedTerms, ...partsOfNames(words, new Set(hit.matchedTerms))], names: withCountriesInEnglish(capitalisedWords(passage.text)), cyrillic: isMostlyCyrillic(passage.text) }));
+    if (unspokenName(names, named, places) !== undefined) return false;
+    return speaksOfTheYearsAsked(years, passages.map(({ passage }) => ({ text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null })));
   }
 
   /**
@@ -385,7 +391,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
       // The places are only looked up for an answer that would otherwise be confident.
       const matched = judged && [...judged.matchedTerms, ...partsOfNames(words, new Set(judged.matchedTerms))];
-      const confident = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged) && speaksOfTheYears(words, () => (hits.length >= passagesReadForYears ? hits : preferAnswerType(text, passagesReadForYears, rank(weighted))));
+      const confident = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged) && aboutWhatIsAsked(words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted))));
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
@@ -487,6 +493,14 @@ function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms
   const subject = subjectWords(words);
   for (const word of subject) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
   return { missing, borrowed: new Set(subject.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
+}
+
+/** Names with, for each Russian name of a country, its English index terms ("России" → russia), so that an English name can be compared with them. */
+function withCountriesInEnglish(names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const term = /\p{Script=Cyrillic}/u.test(name) ? normalizeTerm(name.toLowerCase()) : null;
+    return term === null ? [name] : [name, ...englishCountryTerms(term)];
+  });
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {

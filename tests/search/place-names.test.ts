@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedWords, rivalPlace, type PlaceNames } from '../../src/search/confidence.js';
+import { capitalisedWords, isMostlyCyrillic, rivalPlace, unspokenName, type PlaceNames } from '../../src/search/confidence.js';
+import { queryWords } from '../../src/search/query-expansion.js';
 import { placeNames } from '../../src/search/synonyms/place-names.js';
 import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
 
 /** A few places as WordNet files them. */
 const places: PlaceNames = (() => {
   const wholes: Record<string, string[]> = { tajikistan: ['asia'], turkmenistan: ['asia'], kazakhstan: ['asia'], uzbekistan: ['asia'], tashkent: ['uzbekistan'], tokyo: ['honshu', 'japan'], moscow: ['russia'], russia: ['eurasia'] };
-  return { wholesOf: (name) => wholes[name.toLowerCase()] ?? [], isCapital: (name) => ['tashkent', 'tokyo', 'moscow'].includes(name.toLowerCase()) };
+  const peoples: Record<string, string[]> = { chinese: ['china'], turkmen: ['turkmenistan'] };
+  return { wholesOf: (name) => wholes[name.toLowerCase()] ?? [], isCapital: (name) => ['tashkent', 'tokyo', 'moscow'].includes(name.toLowerCase()), placesNamedBy: (name) => peoples[name.toLowerCase()] ?? [] };
 })();
 
 describe('rivalPlace', () => {
@@ -34,6 +36,37 @@ describe('rivalPlace', () => {
   });
 });
 
+describe('unspokenName', () => {
+  const namesOf = (question: string) => queryWords(question).filter((word) => word.position > 0 && /^\p{Lu}/u.test(word.word));
+  const english = (text: string, matchedTerms: string[] = []) => ({ matchedTerms, names: capitalisedWords(text), cyrillic: isMostlyCyrillic(text) });
+
+  it('finds a name of the question that none of the best passages speaks of', () => {
+    const passages = [english('Most of world trade passes through the region.', ['world', 'trade']), english('Japan and Uzbekistan agreed on a loan.')];
+    expect(unspokenName(namesOf('When did Kazakhstan join the World Trade Organization?'), passages, places)?.word).toBe('Kazakhstan');
+  });
+
+  it('takes a matched term, the name, a form of it, a people, a part or a capital\'s state as speaking of it', () => {
+    expect(unspokenName(namesOf('When did Kazakhstan sign?'), [english('It was signed.', ['kazakhstan'])], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did Uzbekistan say?'), [english('The Uzbek side said so.')], places)).toBeUndefined();
+    expect(unspokenName(namesOf('How dependent is Japan on China?'), [english('Chinese supplies meet most of Japan’s needs.')], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did the Turkmen side ask?'), [english('Turkmenistan asked for more.')], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did Russia say?'), [english('Moscow said no.')], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did Tokyo lend?'), [english('Japan agreed to lend.')], places)).toBeUndefined();
+  });
+
+  it('reads a Russian passage\'s countries in English, and never compares a Russian question\'s names with an English passage', () => {
+    const footnote = { matchedTerms: [], names: ['МИД', 'России', 'russia'], cyrillic: true };
+    expect(unspokenName(namesOf('What did Moscow announce?'), [footnote], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did Astana announce?'), [footnote], places)?.word).toBe('Astana');
+    expect(unspokenName(namesOf('Что заявил Токио?'), [english('Japan said so.')], places)).toBeUndefined();
+  });
+
+  it('tells a Russian text from an English one citing it by its letters', () => {
+    expect(isMostlyCyrillic('¹ МИД России заявил 21 марта 2022 года')).toBe(true);
+    expect(isMostlyCyrillic('Diplomatic bluebook 1993 [Электронный ресурс] URL: https://www.mofa.go.jp/policy/other/bluebook/1993/')).toBe(false);
+  });
+});
+
 describe('placeNames', () => {
   const wordnet = placeNames(sharedWordNet());
 
@@ -42,6 +75,13 @@ describe('placeNames', () => {
     expect(wordnet.wholesOf('Tashkent')).toContain('uzbekistan');
     expect(wordnet.isCapital('Tokyo')).toBe(true);
     expect(wordnet.isCapital('Uzbekistan')).toBe(false);
+  });
+
+  it('reads the place a people or a language stands for from WordNet\'s pertainym', () => {
+    expect(wordnet.placesNamedBy('Chinese')).toContain('china');
+    expect(wordnet.placesNamedBy('Turkmen')).toContain('turkmenistan');
+    expect(wordnet.placesNamedBy('Japanese')).toContain('japan');
+    expect(wordnet.placesNamedBy('President')).toEqual([]);
   });
 
   it('holds no place for a word whose first sense is not one', () => {

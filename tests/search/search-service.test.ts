@@ -152,6 +152,16 @@ describe('search', () => {
     expect(service.ask('Does IL-6 rise after surgery?').missingWords).toEqual([]);
   });
 
+  it('is not confident when none of the best passages speaks of a name the question gives, though the library holds it', async () => {
+    const trade = makeDocument('trade.md', 'Trade\n\nMost of world trade passes through the sea routes of the region.\n\nWorld trade grew again after the organization of new routes.\n\nNew members join world trade talks each year.\n\nWhen ports join the world trade organization of the region, trade grows.\n\nA trade organization of the world sets the rules members join.\n');
+    const elections = makeDocument('elections.md', 'Elections\n\nKazakhstan held elections in spring.\n\nVoters in Kazakhstan chose a new parliament.\n\nKazakhstan counted the votes within a day.\n');
+    const { service } = await open([trade, elections], await temporaryFolder());
+    const unrelated = service.ask('When did Kazakhstan join the World Trade Organization?');
+    expect(unrelated.missingWords).toEqual([]);
+    expect(unrelated.confident).toBe(false);
+    expect(service.ask('When did Kazakhstan hold its elections in spring?').confident).toBe(true);
+  });
+
   it('counts a hyphenated name the library writes whole as found, parts and all, so the answer stays confident', async () => {
     const cytokines = makeDocument('cytokines.md', 'Cytokines\n\nThe Bcl2 protein was silenced in the tumour cells of most of the patients.\n\nSerum IL6 rose after surgery in most patients.\n');
     const { service } = await open([cytokines, loanDocument()], await temporaryFolder());

@@ -8,9 +8,11 @@ const locationFile = 15;
 interface Place {
   wholes: string[];
   capital: boolean;
+  /** The places a word of a people or language stands for, by WordNet's pertainym ("Chinese" → china). */
+  named: string[];
 }
 
-const notAPlace: Place = { wholes: [], capital: false };
+const notAPlace: Place = { wholes: [], capital: false, named: [] };
 
 /**
  * Places by WordNet: what a place is part of ("Tashkent" → Uzbekistan, "Tajikistan" → Asia) and
@@ -23,13 +25,22 @@ export function placeNames(wordnet: WordNet): PlaceNames {
     const key = name.toLowerCase();
     return remembered(key, () => readPlace(wordnet, key));
   };
-  return { wholesOf: (name) => place(name).wholes, isCapital: (name) => place(name).capital };
+  return { wholesOf: (name) => place(name).wholes, isCapital: (name) => place(name).capital, placesNamedBy: (name) => place(name).named };
 }
 
 function readPlace(wordnet: WordNet, key: string): Place {
+  const named = placesPertainedTo(wordnet, key);
   const offset = wordnet.synsetsOf(key).find((entry) => entry.pos === 'noun')?.offsets[0];
   const synset = offset === undefined ? null : wordnet.synset('noun', offset);
-  if (synset === null || synset.lexicalFile !== locationFile) return notAPlace;
+  if (synset === null || synset.lexicalFile !== locationFile) return { ...notAPlace, named };
   const linked = (symbol: string) => synset.pointers.filter((pointer) => pointer.symbol === symbol).flatMap((pointer) => wordnet.synset(pointer.pos, pointer.offset)?.words ?? []);
-  return { wholes: linked('#p'), capital: linked('@i').includes('national_capital') };
+  return { wholes: linked('#p'), capital: linked('@i').includes('national_capital'), named };
+}
+
+/** The places the first adjective sense of a word pertains to ("Chinese" → china, "Turkmen" → turkmenistan), in lower case. */
+function placesPertainedTo(wordnet: WordNet, key: string): string[] {
+  const offset = wordnet.synsetsOf(key, 'adj')[0]?.offsets[0];
+  const synset = offset === undefined ? null : wordnet.synset('adj', offset);
+  const places = (synset?.pointers ?? []).filter((pointer) => pointer.symbol === '\\' && pointer.pos === 'noun').map((pointer) => wordnet.synset('noun', pointer.offset));
+  return places.flatMap((place) => (place !== null && place.lexicalFile === locationFile ? place.words : []));
 }
