@@ -577,6 +577,27 @@ export const nearMissQuestions: OffTopicQuestion[] = [
   { question: 'Which Japanese minister visited Turkmenistan in 2023?', why: 'Shares Japanese, minister, visited, Turkmenistan and 2023; no source reports such a visit.' },
   { question: 'What did the United Nations say about water shortages in 2024?', why: 'Shares the United Nations, water (water management) and 2024; shortages occur nowhere.' },
   { question: 'How long is the Trans-Caspian International Transport Route?', why: 'Shares the route\'s whole name (Takaichi wants it expanded); no source gives its length.' },
+  // A third group, written after the name and year checks were chosen and before being run, to try them.
+  { question: 'What did the Mongolian foreign minister say about Japanese aid?', why: 'Shares foreign minister and Japanese aid; Mongolia occurs nowhere.' },
+  { question: 'How many Kazakh diplomats were trained by JICA in 2018?', why: 'Shares Kazakh, JICA\'s training (of Tajik civil servants) and 2018 (the ODA table); no source counts Kazakh diplomats.' },
+  { question: 'Which Japanese firm won the contract for the Dushanbe airport in 2022?', why: 'Shares Japanese, Dushanbe airport (its modernisation) and 2022; no source names a firm or a contract.' },
+  { question: 'When did Uzbekistan open an embassy in Tokyo?', why: 'Shares Uzbekistan, open and Tokyo; embassies occur nowhere.' },
+  { question: 'How much did China lend Tajikistan in 2024?', why: 'Shares China, lend (the loans), Tajikistan and 2024; no source reports a Chinese loan.' },
+  { question: 'What did the Kyrgyz prime minister say about Japanese investors?', why: 'Shares Kyrgyz, prime minister and Japanese investors; no source quotes a Kyrgyz prime minister.' },
+  { question: 'How many tourists from Japan visited Uzbekistan in 2023?', why: 'Shares Japan, visited, Uzbekistan and 2023; tourists occur nowhere.' },
+  { question: 'Which Russian company mines uranium in Kazakhstan?', why: 'Shares Russian, company, uranium (урана) and Kazakhstan; no source names a miner.' },
+  { question: 'What did Takaichi say about North Korea at the summit?', why: 'Shares Takaichi and the summit, and Korea (the Korean Peninsula, in the Tokyo Declaration); no source reports her speaking of North Korea.' },
+  { question: 'How many Turkmen students study in Japan?', why: 'Shares Turkmen, students and Japan; no source counts Turkmen students.' },
+  { question: 'When did India join the Central Asia + Japan Dialogue?', why: 'Shares India (a C5+1 partner), join and the Dialogue; India never joined it.' },
+  { question: 'What did the Afghan government say about Japanese aid?', why: 'Shares Afghan (the Tajik-Afghan border) and Japanese aid; no source quotes an Afghan government.' },
+  { question: 'How much rare earth did Japan import from Kazakhstan in 2021?', why: 'Shares rare earths (Japan\'s 2022 imports), Japan, import and Kazakhstan; 2021 occurs nowhere.' },
+  { question: 'Which Japanese city hosted the 2024 summit?', why: 'Shares Japanese, hosted and the 2024 summit, which was cancelled: no city hosted it.' },
+  { question: 'What did the US ambassador say about the Tokyo Declaration?', why: 'Shares US, ambassador and the Tokyo Declaration; no source reports a US reaction to it.' },
+  { question: 'How many Japanese soldiers are stationed in Central Asia?', why: 'Shares Japanese and Central Asia; soldiers occur nowhere.' },
+  { question: 'What was the GDP of Kyrgyzstan in 2020?', why: 'Shares Kyrgyzstan and 2020 (the ODA table); only the region\'s combined GDP (валовый продукт) is given.' },
+  { question: 'Which Uzbek minister visited Osaka?', why: 'Shares Uzbek, minister and visited; Osaka occurs nowhere.' },
+  { question: 'How did Iran react to the Central Asia + Japan summit?', why: 'Shares the summit; Iran occurs nowhere.' },
+  { question: 'What did Kawaguchi say about Turkmen gas in 2004?', why: 'Shares Kawaguchi, Turkmen and 2004 (the Dialogue\'s start); gas occurs nowhere.' },
 ];
 
 /**
