@@ -235,6 +235,18 @@ export function isMostlyCyrillic(text: string): boolean {
   return (text.match(cyrillicLetters)?.length ?? 0) > (text.match(latinLetters)?.length ?? 0);
 }
 
+const lowerCaseLetter = /\p{Ll}/u;
+
+/**
+ * The names of a question that the best passages must speak of (`unspokenName`): its words
+ * written with a capital inside it that the library holds. A question typed in capitals
+ * throughout tells no names from other words, so it gives none.
+ */
+export function namesToCheck(question: string, words: readonly QueryWord[], missing: readonly QueryWord[]): QueryWord[] {
+  if (!lowerCaseLetter.test(question)) return [];
+  return subjectWords(words).filter((word) => isCapitalisedName(word) && !missing.includes(word));
+}
+
 /**
  * A name of the question that the library holds but none of the best passages speaks of: they
  * match it neither by its term (nor a translation of it) nor name it, a form of it or a place

@@ -12,7 +12,7 @@ import { speaksOfTheYearsAsked, yearsAsked } from './asked-years.js';
 import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
 import { rankDocuments, type RankedDocument, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type PlaceNames } from './confidence.js';
+import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type PlaceNames } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
@@ -23,7 +23,7 @@ import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
 import { createPassageIndex, passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { expandWords, isCapitalisedName, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
+import { expandWords, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { normalizeTerm, wordSpans } from './tokenizer.js';
 import { englishCountryTerms } from './cross-language/country-names.js';
@@ -312,8 +312,8 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
    * names (`unspokenName`, asked-years.ts). Only read for an answer that would otherwise be
    * confident; the best passages are only ranked again when the limit asked for fewer.
    */
-  function aboutWhatIsAsked(words: readonly QueryWord[], missing: readonly QueryWord[], best: () => readonly RankedDocument[]): boolean {
-    const names = subjectWords(words).filter((word) => isCapitalisedName(word) && !missing.includes(word));
+  function aboutWhatIsAsked(text: string, words: readonly QueryWord[], missing: readonly QueryWord[], best: () => readonly RankedDocument[]): boolean {
+    const names = namesToCheck(text, words, missing);
     const years = yearsAsked(words);
     if (names.length === 0 && years.length === 0) return true;
     const passages = best().slice(0, bestPassagesRead).flatMap((hit) => {
@@ -391,7 +391,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
       // The places are only looked up for an answer that would otherwise be confident.
       const matched = judged && [...judged.matchedTerms, ...partsOfNames(words, new Set(judged.matchedTerms))];
-      const confident = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged) && aboutWhatIsAsked(words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted))));
+      const confident = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged) && aboutWhatIsAsked(text, words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted))));
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);

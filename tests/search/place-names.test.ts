@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedWords, isMostlyCyrillic, rivalPlace, unspokenName, type PlaceNames } from '../../src/search/confidence.js';
+import { capitalisedWords, isMostlyCyrillic, namesToCheck, rivalPlace, unspokenName, type PlaceNames } from '../../src/search/confidence.js';
 import { queryWords } from '../../src/search/query-expansion.js';
 import { placeNames } from '../../src/search/synonyms/place-names.js';
 import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
@@ -59,6 +59,15 @@ describe('unspokenName', () => {
     expect(unspokenName(namesOf('What did Moscow announce?'), [footnote], places)).toBeUndefined();
     expect(unspokenName(namesOf('What did Astana announce?'), [footnote], places)?.word).toBe('Astana');
     expect(unspokenName(namesOf('Что заявил Токио?'), [english('Japan said so.')], places)).toBeUndefined();
+  });
+
+  it('checks the names written with a capital inside the question that the library holds, and none of a question typed in capitals', () => {
+    const question = 'How large was the yen loan Tokyo gave Uzbekistan and Mongolia?';
+    const words = queryWords(question);
+    const mongolia = words.filter((word) => word.word === 'Mongolia');
+    expect(namesToCheck(question, words, mongolia).map((word) => word.word)).toEqual(['Tokyo', 'Uzbekistan']);
+    const shouted = question.toUpperCase();
+    expect(namesToCheck(shouted, queryWords(shouted), [])).toEqual([]);
   });
 
   it('tells a Russian text from an English one citing it by its letters', () => {
