@@ -37,7 +37,7 @@ function yearOf(date: PartialDate): number {
   return Number(date.iso.slice(0, 4));
 }
 
-/** Whether every year the question names is one that one of the passages speaks of. */
-export function speaksOfTheYearsAsked(years: readonly number[], passages: readonly DatedPassage[]): boolean {
-  return years.every((year) => passages.some((passage) => speaksOfYear(passage, year)));
+/** The years the question names that none of the passages speaks of. */
+export function yearsNoneSpeaksOf(years: readonly number[], passages: readonly DatedPassage[]): number[] {
+  return years.filter((year) => !passages.some((passage) => speaksOfYear(passage, year)));
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { quoteMatcher, quoteReadings } from './answering-sentences.js';
 import { abbreviationExpander, abbreviationWeights, type AbbreviationWeights } from './abbreviations/abbreviation-expander.js';
 import { lazyAbbreviationTable } from './abbreviations/abbreviation-table.js';
-import { speaksOfTheYearsAsked, yearsAsked } from './asked-years.js';
+import { yearsAsked, yearsNoneSpeaksOf } from './asked-years.js';
 import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
 import { rankDocuments, type RankedDocument, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
@@ -308,21 +308,22 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
   }
 
   /**
-   * Whether the best passages speak of every name the library holds and every year the question
-   * names (`unspokenName`, asked-years.ts). Only read for an answer that would otherwise be
-   * confident; the best passages are only ranked again when the limit asked for fewer.
+   * What the question names that the best passages do not speak of: a name the library holds
+   * (`unspokenName`), or years (asked-years.ts), as typed. Only read for an answer that would
+   * otherwise be confident; the best passages are only ranked again when the limit asked for fewer.
    */
-  function aboutWhatIsAsked(text: string, words: readonly QueryWord[], missing: readonly QueryWord[], best: () => readonly RankedDocument[]): boolean {
+  function leftOutByTheBest(text: string, words: readonly QueryWord[], missing: readonly QueryWord[], best: () => readonly RankedDocument[]): string[] {
     const names = namesToCheck(text, words, missing);
     const years = yearsAsked(words);
-    if (names.length === 0 && years.length === 0) return true;
+    if (names.length === 0 && years.length === 0) return [];
     const passages = best().slice(0, bestPassagesRead).flatMap((hit) => {
       const passage = passageTable.byKey(hit.id);
       return passage ? [{ hit, passage }] : [];
     });
     const named = passages.map(({ hit, passage }) => ({ matchedTerms: [...hit.matchedTerms, ...partsOfNames(words, new Set(hit.matchedTerms))], names: withCountriesInEnglish(capitalisedWords(passage.text)), cyrillic: isMostlyCyrillic(passage.text) }));
-    if (unspokenName(names, named, places) !== undefined) return false;
-    return speaksOfTheYearsAsked(years, passages.map(({ passage }) => ({ text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null })));
+    const name = unspokenName(names, named, places);
+    if (name !== undefined) return [name.word];
+    return yearsNoneSpeaksOf(years, passages.map(({ passage }) => ({ text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null }))).map(String);
   }
 
   /**
@@ -391,7 +392,9 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
       // The places are only looked up for an answer that would otherwise be confident.
       const matched = judged && [...judged.matchedTerms, ...partsOfNames(words, new Set(judged.matchedTerms))];
-      const confident = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged) && aboutWhatIsAsked(text, words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted))));
+      const plausible = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
+      const notInClosest = plausible ? leftOutByTheBest(text, words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)))) : [];
+      const confident = plausible && notInClosest.length === 0;
       const missingWords = confident ? [] : missing.map((word) => word.word);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
@@ -409,7 +412,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
         if (matchedInRussian.length > 0) cited.matchedInRussian = matchedInRussian;
         return [cited];
       });
-      return { question: text, confident, missingWords, passages };
+      return { question: text, confident, missingWords, notInClosest, passages };
     },
 
     search(terms, options = {}) {

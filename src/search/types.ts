@@ -34,6 +34,11 @@ export interface Answer {
    * translations or synonyms): "Mongolia", "tourists". Non-empty ones make the answer not confident.
    */
   missingWords: string[];
+  /**
+   * Names and years of the question, as typed, that the library holds but none of the closest
+   * passages speaks of ("Kazakhstan", "2019"): why an answer with no missing word is not confident.
+   */
+  notInClosest: string[];
   passages: CitedPassage[];
 }
 

@@ -33,6 +33,7 @@ interface AskJson {
   question: string;
   confident: boolean;
   missingWords: string[];
+  notInClosest: string[];
   passages: Array<Record<string, unknown> & { docId: string; start: number; end: number; text: string }>;
 }
 
@@ -49,6 +50,7 @@ describe('briefing ask', () => {
     }
     expect(answer.passages[0]?.text).toContain('39 billion');
     expect(answer.missingWords).toEqual([]);
+    expect(answer.notInClosest).toEqual([]);
   });
 
   it('prints the quote and then a citation line for a person at a terminal', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speaksOfTheYearsAsked, speaksOfYear, yearsAsked } from '../../src/search/asked-years.js';
+import { speaksOfYear, yearsAsked, yearsNoneSpeaksOf } from '../../src/search/asked-years.js';
 import { queryWords } from '../../src/search/query-expansion.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
@@ -26,14 +26,14 @@ describe('years a question names', () => {
     expect(speaksOfYear({ ...summit, published: null }, 2025)).toBe(false);
   });
 
-  it('wants every year named to be spoken of by one of the passages', () => {
+  it('gives the years named that none of the passages speaks of', () => {
     const passages = [
       { text: 'In 2004 the dialogue began.', context: null, published: null },
       { text: 'In 2024 the loan was agreed.', context: null, published: null },
     ];
-    expect(speaksOfTheYearsAsked([2004, 2024], passages)).toBe(true);
-    expect(speaksOfTheYearsAsked([2004, 2019], passages)).toBe(false);
-    expect(speaksOfTheYearsAsked([], [])).toBe(true);
+    expect(yearsNoneSpeaksOf([2004, 2024], passages)).toEqual([]);
+    expect(yearsNoneSpeaksOf([2004, 2019], passages)).toEqual([2019]);
+    expect(yearsNoneSpeaksOf([], [])).toEqual([]);
   });
 });
 
@@ -47,6 +47,7 @@ describe('a question tied to a year', () => {
     const otherYear = service.ask('How much did Japan loan Uzbekistan in 2019?');
     expect(otherYear.passages[0]?.text).toContain('loan');
     expect(otherYear.missingWords).toEqual([]);
+    expect(otherYear.notInClosest).toEqual(['2019']);
     expect(otherYear.confident).toBe(false);
   });
 });

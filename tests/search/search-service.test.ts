@@ -118,7 +118,7 @@ describe('bad input', () => {
   it('answers a single 290-letter word with nothing confident', async () => {
     const { service } = await open([loanDocument()], await temporaryFolder());
     const answer = service.ask('x'.repeat(290));
-    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], passages: [] });
+    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], notInClosest: [], passages: [] });
   });
 });
 
@@ -158,6 +158,7 @@ describe('search', () => {
     const { service } = await open([trade, elections], await temporaryFolder());
     const unrelated = service.ask('When did Kazakhstan join the World Trade Organization?');
     expect(unrelated.missingWords).toEqual([]);
+    expect(unrelated.notInClosest).toEqual(['Kazakhstan']);
     expect(unrelated.confident).toBe(false);
     expect(service.ask('When did Kazakhstan hold its elections in spring?').confident).toBe(true);
   });

@@ -56,7 +56,7 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
     color,
     ...(index === shown.length - 1 ? { footer: { text: footer } } : {}),
   }));
-  const notice = answer.confident ? '' : `\n${unsureNotice(answer.missingWords)}`;
+  const notice = answer.confident ? '' : `\n${unsureNotice(answer.missingWords, answer.notInClosest)}`;
   return {
     content: fitFormatted(heading, discordLimits.content - notice.length, (text) => text).text + notice,
     embeds,
@@ -67,13 +67,19 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
 
 /**
  * Why the passages are only leads. Words of the question that no source mentions are named,
- * so the reader sees at once that the library does not cover them.
+ * so the reader sees at once that the library does not cover them; else the names or years
+ * that the closest passages leave out, so the reader sees they are about something else.
  */
-export function unsureNotice(missingWords: readonly string[]): string {
-  if (missingWords.length === 0) return '**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
-  const named = missingWords.slice(0, 5).map((word) => `**${escapeText(word)}**`);
-  const list = named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1) ?? ''}`;
-  return `No source mentions ${list}. The closest passages:`;
+export function unsureNotice(missingWords: readonly string[], notInClosest: readonly string[] = []): string {
+  if (missingWords.length > 0) return `No source mentions ${boldList(missingWords)}. The closest passages:`;
+  if (notInClosest.length > 0) return `The closest passages do not mention ${boldList(notInClosest)}: read them as leads, not as an answer.`;
+  return '**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
+}
+
+/** "**a**", "**a** or **b**", "**a**, **b** or **c**": at most five words, each escaped. */
+function boldList(words: readonly string[]): string {
+  const named = words.slice(0, 5).map((word) => `**${escapeText(word)}**`);
+  return named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1) ?? ''}`;
 }
 
 /** A quote, its answering sentences in bold, why a Russian passage came up, and its citation, in at most `maxLength` characters; a cut quote says so. */

@@ -60,6 +60,16 @@ describe('an answer that is not confident', () => {
     expect(payload.content).toContain('No source mentions **Mongolia**. The closest passages:');
   });
 
+  it('names what the closest passages leave out when every word occurs somewhere', () => {
+    expect(unsureNotice([], ['Kazakhstan'])).toBe('The closest passages do not mention **Kazakhstan**: read them as leads, not as an answer.');
+    expect(unsureNotice([], ['2019', '2020'])).toBe('The closest passages do not mention **2019** or **2020**: read them as leads, not as an answer.');
+    expect(unsureNotice(['Mongolia'], ['2019'])).toBe('No source mentions **Mongolia**. The closest passages:');
+    expect(unsureNotice([], [])).toContain('Nothing in the sources answers this well.');
+    const answer = { ...answerOf([citedPassage()], false, 'When did Kazakhstan join the World Trade Organization?'), notInClosest: ['Kazakhstan'] };
+    const payload = renderAnswerPage({ answer, page: 0, sessionId: 'AbCdEfGh', ephemeral: true, passageTotal: () => 12 });
+    expect(payload.content).toContain('The closest passages do not mention **Kazakhstan**');
+  });
+
   it('escapes a missing word so it cannot format the message', () => {
     expect(unsureNotice(['*x*'])).toBe('No source mentions **\\*x\\***. The closest passages:');
   });
