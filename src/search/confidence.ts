@@ -186,7 +186,10 @@ export interface PlaceNames {
 /** The same name, or one a prefix of the other ("Uzbek", "Uzbekistan"; "Russia", "Russian"). */
 function sameName(first: string, second: string): boolean {
   const [a, b] = [first.toLowerCase(), second.toLowerCase()];
-  return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+  if (a === b) return true;
+  // WordNet writes a name of several words with underscores ("republic_of_china"): it is only ever the whole name, never a prefix of "Republic".
+  if (a.includes('_') || b.includes('_')) return false;
+  return Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a));
 }
 
 /**
@@ -256,9 +259,12 @@ export function namesToCheck(question: string, words: readonly QueryWord[], miss
  * compared with its own; a Russian passage speaks of an English name through the countries it names.
  */
 export function unspokenName(names: readonly QueryWord[], passages: readonly NamedPassage[], places: PlaceNames): QueryWord | undefined {
+  const distinct = passages.map((passage) => ({ ...passage, names: [...new Set(passage.names)] }));
   return names.find((name) => {
     const cyrillic = isMostlyCyrillic(name.word);
-    return !passages.some((passage) => (cyrillic && !passage.cyrillic) || passage.matchedTerms.includes(name.term) || passage.names.some((found) => speaksOf(name.word, found, places)));
+    // The word and its stem: "Uzbeks" is the people of Uzbekistan, as "uzbek" is its beginning.
+    const spoken = (found: string) => speaksOf(name.word, found, places) || speaksOf(name.term, found, places);
+    return !distinct.some((passage) => (cyrillic && !passage.cyrillic) || passage.matchedTerms.includes(name.term) || passage.names.some(spoken));
   });
 }
 

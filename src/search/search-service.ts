@@ -8,11 +8,11 @@ import type { Logger } from '../logger.js';
 import { quoteMatcher, quoteReadings } from './answering-sentences.js';
 import { abbreviationExpander, abbreviationWeights, type AbbreviationWeights } from './abbreviations/abbreviation-expander.js';
 import { lazyAbbreviationTable } from './abbreviations/abbreviation-table.js';
-import { yearsAsked, yearsNoneSpeaksOf } from './asked-years.js';
+import { yearsAsked, yearsNoneSpeaksOf, type DatedPassage } from './asked-years.js';
 import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
 import { rankDocuments, type RankedDocument, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type PlaceNames } from './confidence.js';
+import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type NamedPassage, type PlaceNames } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
@@ -320,10 +320,14 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const passage = passageTable.byKey(hit.id);
       return passage ? [{ hit, passage }] : [];
     });
-    const named = passages.map(({ hit, passage }) => ({ matchedTerms: [...hit.matchedTerms, ...partsOfNames(words, new Set(hit.matchedTerms))], names: withCountriesInEnglish(capitalisedWords(passage.text)), cyrillic: isMostlyCyrillic(passage.text) }));
-    const name = unspokenName(names, named, places);
+    const name = unspokenName(names, passages.map(({ hit, passage }) => namedPassage(words, hit, passage)), places);
     if (name !== undefined) return [name.word];
-    return yearsNoneSpeaksOf(years, passages.map(({ passage }) => ({ text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null }))).map(String);
+    return yearsNoneSpeaksOf(years, passages.map(({ passage }) => datedPassage(passage))).map(String);
+  }
+
+  /** A passage as the year check reads it: with its document's publication date. */
+  function datedPassage(passage: Passage): DatedPassage {
+    return { text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null };
   }
 
   /**
@@ -391,7 +395,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
       const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
       // The places are only looked up for an answer that would otherwise be confident.
-      const matched = judged && [...judged.matchedTerms, ...partsOfNames(words, new Set(judged.matchedTerms))];
+      const matched = judged && matchedWithParts(words, judged);
       const plausible = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
       const notInClosest = plausible ? leftOutByTheBest(text, words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)))) : [];
       const confident = plausible && notInClosest.length === 0;
@@ -498,10 +502,20 @@ function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms
   return { missing, borrowed: new Set(subject.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
 }
 
+/** The question terms a hit matched, with the parts of the hyphenated names among them ("Bcl2" holds the "BCL" and "2" of "BCL-2"). */
+function matchedWithParts(words: readonly QueryWord[], hit: RankedDocument): string[] {
+  return [...hit.matchedTerms, ...partsOfNames(words, new Set(hit.matchedTerms))];
+}
+
+/** A passage as the name check reads it (`unspokenName`): what it matched, the names it gives, its alphabet. */
+function namedPassage(words: readonly QueryWord[], hit: RankedDocument, passage: Passage): NamedPassage {
+  return { matchedTerms: matchedWithParts(words, hit), names: withCountriesInEnglish(capitalisedWords(passage.text)), cyrillic: isMostlyCyrillic(passage.text) };
+}
+
 /** Names with, for each Russian name of a country, its English index terms ("России" → russia), so that an English name can be compared with them. */
 function withCountriesInEnglish(names: readonly string[]): string[] {
   return names.flatMap((name) => {
-    const term = /\p{Script=Cyrillic}/u.test(name) ? normalizeTerm(name.toLowerCase()) : null;
+    const term = isMostlyCyrillic(name) ? normalizeTerm(name.toLowerCase()) : null;
     return term === null ? [name] : [name, ...englishCountryTerms(term)];
   });
 }

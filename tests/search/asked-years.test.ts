@@ -26,6 +26,11 @@ describe('years a question names', () => {
     expect(speaksOfYear({ ...summit, published: null }, 2025)).toBe(false);
   });
 
+  it('reads a passage\'s relative dates once however many years are asked about', () => {
+    const summit = { text: 'On 19–20 December last year, Tokyo hosted the first summit; next year it meets again.', context: null, published: published2026 };
+    expect(yearsNoneSpeaksOf([2024, 2025, 2026, 2027, 2028], [summit])).toEqual([2024, 2028]);
+  });
+
   it('gives the years named that none of the passages speaks of', () => {
     const passages = [
       { text: 'In 2004 the dialogue began.', context: null, published: null },

@@ -7,7 +7,7 @@ import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
 /** A few places as WordNet files them. */
 const places: PlaceNames = (() => {
   const wholes: Record<string, string[]> = { tajikistan: ['asia'], turkmenistan: ['asia'], kazakhstan: ['asia'], uzbekistan: ['asia'], tashkent: ['uzbekistan'], tokyo: ['honshu', 'japan'], moscow: ['russia'], russia: ['eurasia'] };
-  const peoples: Record<string, string[]> = { chinese: ['china'], turkmen: ['turkmenistan'] };
+  const peoples: Record<string, string[]> = { chinese: ['taiwan', 'china', 'republic_of_china'], turkmen: ['turkmenistan'] };
   return { wholesOf: (name) => wholes[name.toLowerCase()] ?? [], isCapital: (name) => ['tashkent', 'tokyo', 'moscow'].includes(name.toLowerCase()), placesNamedBy: (name) => peoples[name.toLowerCase()] ?? [] };
 })();
 
@@ -52,6 +52,11 @@ describe('unspokenName', () => {
     expect(unspokenName(namesOf('What did the Turkmen side ask?'), [english('Turkmenistan asked for more.')], places)).toBeUndefined();
     expect(unspokenName(namesOf('What did Russia say?'), [english('Moscow said no.')], places)).toBeUndefined();
     expect(unspokenName(namesOf('What did Tokyo lend?'), [english('Japan agreed to lend.')], places)).toBeUndefined();
+  });
+
+  it('takes the people by its plural ("Uzbeks") and a place of several words only whole, never as the start of "Republic"', () => {
+    expect(unspokenName(namesOf('What did the Uzbeks receive?'), [english('Uzbekistan received a loan.')], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did the Chinese envoy say?'), [english('The Kyrgyz Republic said so.')], places)?.word).toBe('Chinese');
   });
 
   it('reads a Russian passage\'s countries in English, and never compares a Russian question\'s names with an English passage', () => {
