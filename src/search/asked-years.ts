@@ -43,11 +43,6 @@ function relativeDateYears(passage: DatedPassage): Array<{ first: number; last: 
   return extractDateMentions(passage.text, { referenceDate: passage.published }).flatMap(({ relative, date }) => (relative && date !== null ? [{ first: yearOf(date.start), last: yearOf(date.end ?? date.start) }] : []));
 }
 
-/** Whether a passage speaks of one year (`yearsSpokenOf`). */
-export function speaksOfYear(passage: DatedPassage, year: number): boolean {
-  return yearsSpokenOf(passage)(year);
-}
-
 function yearOf(date: PartialDate): number {
   return Number(date.iso.slice(0, 4));
 }

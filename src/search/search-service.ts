@@ -13,6 +13,7 @@ import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type A
 import { rankDocuments, type RankedDocument, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
 import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type NamedPassage, type PlaceNames } from './confidence.js';
+import { englishCountryTerms } from './cross-language/country-names.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
@@ -26,7 +27,6 @@ import { createPassageIndex, passageFields, passageKey, splitPassageKey, passage
 import { expandWords, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
 import { normalizeTerm, wordSpans } from './tokenizer.js';
-import { englishCountryTerms } from './cross-language/country-names.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
 import { readSegmentSnapshot } from './segment-index.js';
@@ -116,7 +116,7 @@ export interface OpenSearchServiceOptions {
 const maximumLimit = 100;
 
 /**
- * How many of the best passages the name and year checks read (`aboutWhatIsAsked`), chosen on the
+ * How many of the best passages the name and year checks read (`leftOutByTheBest`), chosen on the
  * tuning half: with the best one alone, 5 of its 40 answerable questions were flagged (0.125),
  * their answer second or third behind a passage of another name or year; with two, 2 (0.050);
  * with three, 1 (0.025, as without the checks). Three is also the Hit@3 window.
@@ -320,7 +320,8 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const passage = passageTable.byKey(hit.id);
       return passage ? [{ hit, passage }] : [];
     });
-    const name = unspokenName(names, passages.map(({ hit, passage }) => namedPassage(words, hit, passage)), places);
+    // The passages' names are only read for a question that gives some.
+    const name = names.length === 0 ? undefined : unspokenName(names, passages.map(({ hit, passage }) => namedPassage(words, hit, passage)), places);
     if (name !== undefined) return [name.word];
     return yearsNoneSpeaksOf(years, passages.map(({ passage }) => datedPassage(passage))).map(String);
   }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { speaksOfYear, yearsAsked, yearsNoneSpeaksOf } from '../../src/search/asked-years.js';
+import { yearsAsked, yearsNoneSpeaksOf, yearsSpokenOf, type DatedPassage } from '../../src/search/asked-years.js';
 import { queryWords } from '../../src/search/query-expansion.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
 
 const published2026 = { iso: '2026-01', precision: 'month' as const };
+const speaksOfYear = (passage: DatedPassage, year: number) => yearsSpokenOf(passage)(year);
 
 describe('years a question names', () => {
   it('reads the years written in the question, once each, and no other number', () => {
