@@ -483,14 +483,11 @@ function withoutCommonExpansions(index: RankableIndex, terms: WeightedTerm[]): W
 }
 
 /**
- * The question's words that no passage holds, nor any translation or synonym of them (`missing`).
- * Such a word is a name, place, number or term the library never mentions. A related form does
- * not stand in for it: "tour" is in the library, "tourists" are not. `borrowed` are the terms
- * of the words that the library holds only through a translation or synonym.
- */
-/**
- * The question's subject words that occur nowhere, and those the library holds only through another
- * word (`borrowed`). The parts of a hyphenated name the library holds whole ("Bcl2" for "BCL-2") occur.
+ * The question's subject words that no passage holds, nor any translation or synonym of them
+ * (`missing`). Such a word is a name, place, number or term the library never mentions. A related
+ * form does not stand in for it: "tour" is in the library, "tourists" are not. `borrowed` are the
+ * terms of the words that the library holds only through a translation or synonym. The parts of a
+ * hyphenated name the library holds whole ("Bcl2" for "BCL-2") occur.
  */
 function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): { missing: QueryWord[]; borrowed: Set<string> } {
   const occurring = terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term));

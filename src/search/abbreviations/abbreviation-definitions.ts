@@ -13,7 +13,7 @@
  * `longestParenthesis` characters, the words before it for at most `lookBehind` characters, and
  * a text gives at most `limit` definitions, so the work is linear in the text's length.
  */
-import { isStopWord as isTokenizerStopWord } from '../tokenizer.js';
+import { isStopWord as isTokenizerStopWord, splitWords } from '../tokenizer.js';
 
 /** A short form and the long form it abbreviates, as the text writes them. */
 export interface AbbreviationDefinition {
@@ -93,7 +93,7 @@ export function longFormFor(short: string, before: string, isStopWord: (word: st
   if (start === null) return null;
   const long = candidate.slice(start);
   // A long form no longer than its short form, or holding it ("the MI group (MI)", "the IL-6 receptor (IL-6)"), defines nothing.
-  if (long.length <= short.length || holdsRun(wordsOf(long), wordsOf(short))) return null;
+  if (long.length <= short.length || holdsRun(splitWords(long.toLowerCase()), splitWords(short.toLowerCase()))) return null;
   return long;
 }
 
@@ -144,10 +144,6 @@ function startsWord(text: string, offset: number): boolean {
 /** The letters and digits from `offset` on: the word that starts there. */
 function wordAt(text: string, offset: number): string {
   return /^[\p{L}\p{N}]*/u.exec(text.slice(offset, offset + 40))?.[0] ?? '';
-}
-
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
 }
 
 /** Whether `words` hold `run` side by side. Both are a few words long (a long form is at most 20). */
