@@ -8,14 +8,14 @@ import type { Logger } from '../logger.js';
 import { quoteMatcher, quoteReadings } from './answering-sentences.js';
 import { abbreviationExpander, abbreviationWeights, type AbbreviationWeights } from './abbreviations/abbreviation-expander.js';
 import { lazyAbbreviationTable } from './abbreviations/abbreviation-table.js';
-import { yearsAsked, yearsNoneSpeaksOf, type DatedPassage } from './asked-years.js';
 import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
-import { rankDocuments, type RankedDocument, type WeightedTerm } from './bm25-ranker.js';
+import { answerJudge, bestPassagesRead } from './answer-judgement.js';
+import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
-import { capitalisedWords, confidenceRule, distinctiveIn, isConfident, isMostlyCyrillic, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type NamedPassage, type PlaceNames } from './confidence.js';
-import { englishCountryTerms } from './cross-language/country-names.js';
+import { confidenceRule, type ConfidenceRule, type PlaceNames } from './confidence.js';
 import { openCrossLanguage } from './cross-language/open-cross-language.js';
 import { markTerms } from './mark-terms.js';
+import { prepareIndex, type IndexChanges, type PreparedIndex } from './prepare-index.js';
 import { synonymExpander, synonymLimits, type SynonymLimits } from './synonyms/synonym-expander.js';
 import { cachedSenseCount, commonnessPrior, weighByCommonness, type CommonnessPrior } from './synonyms/commonness.js';
 import { namesConcreteKind } from './synonyms/concrete-kinds.js';
@@ -23,17 +23,14 @@ import { placeNames } from './synonyms/place-names.js';
 import { sharedWordNet } from './synonyms/wordnet.js';
 import { mergeNeighbours } from './merge-neighbours.js';
 import type { RankingParameters } from './index-options.js';
-import { createPassageIndex, passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
-import { expandWords, partsOfNames, queryWords, type QueryExpander, type QueryWord } from './query-expansion.js';
+import { passageFields, passageKey, splitPassageKey, passageRanking, toIndexedPassages, type IndexedPassage } from './passage-index.js';
+import { expandWords, queryWords, type QueryExpander } from './query-expansion.js';
 import { queryTerms } from './query-terms.js';
-import { normalizeTerm, wordSpans } from './tokenizer.js';
 import { rankQuery } from './rank-query.js';
 import { readInternals, type RankableIndex } from './index-internals.js';
-import { readSegmentSnapshot } from './segment-index.js';
-import { readSnapshot, storeDocument, storedPassages, type StoredDocument } from './snapshot.js';
-import { createPassageTable, type PassageTable } from './passage-table.js';
-import { compactionPolicy, createSnapshotSaver, noDeltaState, replaySnapshotDelta, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
-import { inverseDocumentFrequency, occursInIndex, termDocumentFrequency } from './term-statistics.js';
+import { storeDocument, type StoredDocument } from './snapshot.js';
+import { compactionPolicy, type CompactionPolicy, type SnapshotSaver } from './snapshot-delta.js';
+import { inverseDocumentFrequency, termDocumentFrequency } from './term-statistics.js';
 import type { Answer, CitedPassage, CrossLanguageStatus, SearchResults } from './types.js';
 import { validateQuery } from './validate-query.js';
 import { isVisibleTo } from '../corpus/visibility.js';
@@ -69,13 +66,6 @@ export interface SearchService {
   readonly crossLanguage: CrossLanguageStatus;
   /** How the snapshot on disk differed from the corpus when the service opened (ids). */
   readonly openedWith: IndexChanges;
-}
-
-export interface IndexChanges {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: number;
 }
 
 export interface OpenSearchServiceOptions {
@@ -115,14 +105,6 @@ export interface OpenSearchServiceOptions {
 
 const maximumLimit = 100;
 
-/**
- * How many of the best passages the name and year checks read (`leftOutByTheBest`), chosen on the
- * tuning half: with the best one alone, 5 of its 40 answerable questions were flagged (0.125),
- * their answer second or third behind a passage of another name or year; with two, 2 (0.050);
- * with three, 1 (0.025, as without the checks). Three is also the Hit@3 window.
- */
-const bestPassagesRead = 3;
-
 /** An expansion term held by more than this share of the passages, and by more than this many, is left out. */
 const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
 
@@ -142,87 +124,6 @@ export async function openSearchService(options: OpenSearchServiceOptions): Prom
   const senses = cachedSenseCount(wordnet);
   return createService({ initial: corpus.documents, prepared, ranking, expanders, abbreviations, commonness, senses, concreteKind, places: placeNames(wordnet), confidence, answerTypes, crossLanguage: crossLanguage.status, persistence: { dataDir, log } });
 }
-
-interface PreparedIndex {
-  index: MiniSearch<IndexedPassage>;
-  /** What questions are ranked over: `index` itself, or its postings segment with what `index` was given since. */
-  ranked: RankableIndex;
-  passages: PassageTable;
-  stored: Map<string, StoredDocument>;
-  changes: IndexChanges;
-  saver: SnapshotSaver;
-}
-
-async function prepareIndex(documents: SourceDocument[], dataDir: string, log: Logger, compaction: CompactionPolicy, readByTerm: boolean): Promise<PreparedIndex> {
-  const segmented = readByTerm ? await readSegmentSnapshot(dataDir) : null;
-  const byTerm = segmented !== null && 'manifest' in segmented ? segmented : null;
-  if (segmented && !byTerm) log.debug({ reason: 'reason' in segmented ? segmented.reason : undefined }, 'the postings segment cannot be used; loading the whole index');
-  const snapshot = byTerm ?? (await readSnapshot(dataDir));
-  if ('reason' in snapshot && snapshot.reason !== 'missing') log.warn({ reason: snapshot.reason, detail: snapshot.detail }, 'search index snapshot is unusable; rebuilding it');
-  const replayed = 'manifest' in snapshot ? await replaySnapshotDelta(dataDir, snapshot, documents, log) : null;
-  const usable = replayed?.snapshot ?? null;
-  // A base without a segment (written before segments) is written again once, with one, so later asks read by term. Not one whose
-  // segment is of another base: that is a bot's save under way (or a crash between its renames), which its next base mends.
-  const withoutSegment = segmented !== null && 'reason' in segmented && segmented.reason === 'missing' && usable !== null;
-  const state = replayed?.state ?? noDeltaState;
-  const saver = createSnapshotSaver(dataDir, withoutSegment ? { ...state, compactNext: true } : state, compaction, log);
-  if (withoutSegment) log.info('the search index snapshot has no postings segment for asking by term; writing it again with one');
-  const index = usable?.index ?? createPassageIndex();
-  const stored = new Map((usable?.manifest.documents ?? []).map((entry) => [entry.docId, entry]));
-  const passageTable = createPassageTable();
-  const manifestDocuments: StoredDocument[] = [];
-  const counts = { reused: 0, indexed: 0, removed: 0 };
-  const changes: IndexChanges = { added: [], changed: [], removed: [], unchanged: 0 };
-  const current = new Set(documents.map((document) => document.id));
-
-  for (const [docId, entry] of stored) {
-    if (current.has(docId)) continue;
-    index.discardAll(entry.passages.map((passage) => passageKey(docId, passage.ordinal)));
-    counts.removed += 1;
-    changes.removed.push(docId);
-  }
-  for (const document of documents) {
-    const entry = stored.get(document.id);
-    const reused = entry ? storedPassages(document, entry) : null;
-    if (entry && !reused) {
-      if (entry.contentHash === document.contentHash) log.warn({ docId: document.id }, 'stored passage offsets no longer match the document; re-indexing it');
-      index.discardAll(entry.passages.map((passage) => passageKey(document.id, passage.ordinal)));
-    }
-    counts[reused ? 'reused' : 'indexed'] += 1;
-    if (reused && entry) {
-      changes.unchanged += 1;
-      passageTable.set(document.id, reused);
-      // A reused document's entry is the stored one: hashing its passages again would give the same hashes.
-      manifestDocuments.push(entry);
-      continue;
-    }
-    changes[entry ? 'changed' : 'added'].push(document.id);
-    const passages = splitPassages(document);
-    index.addAll(toIndexedPassages(document, passages));
-    passageTable.set(document.id, passages);
-    manifestDocuments.push(storeDocument(document, passages));
-  }
-
-  const storedById = new Map(manifestDocuments.map((entry) => [entry.docId, entry]));
-  if (byTerm && (counts.indexed > 0 || counts.removed > 0)) {
-    // The save may have to write a new base, which needs every term: the whole index is loaded instead.
-    log.info({ ...counts }, 'the folder changed since the snapshot was saved; loading the whole index');
-    return prepareIndex(documents, dataDir, log, compaction, false);
-  }
-  if (!usable || counts.indexed > 0 || counts.removed > 0 || withoutSegment) {
-    const written = await saver.save(index, storedById, [...changes.added, ...changes.changed, ...changes.removed]);
-    log.info({ ...counts, passages: index.documentCount, written }, usable ? 'search index updated and saved' : 'search index built and saved');
-  } else {
-    log.info({ documents: counts.reused, passages: index.documentCount }, 'search index loaded from snapshot');
-  }
-  if (byTerm) return { index, ranked: byTerm.ranked, passages: passageTable, stored: storedById, changes, saver: unsavedByTerm };
-  return { index, ranked: index, passages: passageTable, stored: storedById, changes, saver };
-}
-
-/** The shell of an index read by term has no terms: saving it as a base would lose them all. */
-const unsavedByTerm: SnapshotSaver = {
-  save: () => Promise.reject(new Error('an index read by term from its postings segment is not saved; open the search without readByTerm to save')),
-};
 
 /** A passage of the index and the document version it was cut from. */
 interface ResolvedPassage {
@@ -262,6 +163,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
   /** Whether any document belongs to one server only; worked out again after a change. */
   let anyScoped: boolean | null = null;
   const readingOf = quoteReadings();
+  const judge = answerJudge({ ranked, passages: passageTable, publishedOf: (docId) => documentsById.get(docId)?.published ?? null, places, concreteKind, confidence });
   const saveSnapshot = serialisedSaves({ index, stored, touched, saver: prepared.saver }, persistence);
 
   function dropPassages(docId: string): void {
@@ -298,37 +200,6 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const document = parts ? documentsById.get(parts.docId) : undefined;
       return document !== undefined && isVisibleTo(document, guildId);
     };
-  }
-
-  /** Whether the best passage tells of another place than the one the question names ("Turkmenistan" for "Tajikistan"). */
-  function speaksOfAnotherPlace(words: readonly QueryWord[], best: { id: string } | undefined): boolean {
-    const names = questionNames(words);
-    const passage = best && names.length > 0 ? passageTable.byKey(best.id) : undefined;
-    return passage !== undefined && rivalPlace(names, capitalisedWords(passage.text), places) !== undefined;
-  }
-
-  /**
-   * What the question names that the best passages do not speak of: a name the library holds
-   * (`unspokenName`), or years (asked-years.ts), as typed. Only read for an answer that would
-   * otherwise be confident; the best passages are only ranked again when the limit asked for fewer.
-   */
-  function leftOutByTheBest(text: string, words: readonly QueryWord[], missing: readonly QueryWord[], best: () => readonly RankedDocument[]): string[] {
-    const names = namesToCheck(text, words, missing);
-    const years = yearsAsked(words);
-    if (names.length === 0 && years.length === 0) return [];
-    const passages = best().slice(0, bestPassagesRead).flatMap((hit) => {
-      const passage = passageTable.byKey(hit.id);
-      return passage ? [{ hit, passage }] : [];
-    });
-    // The passages' names are only read for a question that gives some.
-    const name = names.length === 0 ? undefined : unspokenName(names, passages.map(({ hit, passage }) => namedPassage(words, hit, passage)), places);
-    if (name !== undefined) return [name.word];
-    return yearsNoneSpeaksOf(years, passages.map(({ passage }) => datedPassage(passage))).map(String);
-  }
-
-  /** A passage as the year check reads it: with its document's publication date. */
-  function datedPassage(passage: Passage): DatedPassage {
-    return { text: passage.text, context: passage.context, published: documentsById.get(passage.docId)?.published ?? null };
   }
 
   /**
@@ -392,15 +263,8 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
       const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
-      const { missing, borrowed } = wordsNowhereIn(ranked, words, terms);
-      const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
-      const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
-      // The places are only looked up for an answer that would otherwise be confident.
-      const matched = judged && matchedWithParts(words, judged);
-      const plausible = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
-      const notInClosest = plausible ? leftOutByTheBest(text, words, missing, () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)))) : [];
-      const confident = plausible && notInClosest.length === 0;
-      const missingWords = confident ? [] : missing.map((word) => word.word);
+      const best = () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
+      const { confident, missingWords, notInClosest } = judge({ text, words, terms, specificity }, judged, best);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
@@ -480,42 +344,6 @@ function serialisedSaves({ index, stored, touched, saver }: SavedState, { log }:
 function withoutCommonExpansions(index: RankableIndex, terms: WeightedTerm[]): WeightedTerm[] {
   const limit = Math.max(commonExpansion.minimumPassages, commonExpansion.share * readInternals(index).documentCount);
   return terms.filter((term) => term.via === undefined || termDocumentFrequency(index, term.term, passageFields) <= limit);
-}
-
-/**
- * The question's subject words that no passage holds, nor any translation or synonym of them
- * (`missing`). Such a word is a name, place, number or term the library never mentions. A related
- * form does not stand in for it: "tour" is in the library, "tourists" are not. `borrowed` are the
- * terms of the words that the library holds only through a translation or synonym. The parts of a
- * hyphenated name the library holds whole ("Bcl2" for "BCL-2") occur.
- */
-function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms: readonly WeightedTerm[]): { missing: QueryWord[]; borrowed: Set<string> } {
-  const occurring = terms.filter((term) => term.via !== 'related' && occursInIndex(index, term.term));
-  const withParts = (found: Set<string>) => new Set([...found, ...partsOfNames(words, found)]);
-  const found = withParts(new Set(occurring.map((term) => term.source)));
-  const own = withParts(new Set(occurring.filter((term) => term.via === undefined).map((term) => term.term)));
-  const missing: QueryWord[] = [];
-  const subject = subjectWords(words);
-  for (const word of subject) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
-  return { missing, borrowed: new Set(subject.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
-}
-
-/** The question terms a hit matched, with the parts of the hyphenated names among them ("Bcl2" holds the "BCL" and "2" of "BCL-2"). */
-function matchedWithParts(words: readonly QueryWord[], hit: RankedDocument): string[] {
-  return [...hit.matchedTerms, ...partsOfNames(words, new Set(hit.matchedTerms))];
-}
-
-/** A passage as the name check reads it (`unspokenName`): what it matched, the names it gives, its alphabet. */
-function namedPassage(words: readonly QueryWord[], hit: RankedDocument, passage: Passage): NamedPassage {
-  return { matchedTerms: matchedWithParts(words, hit), names: withCountriesInEnglish(capitalisedWords(passage.text)), cyrillic: isMostlyCyrillic(passage.text) };
-}
-
-/** Names with, for each Russian name of a country, its English index terms ("России" → russia), so that an English name can be compared with them. */
-function withCountriesInEnglish(names: readonly string[]): string[] {
-  return names.flatMap((name) => {
-    const term = isMostlyCyrillic(name) ? normalizeTerm(name.toLowerCase()) : null;
-    return term === null ? [name] : [name, ...englishCountryTerms(term)];
-  });
 }
 
 function checkLimit(limit: number | undefined, fallback: number): number {
