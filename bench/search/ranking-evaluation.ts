@@ -21,6 +21,11 @@ export interface QuestionOutcome {
   rank: number | null;
   confident: boolean;
   top: string;
+  /**
+   * Whether the quote holding the answer shows it in bold, its answering sentences (or is one
+   * sentence, which is not marked); null when no quote of the first three holds it.
+   */
+  inBold: boolean | null;
 }
 
 export interface RankingQuality {
@@ -30,6 +35,8 @@ export interface RankingQuality {
   meanReciprocalRank: number;
   /** Share of these answerable questions answered as not confident. */
   flagged: number;
+  /** Of the questions answered in the first three quotes, the share whose quote has the answer in bold (`inBold`). */
+  answerInBold: number;
   outcomes: QuestionOutcome[];
 }
 
@@ -37,21 +44,49 @@ function matches(passage: CitedPassage, expected: ExpectedPassage): boolean {
   return passage.docId === expected.docId && passage.text.includes(expected.contains);
 }
 
+/**
+ * Whether the answering sentences of a quote hold the expected text: every letter of it lies in
+ * a highlight. A quote of one sentence has no highlight, being its answer whole.
+ */
+export function boldHolds(passage: CitedPassage, expected: ExpectedPassage): boolean {
+  const highlights = passage.highlights ?? [];
+  const start = passage.text.indexOf(expected.contains);
+  if (start === -1) return false;
+  if (highlights.length === 0) return true;
+  for (let offset = start; offset < start + expected.contains.length; offset += 1) {
+    if (/\s/u.test(passage.text[offset] ?? '')) continue;
+    if (!highlights.some((highlight) => highlight.start <= offset && offset < highlight.end)) return false;
+  }
+  return true;
+}
+
+/** `inBold` of one answer: read in the first of its first three quotes that holds an expected passage. */
+function answerInBold(passages: readonly CitedPassage[], expected: readonly ExpectedPassage[]): boolean | null {
+  for (const passage of passages.slice(0, 3)) {
+    const held = expected.find((candidate) => matches(passage, candidate));
+    if (held) return boldHolds(passage, held);
+  }
+  return null;
+}
+
 /** Hit@1, Hit@3 and MRR (over the first `depth` passages) of `ask` on a ranking set. */
 export function evaluateRanking(service: SearchService, set: RankingQuestion[], depth = 10): RankingQuality {
   const outcomes = set.map(({ question, expected, also = [] }) => {
     const answer = service.ask(question, { limit: depth });
-    const index = answer.passages.findIndex((passage) => [expected, ...also].some((candidate) => matches(passage, candidate)));
+    const wanted = [expected, ...also];
+    const index = answer.passages.findIndex((passage) => wanted.some((candidate) => matches(passage, candidate)));
     const top = answer.passages[0];
-    return { question, rank: index === -1 ? null : index + 1, confident: answer.confident, top: top ? `${top.docId}#${top.ordinal}: ${top.text.slice(0, 80)}` : '(none)' };
+    return { question, rank: index === -1 ? null : index + 1, confident: answer.confident, top: top ? `${top.docId}#${top.ordinal}: ${top.text.slice(0, 80)}` : '(none)', inBold: answerInBold(answer.passages, wanted) };
   });
   const share = (predicate: (outcome: QuestionOutcome) => boolean) => outcomes.filter(predicate).length / Math.max(1, outcomes.length);
+  const answeredInThree = outcomes.filter((outcome) => outcome.inBold !== null);
   return {
     questions: outcomes.length,
     hitAt1: share((outcome) => outcome.rank === 1),
     hitAt3: share((outcome) => outcome.rank !== null && outcome.rank <= 3),
     meanReciprocalRank: outcomes.reduce((sum, outcome) => sum + (outcome.rank === null ? 0 : 1 / outcome.rank), 0) / Math.max(1, outcomes.length),
     flagged: share((outcome) => !outcome.confident),
+    answerInBold: answeredInThree.filter((outcome) => outcome.inBold === true).length / Math.max(1, answeredInThree.length),
     outcomes,
   };
 }
