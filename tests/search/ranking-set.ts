@@ -598,6 +598,27 @@ export const nearMissQuestions: OffTopicQuestion[] = [
   { question: 'Which Uzbek minister visited Osaka?', why: 'Shares Uzbek, minister and visited; Osaka occurs nowhere.' },
   { question: 'How did Iran react to the Central Asia + Japan summit?', why: 'Shares the summit; Iran occurs nowhere.' },
   { question: 'What did Kawaguchi say about Turkmen gas in 2004?', why: 'Shares Kawaguchi, Turkmen and 2004 (the Dialogue\'s start); gas occurs nowhere.' },
+  // A fourth group, written on 2026-12-03 after the checks and the 2,000-character merge, and committed before being run.
+  { question: 'How many Japanese companies operate in Uzbekistan today?', why: 'Shares Japanese companies (which avoid losses) and Uzbekistan; no source counts them.' },
+  { question: 'What did Japan\'s foreign minister say in Ashgabat?', why: 'Shares Japan and foreign minister (Iwaya\'s tour); Ashgabat occurs nowhere.' },
+  { question: 'When did Kyrgyzstan join the Eurasian Economic Union?', why: 'Shares Kyrgyzstan and the Eurasian Economic Union (a Moscow project, named once); no source dates a membership.' },
+  { question: 'How much did China invest in Kazakhstan in 2023?', why: 'Shares China, invest, Kazakhstan and 2023; no source gives a Chinese investment.' },
+  { question: 'What did the Japanese emperor say during his visit to Central Asia?', why: 'Shares Japanese, the Emperor (whom the Turkmen president met in Japan), visit and Central Asia; no emperor visited the region.' },
+  { question: 'What is Japan\'s trade deficit with Uzbekistan?', why: 'Shares Japan, trade and Uzbekistan; deficits occur nowhere.' },
+  { question: 'Which Japanese bank financed a gas chemical plant in Turkmenistan?', why: 'Shares Japanese, bank (the World Bank), gas (газ, in a footnote) and Turkmenistan; chemical plants occur nowhere.' },
+  { question: 'When will direct flights between Tokyo and Tashkent start?', why: 'Shares Tokyo and Tashkent; flights occur nowhere.' },
+  { question: 'What did Tajikistan\'s president say about the Rogun dam at the summit?', why: 'Shares Tajikistan, president and the summit; Rogun occurs nowhere.' },
+  { question: 'How many Kazakh students received JICA scholarships in 2020?', why: 'Shares Kazakh, students, JICA scholarships (for Tajik officials) and 2020 (the ODA table); no source counts Kazakh scholars.' },
+  { question: 'What share of Japan\'s uranium imports comes from Uzbekistan?', why: 'Shares Japan, uranium (урана, the region\'s reserves), imports and Uzbekistan; no source gives Japan\'s imports of it.' },
+  { question: 'Did Japan sign a free trade agreement with Kazakhstan?', why: 'Shares Japan, sign, trade, agreement and Kazakhstan; no source reports a free trade agreement.' },
+  { question: 'What language courses does JICA run in Bishkek?', why: 'Shares language (Russian as the language of diplomacy), courses (training courses), JICA and Bishkek; no source tells of language courses.' },
+  { question: 'Who represented Kyrgyzstan when the Dialogue was launched in 2004?', why: 'Shares Kyrgyzstan, the Dialogue and its launch in 2004; only Kazakhstan\'s foreign minister is named.' },
+  { question: 'What was the inflation rate in Tajikistan in 2024?', why: 'Shares Tajikistan and 2024; inflation occurs nowhere.' },
+  { question: 'How many kilometres of road did Japan build in Kyrgyzstan?', why: 'Shares road (road maintenance equipment), Japan, build and Kyrgyzstan; no source gives a length.' },
+  { question: 'What did the Russian foreign ministry say about the Tokyo summit in December?', why: 'Shares the Russian foreign ministry (its 2022 statement), Tokyo, the summit and December; no source reports a Russian reaction to the summit.' },
+  { question: 'Which Japanese university opened a campus in Tashkent?', why: 'Shares Japanese, university (Tsukuba, Hokkaido), opened and Tashkent; campuses occur nowhere.' },
+  { question: 'How much money did the Asian Development Bank lend Uzbekistan in 2024?', why: 'Shares money, Asian, development, bank, lend, Uzbekistan and 2024 (Japan\'s yen loan); no source reports a loan of that bank.' },
+  { question: 'What did Kazakhstan\'s president say about Japanese cars?', why: 'Shares Kazakhstan\'s president (Tokayev at the summit) and Japanese; cars occur nowhere.' },
 ];
 
 /**
