@@ -1,4 +1,5 @@
 import type { SearchService } from '../../src/search/search-service.js';
+import { sentenceSpans } from '../../src/search/sentence-spans.js';
 import type { CitedPassage } from '../../src/search/types.js';
 import {
   inHalf,
@@ -22,8 +23,8 @@ export interface QuestionOutcome {
   confident: boolean;
   top: string;
   /**
-   * Whether the quote holding the answer shows it in bold, its answering sentences (or is one
-   * sentence, which is not marked); null when no quote of the first three holds it.
+   * Whether the first of the first three quotes that holds the answer has it in its bold
+   * answering sentences (a one-sentence quote, never marked, counts); null when none of the three holds it.
    */
   inBold: boolean | null;
 }
@@ -45,26 +46,30 @@ function matches(passage: CitedPassage, expected: ExpectedPassage): boolean {
 }
 
 /**
- * Whether the answering sentences of a quote hold the expected text: every letter of it lies in
- * a highlight. A quote of one sentence has no highlight, being its answer whole.
+ * Whether the answering sentences of a quote hold the expected text: every character of one of
+ * its occurrences but the white space lies in a highlight. A quote of one sentence has no
+ * highlight, being its answer whole; a longer one without any shows nothing in bold.
  */
 export function boldHolds(passage: CitedPassage, expected: ExpectedPassage): boolean {
   const highlights = passage.highlights ?? [];
-  const start = passage.text.indexOf(expected.contains);
-  if (start === -1) return false;
-  if (highlights.length === 0) return true;
-  for (let offset = start; offset < start + expected.contains.length; offset += 1) {
-    if (/\s/u.test(passage.text[offset] ?? '')) continue;
-    if (!highlights.some((highlight) => highlight.start <= offset && offset < highlight.end)) return false;
+  if (highlights.length === 0) return passage.text.includes(expected.contains) && sentenceSpans(passage.text).length < 2;
+  const inBold = (offset: number) => /\s/u.test(passage.text[offset] ?? '') || highlights.some((highlight) => highlight.start <= offset && offset < highlight.end);
+  for (let start = passage.text.indexOf(expected.contains); start !== -1; start = passage.text.indexOf(expected.contains, start + 1)) {
+    let offset = start;
+    while (offset < start + expected.contains.length && inBold(offset)) offset += 1;
+    if (offset === start + expected.contains.length) return true;
   }
-  return true;
+  return false;
 }
 
-/** `inBold` of one answer: read in the first of its first three quotes that holds an expected passage. */
-function answerInBold(passages: readonly CitedPassage[], expected: readonly ExpectedPassage[]): boolean | null {
+/**
+ * `inBold` of one answer: whether the first of its first three quotes that holds an expected
+ * passage has one of them in bold (`boldHolds`); null when none of the three holds one.
+ */
+export function boldOfAnswer(passages: readonly CitedPassage[], expected: readonly ExpectedPassage[]): boolean | null {
   for (const passage of passages.slice(0, 3)) {
-    const held = expected.find((candidate) => matches(passage, candidate));
-    if (held) return boldHolds(passage, held);
+    const held = expected.filter((candidate) => matches(passage, candidate));
+    if (held.length > 0) return held.some((candidate) => boldHolds(passage, candidate));
   }
   return null;
 }
@@ -76,7 +81,7 @@ export function evaluateRanking(service: SearchService, set: RankingQuestion[], 
     const wanted = [expected, ...also];
     const index = answer.passages.findIndex((passage) => wanted.some((candidate) => matches(passage, candidate)));
     const top = answer.passages[0];
-    return { question, rank: index === -1 ? null : index + 1, confident: answer.confident, top: top ? `${top.docId}#${top.ordinal}: ${top.text.slice(0, 80)}` : '(none)', inBold: answerInBold(answer.passages, wanted) };
+    return { question, rank: index === -1 ? null : index + 1, confident: answer.confident, top: top ? `${top.docId}#${top.ordinal}: ${top.text.slice(0, 80)}` : '(none)', inBold: boldOfAnswer(answer.passages, wanted) };
   });
   const share = (predicate: (outcome: QuestionOutcome) => boolean) => outcomes.filter(predicate).length / Math.max(1, outcomes.length);
   const answeredInThree = outcomes.filter((outcome) => outcome.inBold !== null);

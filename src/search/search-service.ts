@@ -108,12 +108,7 @@ const maximumLimit = 100;
 /** An expansion term held by more than this share of the passages, and by more than this many, is left out. */
 const commonExpansion = { share: 0.1, minimumPassages: 1000 } as const;
 
-/**
- * Opens the search over a loaded corpus. The index snapshot under `dataDir/index` is reused
- * for documents whose file is unchanged and whose passages still sit at the same offsets;
- * changed, added and removed documents are re-split and re-indexed; a corrupt or stale
- * snapshot is logged and rebuilt. The snapshot is saved again whenever something changed.
- */
+/** Opens the search over a loaded corpus, its index as `prepareIndex` prepares it from the snapshot. */
 export async function openSearchService(options: OpenSearchServiceOptions): Promise<SearchService> {
   const { corpus, dataDir, logger, ranking = passageRanking, russianDictionary, synonyms = synonymLimits, commonness = commonnessPrior, translationWeight, confidence = confidenceRule, answerTypes = answerTypeRule, compaction = compactionPolicy, readByTerm = false, abbreviations = abbreviationWeights } = options;
   const log = logger.child({ module: 'search' });
@@ -263,6 +258,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
       const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
+      // The best passages the name and year checks read: ranked again only when the limit asked for fewer.
       const best = () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
       const { confident, missingWords, notInClosest } = judge({ text, words, terms, specificity }, judged, best);
       const found = hits.flatMap((hit) => {

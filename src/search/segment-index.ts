@@ -24,7 +24,7 @@ export interface SegmentSnapshot extends Snapshot {
  * holds the base's documents, from the same save as its shell, and each one's passages are read
  * only when asked for. A segment left from another save than the manifest's (a crash between
  * their renames) is still one whole base: what differs from the folder is noticed document by
- * document, as against any base, and then the whole index is loaded (search-service.ts).
+ * document, as against any base, and then the whole index is loaded (prepare-index.ts).
  */
 export async function readSegmentSnapshot(dataDir: string): Promise<SegmentSnapshot | SnapshotProblem> {
   const segment = openPostingsSegment(snapshotFolder(dataDir));
