@@ -57,6 +57,13 @@ describe('reading Mueller articles', () => {
     expect(russianTranslations(articles[2]?.[1] ?? '', { senses: 3, words: 6 })).toEqual(['одалживать', 'ссужать']);
   });
 
+  it('reads past a label of words joined by hyphens, which is no English example', () => {
+    const five = 'five\n   [faɪv]\n   1. _n-card. пять\n   2. _n.\n      1) пятёрка';
+    const carriage = 'carriage\n   [↗kærɪdʒ]\n   _n.\n   1) экипаж, коляска\n   2) _ж-д. вагон';
+    expect(russianTranslations(five, { senses: 3, words: 6 })).toEqual(['пять', 'пятёрка']);
+    expect(russianTranslations(carriage, { senses: 3, words: 6 })).toEqual(['экипаж', 'коляска', 'вагон']);
+  });
+
   it('looks an inflected English word up under its dictionary form', () => {
     expect(dictionaryForms('reserves')).toContain('reserve');
     expect(dictionaryForms('studies')).toContain('study');

@@ -21,7 +21,8 @@ export interface TranslationLimits {
 }
 
 const transcription = /\[[^\]]*\]/gu;
-const label = /_[\p{L}]+\.?/gu;
+// A label is a word, or words joined by hyphens, and mostly a full stop: "_n.", "_эк.", "_n-card.", "_ж-д.", "_pres-p.".
+const label = /_[\p{L}]+(?:-[\p{L}]+)*\.?/gu;
 const aside = /\([^)]*\)|\{[^}]*\}/gu;
 // "1)", "2.", "10)", and the "а)", "б)" of sub-senses start a sense.
 const senseMarker = /(?:^|\s)(?:\d+[.)]|[абвгде]\))/u;

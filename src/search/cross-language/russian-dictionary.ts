@@ -39,7 +39,7 @@ export const translationLimits: TranslationLimits = { senses: 3, words: 6 };
  */
 export const reverseLimits: TranslationLimits = { senses: 5, words: 10 };
 /** Bumped when what the Russian → English table holds changes, so an older cached one is made again. */
-const reverseTableName = 'russian-english-3';
+const reverseTableName = 'russian-english-4';
 
 /**
  * Opens the dictionary at `base` (dictd files). Throws DictionaryUnavailable when it is not
