@@ -24,15 +24,13 @@ function quoteBlock(text: string): string {
 }
 
 /** "a", "a or b", "a, b or c": the words no source or passage mentions, as the reader would say them. */
-function eitherOf(words: readonly string[]): string {
-  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`;
-}
+const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 export function formatAnswer(answer: Answer): string {
   const lines: string[] = [];
   if (answer.passages.length === 0) return 'No passage of the sources matches this question. Try other words, or list the sources with: briefing sources\n';
-  if (!answer.confident && answer.missingWords.length > 0) lines.push(`No source mentions ${eitherOf(answer.missingWords.map((word) => `"${word}"`))}. These are the closest passages, which may not answer it:\n`);
-  else if (!answer.confident && answer.notInClosest.length > 0) lines.push(`The closest passages do not mention ${eitherOf(answer.notInClosest.map((word) => `"${word}"`))}, so they may not answer it:\n`);
+  if (!answer.confident && answer.missingWords.length > 0) lines.push(`No source mentions ${eitherOf.format(answer.missingWords.map((word) => `"${word}"`))}. These are the closest passages, which may not answer it:\n`);
+  else if (!answer.confident && answer.notInClosest.length > 0) lines.push(`The closest passages do not mention ${eitherOf.format(answer.notInClosest.map((word) => `"${word}"`))}, so they may not answer it:\n`);
   else if (!answer.confident) lines.push('No passage answers this well. These are the closest, which may not answer it:\n');
   for (const passage of answer.passages) {
     lines.push(quoteBlock(passage.text));

@@ -252,14 +252,15 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       // Only the ranking weighs words by their commonness; the answering sentences weigh them by their IDF alone.
       const weighted = weighByCommonness(terms, words, senses, commonness);
       // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const hits = preferAnswerType(text, limit * 2, rank(weighted));
+      const hitsWanted = limit * 2;
+      const hits = preferAnswerType(text, hitsWanted, rank(weighted));
       // The confidence check judges the passage the IDF alone puts first (ranked again only when the prior changed a weight).
       // The prior lifts a passage holding a question's names over one holding its common words; for a question the library
       // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
       const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       // The best passages the name and year checks read: ranked again only when the limit asked for fewer.
-      const best = () => (hits.length >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
+      const best = () => (hitsWanted >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
       const { confident, missingWords, notInClosest } = judge({ text, words, terms, specificity }, judged, best);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);

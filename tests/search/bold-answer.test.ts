@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { boldHolds, boldOfAnswer } from '../../bench/search/ranking-evaluation.js';
 import type { CitedPassage } from '../../src/search/types.js';
+import { citedPassage } from '../discord/fixtures/passages.js';
 
 const text = 'Japan opened its embassy in 1993. It sent a loan of 39 billion yen in 2024. Talks followed.';
 
 function quote(highlights?: Array<{ start: number; end: number }>): CitedPassage {
-  return { docId: 'doc', ordinal: 1, start: 0, end: text.length, text, kind: 'paragraph', heading: null, title: 'T', author: null, outlet: null, published: null, publishedPrecision: null, score: 1, ...(highlights && { highlights }) };
+  return citedPassage({ docId: 'doc', text, ...(highlights && { highlights }) });
 }
 
 const sentence = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });

@@ -76,10 +76,11 @@ export function unsureNotice(missingWords: readonly string[], notInClosest: read
   return '**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
 }
 
+const alternatives = new Intl.ListFormat('en-GB', { type: 'disjunction' });
+
 /** "**a**", "**a** or **b**", "**a**, **b** or **c**": at most five words, each escaped. */
 function boldList(words: readonly string[]): string {
-  const named = words.slice(0, 5).map((word) => `**${escapeText(word)}**`);
-  return named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1) ?? ''}`;
+  return alternatives.format(words.slice(0, 5).map((word) => `**${escapeText(word)}**`));
 }
 
 /** A quote, its answering sentences in bold, why a Russian passage came up, and its citation, in at most `maxLength` characters; a cut quote says so. */
