@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/passage-types.js';
 import type { PartialDate } from '../corpus/types.js';
 import { yearsAsked, yearsNoneSpeaksOf, type DatedPassage } from './asked-years.js';
 import type { RankedDocument, WeightedTerm } from './bm25-ranker.js';
-import { capitalisedWords, distinctiveIn, isConfident, isMostlyCyrillic, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type NamedPassage, type PlaceNames } from './confidence.js';
+import { capitalisedWords, distinctiveIn, isConfident, isMostlyCyrillic, namesOfTwoWords, namesToCheck, questionNames, questionWeights, rivalPlace, subjectWords, unspokenName, type ConfidenceRule, type NamedPassage, type PlaceNames } from './confidence.js';
 import { englishCountryTerms } from './cross-language/country-names.js';
 import type { RankableIndex } from './index-internals.js';
 import type { PassageTable } from './passage-table.js';
@@ -123,7 +123,7 @@ function matchedWithParts(words: readonly QueryWord[], hit: RankedDocument): str
 
 /** A passage as the name check reads it (`unspokenName`): what it matched, the names it gives, its alphabet. */
 function namedPassage(words: readonly QueryWord[], hit: RankedDocument, passage: Passage): NamedPassage {
-  return { matchedTerms: matchedWithParts(words, hit), names: withCountriesInEnglish(capitalisedWords(passage.text)), cyrillic: isMostlyCyrillic(passage.text) };
+  return { matchedTerms: matchedWithParts(words, hit), names: [...withCountriesInEnglish(capitalisedWords(passage.text)), ...namesOfTwoWords(passage.text)], cyrillic: isMostlyCyrillic(passage.text) };
 }
 
 /** Names with, for each Russian name of a country, its English index terms ("России" → russia), so that an English name can be compared with them. */

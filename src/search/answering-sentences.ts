@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25-ranker.js';
 import { sentenceSpans } from './sentence-spans.js';
-import { normalizeTerm, termSpans } from './tokenizer.js';
+import { termReader, termSpans } from './tokenizer.js';
 
 /** A stretch of a quote, as offsets into its text. */
 export interface TextRange {
@@ -30,8 +30,9 @@ export function readQuote(text: string): QuoteReading {
   const words: string[] = [];
   const terms: string[] = [];
   const starts: number[] = [];
+  const termOf = termReader(text);
   for (const { word, start } of termSpans(text)) {
-    const term = normalizeTerm(word);
+    const term = termOf(word);
     if (term === null) continue;
     words.push(word);
     terms.push(term);

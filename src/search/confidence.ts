@@ -177,6 +177,8 @@ function holdsOnlySetting(query: readonly TermWeight[], matchedTerms: readonly s
 export interface PlaceNames {
   /** The places a place is part of, in lower case ("Tashkent" → "uzbekistan"); none for a word that is no place. */
   wholesOf(name: string): readonly string[];
+  /** The other names of a place, in lower case with "_" between words ("US" → united_states, usa); none for a word that is no place. */
+  namesOf(name: string): readonly string[];
   /** Whether the place is a national capital ("Tokyo"), which stands for its state ("Tokyo agreed to lend …"). */
   isCapital(name: string): boolean;
   /** The places a word of a people or a language stands for ("Chinese" → "china"); none for other words. */
@@ -193,13 +195,14 @@ function sameName(first: string, second: string): boolean {
 }
 
 /**
- * Whether a passage naming `found` speaks of the place `asked`: the same name, a part of it
- * ("Moscow" for Russia), the people or language of it ("Chinese" for China, and the other way),
+ * Whether a passage naming `found` speaks of the place `asked`: the same name, another name of
+ * it ("United_States" for the US), a part of it ("Moscow" for Russia), the people or language of it ("Chinese" for China, and the other way),
  * or, for a capital standing for its state, that state ("Japan" for Tokyo).
  * A country is not spoken of by its continent: a passage on "Asia" is not one on Kazakhstan.
  */
 function speaksOf(asked: string, found: string, places: PlaceNames): boolean {
   if (sameName(asked, found) || places.wholesOf(found).some((whole) => sameName(whole, asked))) return true;
+  if (places.namesOf(asked).some((name) => sameName(name, found))) return true;
   if (places.placesNamedBy(found).some((place) => sameName(place, asked)) || places.placesNamedBy(asked).some((place) => sameName(place, found))) return true;
   return places.isCapital(asked) && places.wholesOf(asked).some((whole) => sameName(whole, found));
 }
@@ -265,6 +268,19 @@ export function unspokenName(names: readonly QueryWord[], passages: readonly Nam
     // The word and its stem: "Uzbeks" is the people of Uzbekistan, as "uzbek" is its beginning.
     const spoken = (found: string) => speaksOf(name.word, found, places) || speaksOf(name.term, found, places);
     return !distinct.some((passage) => (cyrillic && !passage.cyrillic) || passage.matchedTerms.includes(name.term) || passage.names.some(spoken));
+  });
+}
+
+/**
+ * The names of two words a text gives, each pair of capitalised words with one space between
+ * them joined as WordNet writes such a name ("United States" → United_States), so that a place's
+ * other name of two words (`PlaceNames.namesOf`) can be found among them.
+ */
+export function namesOfTwoWords(text: string): string[] {
+  const spans = wordSpans(text);
+  return spans.flatMap((span, position) => {
+    const next = spans[position + 1];
+    return next !== undefined && next.start === span.end + 1 && text[span.end] === ' ' && /^\p{Lu}/u.test(span.word) && /^\p{Lu}/u.test(next.word) ? [`${span.word}_${next.word}`] : [];
   });
 }
 

@@ -1,5 +1,5 @@
 import { expandsAsPrefix } from './query-terms.js';
-import { normalizeTerm, termSpans } from './tokenizer.js';
+import { termReader, termSpans } from './tokenizer.js';
 
 /**
  * Where the words of a text that match the given index terms are, as offsets into the text.
@@ -11,8 +11,9 @@ export function markTerms(text: string, terms: readonly string[], prefix = false
   const wanted = new Set(terms);
   const prefixes = prefix ? terms.filter(expandsAsPrefix) : [];
   const marks: Array<{ start: number; end: number }> = [];
+  const termOf = termReader(text);
   for (const { word, start, end } of termSpans(text)) {
-    const term = normalizeTerm(word);
+    const term = termOf(word);
     if (term === null) continue;
     if (!wanted.has(term) && !prefixes.some((candidate) => term.startsWith(candidate))) continue;
     const last = marks.at(-1);

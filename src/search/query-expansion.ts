@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25-ranker.js';
 import { countedTerms, queryTerms } from './query-terms.js';
-import { normalizeTerm, termSpans, type WordSpan } from './tokenizer.js';
+import { termReader, termSpans, type WordSpan } from './tokenizer.js';
 
 /** A content word of a query, as typed, with its index term. */
 export interface QueryWord {
@@ -25,12 +25,13 @@ export interface QueryExpander {
 /** The query's content words, stop words left out, then its hyphenated names read as one word (`joined`). */
 export function queryWords(text: string): QueryWord[] {
   const spans = termSpans(text);
+  const termOf = termReader(text);
   const plain = spans.filter((span) => span.joined !== true);
   const words: QueryWord[] = [];
   const joined: QueryWord[] = [];
   let position = 0;
   for (const span of spans) {
-    const term = normalizeTerm(span.word);
+    const term = termOf(span.word);
     if (span.joined === true) {
       if (term !== null) joined.push({ word: text.slice(span.start, span.end), term, position, joined: true });
       continue;

@@ -33,6 +33,13 @@ const singleLetter = /^\p{L}\p{M}*$/u;
 // The English list has no "a" nor "whose", and splitting "Japan's" leaves an "s": none carries meaning.
 const stopwords = new Set([...englishStopwords, ...russianStopwords, 'a', 'whose', 's', 't', 'd', 'll', 'm', 're', 've']);
 
+// A word of two or more capitals is an acronym even when its lower case is a stop word: "US" is
+// the United States, "IT" information technology, "WHO" the health organisation, not "us", "it",
+// "who". Its term keeps the capitals, which no other term has: in lower case, "us" is also the
+// stem of "use" and "it" that of "its".
+const acronym = /^\p{Lu}{2,}$/u;
+const lowerCaseLetter = /\p{Ll}/u;
+
 // Stemmers are regular-expression and rule machines; a word longer than any real one is
 // not a word anyone will search for by its stem, and skipping it bounds the work per token.
 const longestStemmedWord = 40;
@@ -86,8 +93,17 @@ function joinsAsName(text: string, first: WordSpan, second: WordSpan): boolean {
 }
 
 /**
+ * How the words of one text become terms (`normalizeTerm`). A text written in capitals
+ * throughout (a wire headline, a question typed with caps lock on) tells no acronym from the
+ * words around it, so its words are read in lower case: "THE" is then the stop word, not a name.
+ */
+export function termReader(text: string): (word: string) => string | null {
+  return lowerCaseLetter.test(text) ? normalizeTerm : (word) => normalizeTerm(word.toLowerCase());
+}
+
+/**
  * Turns a word into the term stored in the index: lower case, accents folded for Latin
- * script, stop words dropped (null), and stemmed with the stemmer of the word's script
+ * script, stop words dropped (null) unless written as an acronym ("US"), and stemmed with the stemmer of the word's script
  * (Cyrillic words with the Russian stemmer, Latin with the English one, digits as they are).
  * Results are cached because the same words recur in every document and every query.
  */
@@ -102,7 +118,7 @@ export function normalizeTerm(word: string): string | null {
 
 function computeTerm(word: string): string | null {
   const lower = word.toLowerCase();
-  if (stopwords.has(lower)) return null;
+  if (stopwords.has(lower)) return acronym.test(word) ? word : null;
   if (lower.length > longestStemmedWord) return lower;
   if (cyrillic.test(lower)) return russianStemmer(russianSpelling(lower));
   if (latin.test(lower)) {
@@ -132,13 +148,14 @@ export function isStopWord(word: string): boolean {
  */
 export function termsOf(text: string): string[] {
   const spans = wordSpans(text);
+  const termOf = termReader(text);
   const terms: string[] = [];
   const joined: string[] = [];
   spans.forEach((span, position) => {
-    const term = normalizeTerm(span.word);
+    const term = termOf(span.word);
     if (term !== null) terms.push(term);
     const next = spans[position + 1];
-    const name = next !== undefined && joinsAsName(text, span, next) ? normalizeTerm(span.word + next.word) : null;
+    const name = next !== undefined && joinsAsName(text, span, next) ? termOf(span.word + next.word) : null;
     if (name !== null) joined.push(name);
   });
   for (const name of joined) terms.push(name);

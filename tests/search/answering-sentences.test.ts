@@ -110,6 +110,10 @@ describe('WordNet synonyms and related forms', () => {
     expect(added('Which leader travelled, to Japan?').map(({ term }) => term)).not.toContain(normalizeTerm('visit'));
   });
 
+  it('read an "-ed" form WordNet lists only as an adjective also as the verb: "backed" finds "support"', () => {
+    expect(synonymTerms(sharedWordNet(), 'backed', synonymLimits).map(({ term }) => term)).toContain(normalizeTerm('support'));
+  });
+
   it('leave names alone', () => {
     expect(synonymExpander(sharedWordNet()).expand([{ word: 'Turkmenistan', term: 'turkmenistan', position: 3 }, { word: 'China', term: 'china', position: 5 }])).toEqual([]);
   });

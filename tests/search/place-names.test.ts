@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedWords, isMostlyCyrillic, namesToCheck, rivalPlace, unspokenName, type PlaceNames } from '../../src/search/confidence.js';
+import { capitalisedWords, isMostlyCyrillic, namesOfTwoWords, namesToCheck, rivalPlace, unspokenName, type PlaceNames } from '../../src/search/confidence.js';
 import { queryWords } from '../../src/search/query-expansion.js';
 import { placeNames } from '../../src/search/synonyms/place-names.js';
 import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
@@ -8,7 +8,7 @@ import { sharedWordNet } from '../../src/search/synonyms/wordnet.js';
 const places: PlaceNames = (() => {
   const wholes: Record<string, string[]> = { tajikistan: ['asia'], turkmenistan: ['asia'], kazakhstan: ['asia'], uzbekistan: ['asia'], tashkent: ['uzbekistan'], tokyo: ['honshu', 'japan'], moscow: ['russia'], russia: ['eurasia'] };
   const peoples: Record<string, string[]> = { chinese: ['taiwan', 'china', 'republic_of_china'], turkmen: ['turkmenistan'] };
-  return { wholesOf: (name) => wholes[name.toLowerCase()] ?? [], isCapital: (name) => ['tashkent', 'tokyo', 'moscow'].includes(name.toLowerCase()), placesNamedBy: (name) => peoples[name.toLowerCase()] ?? [] };
+  return { wholesOf: (name) => wholes[name.toLowerCase()] ?? [], namesOf: (name) => (name.toLowerCase() === 'us' ? ['united_states', 'us', 'usa'] : []), isCapital: (name) => ['tashkent', 'tokyo', 'moscow'].includes(name.toLowerCase()), placesNamedBy: (name) => peoples[name.toLowerCase()] ?? [] };
 })();
 
 describe('rivalPlace', () => {
@@ -54,6 +54,12 @@ describe('unspokenName', () => {
     expect(unspokenName(namesOf('What did Tokyo lend?'), [english('Japan agreed to lend.')], places)).toBeUndefined();
   });
 
+  it('takes another name of the place as speaking of it, a name of two words too ("United States" for "US")', () => {
+    const named = (text: string) => ({ matchedTerms: [], names: [...capitalisedWords(text), ...namesOfTwoWords(text)], cyrillic: false });
+    expect(unspokenName(namesOf('What did the US pledge?'), [named('The United States pledged support.')], places)).toBeUndefined();
+    expect(unspokenName(namesOf('What did the US pledge?'), [named('The United Nations pledged support.')], places)?.word).toBe('US');
+  });
+
   it('takes the people by its plural ("Uzbeks") and a place of several words only whole, never as the start of "Republic"', () => {
     expect(unspokenName(namesOf('What did the Uzbeks receive?'), [english('Uzbekistan received a loan.')], places)).toBeUndefined();
     expect(unspokenName(namesOf('What did the Chinese envoy say?'), [english('The Kyrgyz Republic said so.')], places)?.word).toBe('Chinese');
@@ -73,6 +79,11 @@ describe('unspokenName', () => {
     expect(namesToCheck(question, words, mongolia).map((word) => word.word)).toEqual(['Tokyo', 'Uzbekistan']);
     const shouted = question.toUpperCase();
     expect(namesToCheck(shouted, queryWords(shouted), [])).toEqual([]);
+  });
+
+  it('joins two capitalised words with one space between them as WordNet writes a name', () => {
+    expect(namesOfTwoWords('Talks with the United States and Central Asia, Japan.')).toEqual(['United_States', 'Central_Asia']);
+    expect(namesOfTwoWords('Asia. Japan  Tokyo')).toEqual([]);
   });
 
   it('tells a Russian text from an English one citing it by its letters', () => {
@@ -96,6 +107,11 @@ describe('placeNames', () => {
     expect(wordnet.placesNamedBy('Turkmen')).toContain('turkmenistan');
     expect(wordnet.placesNamedBy('Japanese')).toContain('japan');
     expect(wordnet.placesNamedBy('President')).toEqual([]);
+  });
+
+  it('reads the other names of a place from its WordNet synset ("US" → united_states)', () => {
+    expect(wordnet.namesOf('US')).toContain('united_states');
+    expect(wordnet.namesOf('Xyzzy')).toEqual([]);
   });
 
   it('holds no place for a word whose first sense is not one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTerm, splitWords, termSpans, termsOf, wordSpans } from '../../src/search/tokenizer.js';
+import { normalizeTerm, splitWords, termReader, termSpans, termsOf, wordSpans } from '../../src/search/tokenizer.js';
 
 describe('tokenizer', () => {
   it('removes zero-width characters and soft hyphens hidden inside a word before matching', () => {
@@ -23,6 +23,21 @@ describe('tokenizer', () => {
   it('drops English and Russian stop words and the "s" of a possessive', () => {
     expect(termsOf("What is Japan's role in the region?")).toEqual(['japan', 'role', 'region']);
     expect(termsOf('и в Японии')).toEqual([normalizeTerm('Японии')]);
+  });
+
+  it('keeps an acronym whose lower case is a stop word, in capitals so that "US" never meets "use" or "us"', () => {
+    expect(normalizeTerm('US')).toBe('US');
+    expect(normalizeTerm('WHO')).toBe('WHO');
+    expect(normalizeTerm('us')).toBeNull();
+    expect(normalizeTerm('Us')).toBeNull();
+    expect(normalizeTerm('use')).not.toBe(normalizeTerm('US'));
+    expect(termsOf('Tokyo backed the US campaign')).toContain('US');
+  });
+
+  it('reads a text written in capitals throughout in lower case, so its stop words are no acronyms', () => {
+    expect(termsOf('THE US AND JAPAN')).toEqual(['japan']);
+    expect(termReader('WHAT DID THE US SAY')('WHAT')).toBeNull();
+    expect(termReader('What did the US say?')('US')).toBe('US');
   });
 
   it('folds accents of Latin words so "Ryutaro" finds "Ryūtarō"', () => {
