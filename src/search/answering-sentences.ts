@@ -30,9 +30,11 @@ export function readQuote(text: string): QuoteReading {
   const words: string[] = [];
   const terms: string[] = [];
   const starts: number[] = [];
-  const termOf = termReader(text);
-  for (const { word, start } of termSpans(text)) {
-    const term = termOf(word);
+  const spans = termSpans(text);
+  const termOf = termReader(text, spans);
+  for (const span of spans) {
+    const { word, start } = span;
+    const term = termOf(span);
     if (term === null) continue;
     words.push(word);
     terms.push(term);

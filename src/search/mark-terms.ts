@@ -11,9 +11,11 @@ export function markTerms(text: string, terms: readonly string[], prefix = false
   const wanted = new Set(terms);
   const prefixes = prefix ? terms.filter(expandsAsPrefix) : [];
   const marks: Array<{ start: number; end: number }> = [];
-  const termOf = termReader(text);
-  for (const { word, start, end } of termSpans(text)) {
-    const term = termOf(word);
+  const spans = termSpans(text);
+  const termOf = termReader(text, spans);
+  for (const span of spans) {
+    const { start, end } = span;
+    const term = termOf(span);
     if (term === null) continue;
     if (!wanted.has(term) && !prefixes.some((candidate) => term.startsWith(candidate))) continue;
     const last = marks.at(-1);

@@ -25,13 +25,13 @@ export interface QueryExpander {
 /** The query's content words, stop words left out, then its hyphenated names read as one word (`joined`). */
 export function queryWords(text: string): QueryWord[] {
   const spans = termSpans(text);
-  const termOf = termReader(text);
+  const termOf = termReader(text, spans);
   const plain = spans.filter((span) => span.joined !== true);
   const words: QueryWord[] = [];
   const joined: QueryWord[] = [];
   let position = 0;
   for (const span of spans) {
-    const term = termOf(span.word);
+    const term = termOf(span);
     if (span.joined === true) {
       if (term !== null) joined.push({ word: text.slice(span.start, span.end), term, position, joined: true });
       continue;

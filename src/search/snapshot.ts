@@ -25,7 +25,8 @@ import { parseStoredJson, sha256Hex, unsealJson, writeJsonFile, writeObjectWithL
  * which load in half the time of minisearch's own JSON. Version 6 stores each document's body hash,
  * so that an unchanged body is trusted whole instead of passage by passage. Version 7 indexes
  * hyphenated names also as one word ("IL-6" as "il6" beside "il" and "6", tokenizer.ts).
- * Version 8 indexes acronyms that are stop words in lower case ("US", "IT", "WHO", tokenizer.ts).
+ * Version 8 indexes acronyms that are stop words in lower case ("US", "IT", "WHO"), though not
+ * the words of a line in capitals ("THE US AND JAPAN", tokenizer.ts `termReader`).
  */
 export const snapshotFormatVersion = 8;
 

@@ -39,6 +39,7 @@ const stopwords = new Set([...englishStopwords, ...russianStopwords, 'a', 'whose
 // stem of "use" and "it" that of "its".
 const acronym = /^\p{Lu}{2,}$/u;
 const lowerCaseLetter = /\p{Ll}/u;
+const upperCaseLetter = /\p{Lu}/u;
 
 // Stemmers are regular-expression and rule machines; a word longer than any real one is
 // not a word anyone will search for by its stem, and skipping it bounds the work per token.
@@ -93,12 +94,35 @@ function joinsAsName(text: string, first: WordSpan, second: WordSpan): boolean {
 }
 
 /**
- * How the words of one text become terms (`normalizeTerm`). A text written in capitals
- * throughout (a wire headline, a question typed with caps lock on) tells no acronym from the
- * words around it, so its words are read in lower case: "THE" is then the stop word, not a name.
+ * How the words of one text become terms (`normalizeTerm`), given its spans (`wordSpans` or
+ * `termSpans`). A word in capitals beside only words in capitals on its line (a wire headline,
+ * a heading, a question typed with caps lock on) tells no acronym from the words around it, so it
+ * is read in lower case: "THE" and "AND" of "THE US AND JAPAN" are then stop words, not names.
+ * Beside a word in lower case ("the US campaign") it is read as written. A hyphenated name read
+ * as one word (`joined`) is read as its first part is.
  */
-export function termReader(text: string): (word: string) => string | null {
-  return lowerCaseLetter.test(text) ? normalizeTerm : (word) => normalizeTerm(word.toLowerCase());
+export function termReader(text: string, spans: readonly WordSpan[]): (span: WordSpan) => string | null {
+  const shouted = shoutedWordStarts(text, spans.filter((span) => span.joined !== true));
+  return (span) => normalizeTerm(shouted.has(span.start) ? span.word.toLowerCase() : span.word);
+}
+
+/** Where the words in capitals begin whose neighbours on the same line (at least one) have no lower-case letter: capitals or numbers ("TO 66 CTS"). */
+function shoutedWordStarts(text: string, words: readonly WordSpan[]): Set<number> {
+  const starts = new Set<number>();
+  const onItsLine = (first: WordSpan | undefined, second: WordSpan | undefined) => first !== undefined && second !== undefined && !text.slice(first.end, second.start).includes('\n');
+  words.forEach((word, position) => {
+    if (!inCapitals(word.word)) return;
+    const before = words[position - 1];
+    const after = words[position + 1];
+    const neighbours = [onItsLine(before, word) ? before : undefined, onItsLine(word, after) ? after : undefined].filter((neighbour) => neighbour !== undefined);
+    if (neighbours.length > 0 && neighbours.every((neighbour) => !lowerCaseLetter.test(neighbour.word))) starts.add(word.start);
+  });
+  return starts;
+}
+
+/** A word with a capital letter and no lower-case one ("US", "THE", "IL6"); digits alone are not. */
+function inCapitals(word: string): boolean {
+  return upperCaseLetter.test(word) && !lowerCaseLetter.test(word);
 }
 
 /**
@@ -148,14 +172,14 @@ export function isStopWord(word: string): boolean {
  */
 export function termsOf(text: string): string[] {
   const spans = wordSpans(text);
-  const termOf = termReader(text);
+  const termOf = termReader(text, spans);
   const terms: string[] = [];
   const joined: string[] = [];
   spans.forEach((span, position) => {
-    const term = termOf(span.word);
+    const term = termOf(span);
     if (term !== null) terms.push(term);
     const next = spans[position + 1];
-    const name = next !== undefined && joinsAsName(text, span, next) ? termOf(span.word + next.word) : null;
+    const name = next !== undefined && joinsAsName(text, span, next) ? termOf({ word: span.word + next.word, start: span.start, end: next.end, joined: true }) : null;
     if (name !== null) joined.push(name);
   });
   for (const name of joined) terms.push(name);

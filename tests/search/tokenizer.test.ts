@@ -34,10 +34,22 @@ describe('tokenizer', () => {
     expect(termsOf('Tokyo backed the US campaign')).toContain('US');
   });
 
-  it('reads a text written in capitals throughout in lower case, so its stop words are no acronyms', () => {
+  it('reads a word in capitals beside only words in capitals on its line in lower case, so a headline\'s stop words are no acronyms', () => {
     expect(termsOf('THE US AND JAPAN')).toEqual(['japan']);
-    expect(termReader('WHAT DID THE US SAY')('WHAT')).toBeNull();
-    expect(termReader('What did the US say?')('US')).toBe('US');
+    expect(termsOf('Talks went on.\nTHE US AND JAPAN\nThe US agreed.')).toEqual(['talk', 'went', 'japan', 'US', 'agre']);
+    expect(termsOf('Japan and the US, UK and EU')).toContain('US');
+    expect(termsOf('US')).toEqual(['US']);
+    expect(termsOf('MAGMA LOWERS COPPER TO 66 CTS\nMagma Copper said')).not.toContain('TO');
+  });
+
+  it('reads each word of a text the same way whether the text is read for the index, a question or a quote', () => {
+    for (const text of ['What did the US say?', 'WHAT DID THE US SAY?', 'THE IL-6 AND US data on IL-6 in the US']) {
+      const spans = termSpans(text);
+      const termOf = termReader(text, spans);
+      const read = spans.filter((span) => span.joined !== true).map(termOf).filter((term) => term !== null);
+      const joined = spans.filter((span) => span.joined === true).map(termOf).filter((term) => term !== null);
+      expect([...read, ...joined]).toEqual(termsOf(text));
+    }
   });
 
   it('folds accents of Latin words so "Ryutaro" finds "Ryūtarō"', () => {
