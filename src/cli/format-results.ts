@@ -29,7 +29,9 @@ const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 export function formatAnswer(answer: Answer): string {
   const lines: string[] = [];
   if (answer.passages.length === 0) return 'No passage of the sources matches this question. Try other words, or list the sources with: briefing sources\n';
-  if (!answer.confident && answer.missingWords.length > 0) lines.push(`No source mentions ${eitherOf.format(answer.missingWords.map((word) => `"${word}"`))}. These are the closest passages, which may not answer it:\n`);
+  const untranslated = answer.untranslatedWords.length === 0 ? '' : `No translation is known for ${eitherOf.format(answer.untranslatedWords.map((word) => `"${word}"`))}, so the English sources were not searched for ${answer.untranslatedWords.length === 1 ? 'it' : 'them'}. `;
+  if (!answer.confident && answer.missingWords.length > 0) lines.push(`No source mentions ${eitherOf.format(answer.missingWords.map((word) => `"${word}"`))}. ${untranslated}These are the closest passages, which may not answer it:\n`);
+  else if (!answer.confident && untranslated !== '') lines.push(`${untranslated}These are the closest passages, which may not answer it:\n`);
   else if (!answer.confident && answer.notInClosest.length > 0) lines.push(`The closest passages do not mention ${eitherOf.format(answer.notInClosest.map((word) => `"${word}"`))}, so they may not answer it:\n`);
   else if (!answer.confident) lines.push('No passage answers this well. These are the closest, which may not answer it:\n');
   for (const passage of answer.passages) {

@@ -44,6 +44,7 @@ export interface ReadQuestion {
 export interface Judgement {
   confident: boolean;
   missingWords: string[];
+  untranslatedWords: string[];
   notInClosest: string[];
 }
 
@@ -87,6 +88,7 @@ export function answerJudge(parts: JudgementParts): (question: ReadQuestion, jud
 
   return ({ text, words, terms, specificity }, judged, best) => {
     const { missing, borrowed } = wordsNowhereIn(ranked, words, terms);
+    const untranslated = missing.filter((word) => isUntranslated(word, terms));
     const weights = questionWeights(words, (term) => specificity.get(term) ?? 0, borrowed);
     const distinctive = distinctiveIn(wordSpans(text)[0]?.word, words, missing, concreteKind);
     // The places, names and years are only looked up for an answer that would otherwise be confident.
@@ -94,7 +96,8 @@ export function answerJudge(parts: JudgementParts): (question: ReadQuestion, jud
     const plausible = isConfident(weights, matched, missing, confidence, distinctive) && !speaksOfAnotherPlace(words, judged);
     const notInClosest = plausible ? leftOutByTheBest(text, words, missing, best) : [];
     const confident = plausible && notInClosest.length === 0;
-    return { confident, missingWords: confident ? [] : missing.map((word) => word.word), notInClosest };
+    const unread = (word: QueryWord) => untranslated.includes(word);
+    return { confident, missingWords: confident ? [] : missing.filter((word) => !unread(word)).map((word) => word.word), untranslatedWords: confident ? [] : untranslated.map((word) => word.word), notInClosest };
   };
 }
 
@@ -114,6 +117,18 @@ function wordsNowhereIn(index: RankableIndex, words: readonly QueryWord[], terms
   const subject = subjectWords(words);
   for (const word of subject) if (!found.has(word.term) && !missing.some((known) => known.term === word.term)) missing.push(word);
   return { missing, borrowed: new Set(subject.filter((word) => found.has(word.term) && !own.has(word.term)).map((word) => word.term)) };
+}
+
+/**
+ * Whether a word found nowhere is a Russian word that nothing was read for: no translation, no
+ * country name, no loanword. The dictionary misses inflected forms ("провёл" is listed as
+ * "провести") and most names ("Ташкенте"), so an English source may well speak of it: the answer
+ * can say that the word was not translated, not that no source mentions it. It still counts as
+ * missing for the confidence rule: a passage that matched the question's other words may not be
+ * about it.
+ */
+function isUntranslated(word: QueryWord, terms: readonly WeightedTerm[]): boolean {
+  return isMostlyCyrillic(word.word) && !terms.some((term) => term.source === word.term && term.via !== undefined);
 }
 
 /** The question terms a hit matched, with the parts of the hyphenated names among them ("Bcl2" holds the "BCL" and "2" of "BCL-2"). */

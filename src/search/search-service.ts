@@ -261,7 +261,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       // The best passages the name and year checks read: ranked again only when the limit asked for fewer.
       const best = () => (hitsWanted >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
-      const { confident, missingWords, notInClosest } = judge({ text, words, terms, specificity }, judged, best);
+      const { confident, missingWords, untranslatedWords, notInClosest } = judge({ text, words, terms, specificity }, judged, best);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
@@ -278,7 +278,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
         if (matchedInRussian.length > 0) cited.matchedInRussian = matchedInRussian;
         return [cited];
       });
-      return { question: text, confident, missingWords, notInClosest, passages };
+      return { question: text, confident, missingWords, untranslatedWords, notInClosest, passages };
     },
 
     search(terms, options = {}) {

@@ -35,6 +35,12 @@ export interface Answer {
    */
   missingWords: string[];
   /**
+   * Russian words of the question that no source holds as written and that no translation is
+   * known for ("провёл", "Ташкенте"): the English sources could not be searched for them, so
+   * they are not missing words, though they too make the answer not confident.
+   */
+  untranslatedWords: string[];
+  /**
    * Names and years of the question, as typed, that the library holds but none of the closest
    * passages speaks of ("Kazakhstan", "2019"): why an answer with no missing word is not confident.
    */

@@ -112,6 +112,13 @@ describe('briefing ask', () => {
     expect(stdout).toContain('\n> ');
   });
 
+  it('says which Russian words no translation is known for, rather than that no source mentions them', async () => {
+    const { code, stdout } = await briefing(['ask', 'Когда Токио провёл первый саммит с пятью странами Центральной Азии?', '--limit', '1']);
+    expect(code).toBe(0);
+    const [notice] = stdout.split('\n');
+    expect(notice).toMatch(/^No translation is known for .*"провёл".*, so the English sources were not searched for (it|them)\. These are the closest passages, which may not answer it:$/u);
+  });
+
   it('names the way to find ids when --doc is unknown', async () => {
     const { code, stderr } = await briefing(['ask', 'loans', '--doc', 'no-such-document']);
     expect(code).toBe(1);

@@ -201,6 +201,16 @@ describe('the dictionary read from Russian to English', () => {
     expect(answer.passages[0]?.matchedInRussian).toBeUndefined();
     expect(answer.missingWords).not.toContain('урана');
   });
+
+  it('tells a Russian word no translation is known for from one no source mentions, and trusts neither answer', async () => {
+    const documents = [makeDocument('uranium.md', 'Uranium\n\nThe region holds a fifth of the world\'s uranium, officials said.\n')];
+    const service = await openSearchService({ corpus: { documents, problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, russianDictionary: await writeDictionary(false) });
+    // "добыли" is in no article; "резерв" is (reserve), but no source says "reserve".
+    const answer = service.ask('Сколько урана добыли в резерв?');
+    expect(answer.confident).toBe(false);
+    expect(answer.untranslatedWords).toEqual(['добыли']);
+    expect(answer.missingWords).toEqual(['резерв']);
+  });
 });
 
 describe('loanwords', () => {

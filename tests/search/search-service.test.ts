@@ -118,7 +118,7 @@ describe('bad input', () => {
   it('answers a single 290-letter word with nothing confident', async () => {
     const { service } = await open([loanDocument()], await temporaryFolder());
     const answer = service.ask('x'.repeat(290));
-    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], notInClosest: [], passages: [] });
+    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], untranslatedWords: [], notInClosest: [], passages: [] });
   });
 });
 

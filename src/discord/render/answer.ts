@@ -56,7 +56,7 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
     color,
     ...(index === shown.length - 1 ? { footer: { text: footer } } : {}),
   }));
-  const notice = answer.confident ? '' : `\n${unsureNotice(answer.missingWords, answer.notInClosest)}`;
+  const notice = answer.confident ? '' : `\n${unsureNotice(answer)}`;
   return {
     content: fitFormatted(heading, discordLimits.content - notice.length, (text) => text).text + notice,
     embeds,
@@ -67,11 +67,14 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
 
 /**
  * Why the passages are only leads. Words of the question that no source mentions are named,
- * so the reader sees at once that the library does not cover them; else the names or years
- * that the closest passages leave out, so the reader sees they are about something else.
+ * so the reader sees at once that the library does not cover them, and so are the Russian words
+ * no translation is known for, which the English sources could not be searched for; else the
+ * names or years that the closest passages leave out, so the reader sees they are about something else.
  */
-export function unsureNotice(missingWords: readonly string[], notInClosest: readonly string[] = []): string {
-  if (missingWords.length > 0) return `No source mentions ${boldList(missingWords)}. The closest passages:`;
+export function unsureNotice({ missingWords, untranslatedWords, notInClosest }: Pick<Answer, 'missingWords' | 'untranslatedWords' | 'notInClosest'>): string {
+  const unread = untranslatedWords.length === 0 ? '' : `No translation is known for ${boldList(untranslatedWords)}, so the English sources were not searched for ${untranslatedWords.length === 1 ? 'it' : 'them'}. `;
+  if (missingWords.length > 0) return `No source mentions ${boldList(missingWords)}. ${unread}The closest passages:`;
+  if (unread !== '') return `${unread}The closest passages:`;
   if (notInClosest.length > 0) return `The closest passages do not mention ${boldList(notInClosest)}: read them as leads, not as an answer.`;
   return '**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
 }

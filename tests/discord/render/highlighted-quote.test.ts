@@ -51,27 +51,34 @@ describe('the answering sentence in a quote', () => {
 });
 
 describe('an answer that is not confident', () => {
+  const why = (missingWords: string[], notInClosest: string[] = [], untranslatedWords: string[] = []) => ({ missingWords, notInClosest, untranslatedWords });
+
   it('names the words no source mentions', () => {
-    expect(unsureNotice(['Mongolia'])).toBe('No source mentions **Mongolia**. The closest passages:');
-    expect(unsureNotice(['Mongolia', 'tourists'])).toBe('No source mentions **Mongolia** or **tourists**. The closest passages:');
-    expect(unsureNotice(['a', 'b', 'c'])).toBe('No source mentions **a**, **b** or **c**. The closest passages:');
+    expect(unsureNotice(why(['Mongolia']))).toBe('No source mentions **Mongolia**. The closest passages:');
+    expect(unsureNotice(why(['Mongolia', 'tourists']))).toBe('No source mentions **Mongolia** or **tourists**. The closest passages:');
+    expect(unsureNotice(why(['a', 'b', 'c']))).toBe('No source mentions **a**, **b** or **c**. The closest passages:');
     const answer = { ...answerOf([citedPassage()], false, 'What did the president of Mongolia say?'), missingWords: ['Mongolia'] };
     const payload = renderAnswerPage({ answer, page: 0, sessionId: 'AbCdEfGh', ephemeral: true, passageTotal: () => 12 });
     expect(payload.content).toContain('No source mentions **Mongolia**. The closest passages:');
   });
 
   it('names what the closest passages leave out when every word occurs somewhere', () => {
-    expect(unsureNotice([], ['Kazakhstan'])).toBe('The closest passages do not mention **Kazakhstan**: read them as leads, not as an answer.');
-    expect(unsureNotice([], ['2019', '2020'])).toBe('The closest passages do not mention **2019** or **2020**: read them as leads, not as an answer.');
-    expect(unsureNotice(['Mongolia'], ['2019'])).toBe('No source mentions **Mongolia**. The closest passages:');
-    expect(unsureNotice([], [])).toContain('Nothing in the sources answers this well.');
+    expect(unsureNotice(why([], ['Kazakhstan']))).toBe('The closest passages do not mention **Kazakhstan**: read them as leads, not as an answer.');
+    expect(unsureNotice(why([], ['2019', '2020']))).toBe('The closest passages do not mention **2019** or **2020**: read them as leads, not as an answer.');
+    expect(unsureNotice(why(['Mongolia'], ['2019']))).toBe('No source mentions **Mongolia**. The closest passages:');
+    expect(unsureNotice(why([], []))).toContain('Nothing in the sources answers this well.');
     const answer = { ...answerOf([citedPassage()], false, 'When did Kazakhstan join the World Trade Organization?'), notInClosest: ['Kazakhstan'] };
     const payload = renderAnswerPage({ answer, page: 0, sessionId: 'AbCdEfGh', ephemeral: true, passageTotal: () => 12 });
     expect(payload.content).toContain('The closest passages do not mention **Kazakhstan**');
   });
 
+  it('says which Russian words no translation is known for, without calling them missing', () => {
+    expect(unsureNotice(why([], [], ['провёл']))).toBe('No translation is known for **провёл**, so the English sources were not searched for it. The closest passages:');
+    expect(unsureNotice(why(['ресторанов'], [], ['Ташкенте', 'провёл']))).toBe('No source mentions **ресторанов**. No translation is known for **Ташкенте** or **провёл**, so the English sources were not searched for them. The closest passages:');
+  });
+
   it('escapes a missing word so it cannot format the message', () => {
-    expect(unsureNotice(['*x*'])).toBe('No source mentions **\\*x\\***. The closest passages:');
+    expect(unsureNotice(why(['*x*']))).toBe('No source mentions **\\*x\\***. The closest passages:');
   });
 });
 
