@@ -1,8 +1,9 @@
 /**
  * The sweep behind `answerTypeRule`: Hit@1, Hit@3, MRR, answerable questions flagged and
  * off-topic questions not confident with answer-type matching off, then for each kind alone and
- * both together over a grid of bonus and candidates, on the tuning half (used to choose) and the
- * held-out half (only reported). `--changes` lists the questions whose rank moved against "off".
+ * both together over a grid of bonus and candidates, then the chosen one with the answer check
+ * reading 0, 1, 3 or 5 first quotes, on the tuning half (used to choose) and the held-out half
+ * (only reported). `--changes` lists the questions whose rank moved against "off".
  * Run: npx tsx bench/search/answer-type-sweep.ts [--changes]
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -22,7 +23,9 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'briefing-answer-type-'));
 
 const kinds: Array<AnswerTypeRule['types']> = [['date'], ['quantity'], ['date', 'quantity']];
 const rules: Array<AnswerTypeRule | false> = [false];
-for (const types of kinds) for (const candidates of [3, 5, 10, 15]) for (const bonus of [0.1, 0.2, 0.3, 0.4, 0.5]) rules.push({ bonus, candidates, types });
+for (const types of kinds) for (const candidates of [3, 5, 10, 15]) for (const bonus of [0.1, 0.2, 0.3, 0.4, 0.5]) rules.push({ ...answerTypeRule, bonus, candidates, types });
+// The answer check, over the chosen ranking rule: how many first quotes must give an answer of the kind.
+for (const quotesChecked of [0, 1, 3, 5]) rules.push({ ...answerTypeRule, quotesChecked });
 
 const cell = (value: number) => value.toFixed(3);
 console.log('rule                                   | tuning H@1  H@3    MRR    flagged off-topic | held-out H@1  H@3    MRR    flagged off-topic');
@@ -30,7 +33,7 @@ let off: Map<string, number | null> | null = null;
 for (const rule of rules) {
   const service = await openSearchService({ corpus, dataDir, logger, answerTypes: rule });
   const reports = (['tuning', 'held-out'] as const).map((half) => evaluateHalf(service, half));
-  const label = rule === false ? 'off' : `${rule.types.join('+')} bonus ${rule.bonus} candidates ${rule.candidates}`;
+  const label = rule === false ? 'off' : `${rule.types.join('+')} bonus ${rule.bonus} candidates ${rule.candidates} check ${rule.quotesChecked}`;
   const chosen = JSON.stringify(rule) === JSON.stringify(answerTypeRule) ? ' (chosen)' : '';
   const cells = reports.map(({ ranking, offTopic }) => `${cell(ranking.hitAt1)} ${cell(ranking.hitAt3)}  ${cell(ranking.meanReciprocalRank)}  ${cell(ranking.flagged)}   ${cell(offTopic.notConfident)}`);
   console.log(`${label.padEnd(38)} | ${cells.join('   | ')}${chosen}`);

@@ -2,6 +2,7 @@ import { escapeControlCharacters } from '../corpus/control-characters.js';
 import { pageLabel } from '../corpus/pages.js';
 import { formatIsoDate, formatPartialDate } from '../corpus/partial-date.js';
 import type { CorpusProblem, SourceDocument } from '../corpus/types.js';
+import { answerTypeNames } from '../search/answer-type.js';
 import type { Answer, CitedPassage, SearchResults } from '../search/types.js';
 
 /** How the terminal shows a matched word: bold on a terminal, Markdown-style in a pipe. */
@@ -33,6 +34,7 @@ export function formatAnswer(answer: Answer): string {
   if (!answer.confident && answer.missingWords.length > 0) lines.push(`No source mentions ${eitherOf.format(answer.missingWords.map((word) => `"${word}"`))}. ${untranslated}These are the closest passages, which may not answer it:\n`);
   else if (!answer.confident && untranslated !== '') lines.push(`${untranslated}These are the closest passages, which may not answer it:\n`);
   else if (!answer.confident && answer.notInClosest.length > 0) lines.push(`The closest passages do not mention ${eitherOf.format(answer.notInClosest.map((word) => `"${word}"`))}, so they may not answer it:\n`);
+  else if (!answer.confident && answer.noAnswerOfKind !== null) lines.push(`The closest passages give no ${answerTypeNames[answer.noAnswerOfKind]} where they match the question, so they may not answer it:\n`);
   else if (!answer.confident) lines.push('No passage answers this well. These are the closest, which may not answer it:\n');
   for (const passage of answer.passages) {
     lines.push(quoteBlock(passage.text));

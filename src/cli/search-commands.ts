@@ -28,7 +28,7 @@ export function runAsk(args: string[], { search, stdout }: SearchCommandContext)
   const passages = answer.passages.map(({ docId, title, author, outlet, published, ordinal, start, end, page, pageEnd, text, score, highlights, matchedInRussian }) => ({
     docId, title, author, outlet, published, ordinal, start, end, ...(page !== undefined && { page }), ...(pageEnd !== undefined && { pageEnd }), text, score, highlights, ...(matchedInRussian && { matchedInRussian }),
   }));
-  printJson(stdout, { question: answer.question, confident: answer.confident, missingWords: answer.missingWords, untranslatedWords: answer.untranslatedWords, notInClosest: answer.notInClosest, passages });
+  printJson(stdout, { question: answer.question, confident: answer.confident, missingWords: answer.missingWords, untranslatedWords: answer.untranslatedWords, notInClosest: answer.notInClosest, noAnswerOfKind: answer.noAnswerOfKind, passages });
 }
 
 export function runSearch(args: string[], { search, stdout }: SearchCommandContext): void {

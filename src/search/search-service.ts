@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { quoteMatcher, quoteReadings } from './answering-sentences.js';
 import { abbreviationExpander, abbreviationWeights, type AbbreviationWeights } from './abbreviations/abbreviation-expander.js';
 import { lazyAbbreviationTable } from './abbreviations/abbreviation-table.js';
-import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, type AnswerTypeRule } from './answer-type.js';
+import { answerFinder, answerTypeRule, expectedAnswerType, preferAnswers, quotesGiveAnswer, type AnswerType, type AnswerTypeRule } from './answer-type.js';
 import { answerJudge, bestPassagesRead } from './answer-judgement.js';
 import { rankDocuments, type WeightedTerm } from './bm25-ranker.js';
 import { citePassage } from './cited-passage.js';
@@ -209,6 +209,12 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
     return preferAnswers(rank(Math.max(wanted, answerTypes.candidates)), holds, answerTypes).slice(0, wanted);
   }
 
+  /** The kind of answer the question asks for when none of the quotes gives one in its answering sentences (`quotesGiveAnswer`), else null. */
+  function kindNotGiven(question: string, quotes: readonly CitedPassage[]): AnswerType | null {
+    const type = answerTypes === false || quotes.length === 0 ? null : expectedAnswerType(question, answerTypes.types);
+    return type !== null && !quotesGiveAnswer(type, question, quotes) ? type : null;
+  }
+
   function resolve(key: string): ResolvedPassage | null {
     const passage = passageTable.byKey(key);
     const document = passage && documentsById.get(passage.docId);
@@ -251,8 +257,11 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const rank = (scoredTerms: WeightedTerm[]) => (wanted: number) => rankDocuments(ranked, scoredTerms, ranking, { limit: wanted, ...(accept && { accept }) });
       // Only the ranking weighs words by their commonness; the answering sentences weigh them by their IDF alone.
       const weighted = weighByCommonness(terms, words, senses, commonness);
-      // Twice the limit, so that neighbours merged into one quote still leave `limit` quotes.
-      const hitsWanted = limit * 2;
+      // The answer check reads the first quotes whatever the limit, so that the limit never changes the confidence.
+      const checked = answerTypes === false ? 0 : answerTypes.quotesChecked;
+      const quotesWanted = Math.max(limit, checked);
+      // Twice as many hits as quotes, so that neighbours merged into one quote still leave enough quotes.
+      const hitsWanted = quotesWanted * 2;
       const hits = preferAnswerType(text, hitsWanted, rank(weighted));
       // The confidence check judges the passage the IDF alone puts first (ranked again only when the prior changed a weight).
       // The prior lifts a passage holding a question's names over one holding its common words; for a question the library
@@ -261,12 +270,12 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       // The best passages the name and year checks read: ranked again only when the limit asked for fewer.
       const best = () => (hitsWanted >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
-      const { confident, missingWords, untranslatedWords, notInClosest } = judge({ text, words, terms, specificity }, judged, best);
+      const judgement = judge({ text, words, terms, specificity }, judged, best);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
         return resolved ? [{ passage: resolved.passage, score: hit.score }] : [];
       });
-      const quotes = mergeNeighbours(found, (docId) => documentsById.get(docId)?.body ?? '').slice(0, limit);
+      const quotes = mergeNeighbours(found, (docId) => documentsById.get(docId)?.body ?? '').slice(0, quotesWanted);
       // The terms are read once for all the quotes.
       const match = quoteMatcher(terms, (source) => specificity.get(source) ?? 0);
       const passages = quotes.flatMap((quote): CitedPassage[] => {
@@ -278,7 +287,8 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
         if (matchedInRussian.length > 0) cited.matchedInRussian = matchedInRussian;
         return [cited];
       });
-      return { question: text, confident, missingWords, untranslatedWords, notInClosest, passages };
+      const noAnswerOfKind = judgement.confident ? kindNotGiven(text, passages.slice(0, checked)) : null;
+      return { question: text, ...judgement, confident: judgement.confident && noAnswerOfKind === null, noAnswerOfKind, passages: passages.slice(0, limit) };
     },
 
     search(terms, options = {}) {

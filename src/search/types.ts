@@ -1,3 +1,4 @@
+import type { AnswerType } from './answer-type.js';
 import type { Passage } from '../corpus/passage-types.js';
 import type { DatePrecision } from '../corpus/types.js';
 
@@ -45,6 +46,12 @@ export interface Answer {
    * passages speaks of ("Kazakhstan", "2019"): why an answer with no missing word is not confident.
    */
   notInClosest: string[];
+  /**
+   * The kind of answer the question asks for ("When …" a date, "How many …" a number) when none
+   * of the closest quotes gives one in its answering sentences: why an answer whose every word
+   * the library holds is not confident. Null otherwise.
+   */
+  noAnswerOfKind: AnswerType | null;
   passages: CitedPassage[];
 }
 

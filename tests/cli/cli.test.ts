@@ -34,6 +34,7 @@ interface AskJson {
   confident: boolean;
   missingWords: string[];
   notInClosest: string[];
+  noAnswerOfKind: 'date' | 'quantity' | null;
   passages: Array<Record<string, unknown> & { docId: string; start: number; end: number; text: string }>;
 }
 
@@ -51,6 +52,15 @@ describe('briefing ask', () => {
     expect(answer.passages[0]?.text).toContain('39 billion');
     expect(answer.missingWords).toEqual([]);
     expect(answer.notInClosest).toEqual([]);
+    expect(answer.noAnswerOfKind).toBeNull();
+  });
+
+  it('says when the closest passages give no date for a question that asks when', async () => {
+    const question = 'When did Japan open an embassy in Turkmenistan?';
+    const json = JSON.parse((await briefing(['ask', question, '--json'])).stdout) as AskJson;
+    expect(json).toMatchObject({ confident: false, noAnswerOfKind: 'date', missingWords: [], notInClosest: [] });
+    const { stdout } = await briefing(['ask', question]);
+    expect(stdout.split('\n')[0]).toBe('The closest passages give no date where they match the question, so they may not answer it:');
   });
 
   it('prints the quote and then a citation line for a person at a terminal', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFinder, expectedAnswerType, preferAnswers } from '../../src/search/answer-type.js';
+import { answerFinder, expectedAnswerType, preferAnswers, quotesGiveAnswer } from '../../src/search/answer-type.js';
 
 describe('expectedAnswerType', () => {
   it('reads a date from a question opening with when, on what date or in which year', () => {
@@ -54,6 +54,26 @@ describe('answerFinder', () => {
     expect(holds('Of the 5 republics, 3 joined.')).toBe(true);
   });
 
+  it('reads an amount in words only when asked to, and never the question\'s own', () => {
+    const question = 'How much will freight demand rise by mid-century?';
+    expect(answerFinder('quantity', question)('Demand will increase threefold.')).toBe(false);
+    const holds = answerFinder('quantity', question, { inWords: true });
+    expect(holds('Demand will increase threefold.')).toBe(true);
+    expect(holds('Each year, fifteen officials are chosen.')).toBe(true);
+    expect(holds('One of the main reasons was the distance.')).toBe(false);
+    expect(answerFinder('quantity', 'How many of the five republics joined?', { inWords: true })('All five republics were there.')).toBe(false);
+    expect(answerFinder('date', 'When did demand double?', { inWords: true })('Demand will triple.')).toBe(false);
+  });
+
+  it('reads a month or a season in words as a date only when asked to, and never the question\'s own', () => {
+    const holds = answerFinder('date', 'When did Kazakhstan hold its elections?', { inWords: true });
+    expect(answerFinder('date', 'When did Kazakhstan hold its elections?')('Kazakhstan held elections in spring.')).toBe(false);
+    expect(holds('Kazakhstan held elections in spring.')).toBe(true);
+    expect(holds('The vote came in December.')).toBe(true);
+    expect(holds('Voters may choose a new parliament.')).toBe(false);
+    expect(answerFinder('date', 'When in spring did Kazakhstan vote?', { inWords: true })('Kazakhstan voted in spring.')).toBe(false);
+  });
+
   it('reads a numeric day as a date, not an amount', () => {
     expect(answerFinder('date', 'When was the page read?')('accessed 28.03.2025')).toBe(true);
     expect(answerFinder('quantity', 'How many pages were read?')('accessed 28.03.2025')).toBe(false);
@@ -70,16 +90,43 @@ describe('preferAnswers', () => {
   const holding = (ids: string[]) => (hit: { id: string }) => ids.includes(hit.id);
 
   it('lifts a passage holding the answer past a near tie', () => {
-    expect(preferAnswers(hits, holding(['answer']), { bonus: 0.3, candidates: 3, types: ['date'] }).map((hit) => hit.id)).toEqual(['answer', 'lead', 'far', 'beyond']);
+    expect(preferAnswers(hits, holding(['answer']), { bonus: 0.3, candidates: 3 }).map((hit) => hit.id)).toEqual(['answer', 'lead', 'far', 'beyond']);
   });
 
   it('does not lift a passage past a lead larger than the bonus', () => {
-    expect(preferAnswers(hits, holding(['far']), { bonus: 0.3, candidates: 3, types: ['date'] }).map((hit) => hit.id)).toEqual(['lead', 'answer', 'far', 'beyond']);
+    expect(preferAnswers(hits, holding(['far']), { bonus: 0.3, candidates: 3 }).map((hit) => hit.id)).toEqual(['lead', 'answer', 'far', 'beyond']);
   });
 
   it('leaves the passages past the candidates where they were, with the ranker\'s scores', () => {
-    const preferred = preferAnswers(hits, holding(['beyond']), { bonus: 1, candidates: 3, types: ['date'] });
+    const preferred = preferAnswers(hits, holding(['beyond']), { bonus: 1, candidates: 3 });
     expect(preferred.map((hit) => hit.id)).toEqual(['lead', 'answer', 'far', 'beyond']);
     expect(preferred.map((hit) => hit.score)).toEqual([10, 8, 5, 4]);
+  });
+});
+
+describe('quotesGiveAnswer', () => {
+  const question = 'When did Japan open an embassy in Turkmenistan?';
+  const visit = 'In 2015, Abe toured the region. During the visit, the opening of a trade fair and an embassy office was discussed.';
+  const answering = { start: visit.indexOf('During'), end: visit.length };
+
+  it('reads the answering sentences, not a date elsewhere in the quote', () => {
+    expect(quotesGiveAnswer('date', question, [{ text: visit, highlights: [answering] }])).toBe(false);
+    expect(quotesGiveAnswer('date', question, [{ text: visit, highlights: [{ start: 0, end: answering.start }] }])).toBe(true);
+  });
+
+  it('reads a quote without answering sentences whole', () => {
+    expect(quotesGiveAnswer('date', question, [{ text: visit }])).toBe(true);
+    expect(quotesGiveAnswer('date', question, [{ text: visit, highlights: [] }])).toBe(true);
+  });
+
+  it('is satisfied by any of the quotes', () => {
+    const quotes = [{ text: visit, highlights: [answering] }, { text: 'The embassy opened on 12 May 1997.' }];
+    expect(quotesGiveAnswer('date', question, quotes)).toBe(true);
+    expect(quotesGiveAnswer('date', question, [])).toBe(false);
+  });
+
+  it('takes an amount in words for the number asked for', () => {
+    expect(quotesGiveAnswer('quantity', 'How much will freight demand rise?', [{ text: 'By 2050, demand will increase threefold.' }])).toBe(true);
+    expect(quotesGiveAnswer('quantity', 'How many plants does Kazakhstan have?', [{ text: 'Kazakhstan plans nuclear power.' }])).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/corpus/types.js';
 import { UserError } from '../../src/errors.js';
+import { answerTypeRule } from '../../src/search/answer-type.js';
 import { openSearchService } from '../../src/search/search-service.js';
 import { snapshotFiles, snapshotFolder, snapshotFormatVersion } from '../../src/search/snapshot.js';
 import { captureLogger, makeDocument, temporaryFolder } from './helpers.js';
@@ -63,6 +64,20 @@ describe('ask', () => {
     expect(service.ask(question).passages[0]?.text).toContain('March 31, 2025');
   });
 
+  it('is not confident when the question asks when and the answering sentences of its first quotes give no date, whatever the limit', async () => {
+    const visit = makeDocument('visit.md', 'News\n\nDuring the visit, Japan opened a trade fair and spoke of an embassy in Turkmenistan.\n');
+    const others = [summitDocument(), makeDocument('fair.md', 'News\n\nThe trade fair in Ashgabat drew many visitors from Japan.\n')];
+    const question = 'When did Japan open an embassy in Turkmenistan?';
+    const unchecked = await openSearchService({ corpus: { documents: [visit, ...others], problems: [] }, dataDir: await temporaryFolder(), logger: captureLogger().logger, answerTypes: { ...answerTypeRule, quotesChecked: 0 } });
+    expect(unchecked.ask(question)).toMatchObject({ confident: true, noAnswerOfKind: null });
+    const { service } = await open([visit, ...others], await temporaryFolder());
+    for (const limit of [1, 5]) expect(service.ask(question, { limit })).toMatchObject({ confident: false, noAnswerOfKind: 'date', missingWords: [], notInClosest: [] });
+    expect(service.ask(question, { limit: 1 }).passages).toHaveLength(1);
+    const dated = makeDocument('visit.md', 'News\n\nDuring the visit in 1997, Japan opened a trade fair and spoke of an embassy in Turkmenistan.\n');
+    const { service: datedService } = await open([dated, ...others], await temporaryFolder());
+    expect(datedService.ask(question)).toMatchObject({ confident: true, noAnswerOfKind: null });
+  });
+
   it('judges its confidence on the passage the IDF alone ranks first, however the commonness prior reorders the passages', async () => {
     // "say" has many WordNet senses: the prior puts the passage naming Quilnor first, yet the IDF
     // alone ranks first the one repeating "say", which matches one word of two.
@@ -118,7 +133,7 @@ describe('bad input', () => {
   it('answers a single 290-letter word with nothing confident', async () => {
     const { service } = await open([loanDocument()], await temporaryFolder());
     const answer = service.ask('x'.repeat(290));
-    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, missingWords: ['x'.repeat(290)], untranslatedWords: [], notInClosest: [], passages: [] });
+    expect(answer).toEqual({ question: 'x'.repeat(290), confident: false, noAnswerOfKind: null, missingWords: ['x'.repeat(290)], untranslatedWords: [], notInClosest: [], passages: [] });
   });
 });
 
@@ -160,7 +175,7 @@ describe('search', () => {
     expect(unrelated.missingWords).toEqual([]);
     expect(unrelated.notInClosest).toEqual(['Kazakhstan']);
     expect(unrelated.confident).toBe(false);
-    expect(service.ask('When did Kazakhstan hold its elections in spring?').confident).toBe(true);
+    expect(service.ask('When were elections held in Kazakhstan?').confident).toBe(true);
   });
 
   it('counts a hyphenated name the library writes whole as found, parts and all, so the answer stays confident', async () => {

@@ -1,6 +1,6 @@
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { encodeCustomId } from '../custom-id.js';
-import type { Answer, CitedPassage } from '../ports.js';
+import { answerTypeNames, type Answer, type CitedPassage } from '../ports.js';
 import { buttonRows, button, clampPage, pageCount, pagerButtons } from './buttons.js';
 import { citationLine } from './citation.js';
 import { escapeText } from './escape.js';
@@ -69,13 +69,16 @@ export function renderAnswerPage(view: AnswerView): MessagePayload {
  * Why the passages are only leads. Words of the question that no source mentions are named,
  * so the reader sees at once that the library does not cover them, and so are the Russian words
  * no translation is known for, which the English sources could not be searched for; else the
- * names or years that the closest passages leave out, so the reader sees they are about something else.
+ * names or years that the closest passages leave out, so the reader sees they are about
+ * something else, or the kind of answer asked for ("When …": a date) that their answering
+ * sentences do not give.
  */
-export function unsureNotice({ missingWords, untranslatedWords, notInClosest }: Pick<Answer, 'missingWords' | 'untranslatedWords' | 'notInClosest'>): string {
+export function unsureNotice({ missingWords, untranslatedWords, notInClosest, noAnswerOfKind }: Pick<Answer, 'missingWords' | 'untranslatedWords' | 'notInClosest' | 'noAnswerOfKind'>): string {
   const unread = untranslatedWords.length === 0 ? '' : `No translation is known for ${boldList(untranslatedWords)}, so the English sources were not searched for ${untranslatedWords.length === 1 ? 'it' : 'them'}. `;
   if (missingWords.length > 0) return `No source mentions ${boldList(missingWords)}. ${unread}The closest passages:`;
   if (unread !== '') return `${unread}The closest passages:`;
   if (notInClosest.length > 0) return `The closest passages do not mention ${boldList(notInClosest)}: read them as leads, not as an answer.`;
+  if (noAnswerOfKind !== null) return `The closest passages give no **${answerTypeNames[noAnswerOfKind]}** where they match the question: read them as leads, not as an answer.`;
   return '**Nothing in the sources answers this well.** These are the closest passages: read them as leads, not as an answer.';
 }
 

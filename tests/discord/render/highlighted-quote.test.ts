@@ -51,7 +51,7 @@ describe('the answering sentence in a quote', () => {
 });
 
 describe('an answer that is not confident', () => {
-  const why = (missingWords: string[], notInClosest: string[] = [], untranslatedWords: string[] = []) => ({ missingWords, notInClosest, untranslatedWords });
+  const why = (missingWords: string[], notInClosest: string[] = [], untranslatedWords: string[] = [], noAnswerOfKind: 'date' | 'quantity' | null = null) => ({ missingWords, notInClosest, untranslatedWords, noAnswerOfKind });
 
   it('names the words no source mentions', () => {
     expect(unsureNotice(why(['Mongolia']))).toBe('No source mentions **Mongolia**. The closest passages:');
@@ -75,6 +75,15 @@ describe('an answer that is not confident', () => {
   it('says which Russian words no translation is known for, without calling them missing', () => {
     expect(unsureNotice(why([], [], ['провёл']))).toBe('No translation is known for **провёл**, so the English sources were not searched for it. The closest passages:');
     expect(unsureNotice(why(['ресторанов'], [], ['Ташкенте', 'провёл']))).toBe('No source mentions **ресторанов**. No translation is known for **Ташкенте** or **провёл**, so the English sources were not searched for them. The closest passages:');
+  });
+
+  it('says the closest passages give no date or number when that is what the question asks for', () => {
+    expect(unsureNotice(why([], [], [], 'date'))).toBe('The closest passages give no **date** where they match the question: read them as leads, not as an answer.');
+    expect(unsureNotice(why([], [], [], 'quantity'))).toBe('The closest passages give no **number** where they match the question: read them as leads, not as an answer.');
+    expect(unsureNotice(why(['Mongolia'], [], [], 'date'))).toBe('No source mentions **Mongolia**. The closest passages:');
+    const answer = { ...answerOf([citedPassage()], false, 'When did Japan open an embassy in Turkmenistan?'), noAnswerOfKind: 'date' as const };
+    const payload = renderAnswerPage({ answer, page: 0, sessionId: 'AbCdEfGh', ephemeral: true, passageTotal: () => 12 });
+    expect(payload.content).toContain('The closest passages give no **date** where they match the question');
   });
 
   it('escapes a missing word so it cannot format the message', () => {
