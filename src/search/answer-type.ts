@@ -164,5 +164,10 @@ export interface AnsweringQuote {
  */
 export function quotesGiveAnswer(type: AnswerType, question: string, quotes: readonly AnsweringQuote[]): boolean {
   const holds = answerFinder(type, question, { inWords: true });
-  return quotes.some(({ text, highlights = [] }) => (highlights.length === 0 ? [text] : highlights.map(({ start, end }) => text.slice(start, end))).some(holds));
+  return quotes.some((quote) => answeringTexts(quote).some(holds));
+}
+
+/** The answering sentences of a quote as text, or the quote whole when it has none. */
+function answeringTexts({ text, highlights = [] }: AnsweringQuote): string[] {
+  return highlights.length === 0 ? [text] : highlights.map(({ start, end }) => text.slice(start, end));
 }
