@@ -53,7 +53,8 @@ export function expectedAnswerType(question: string, types: readonly AnswerType[
   return openings.find(({ type, pattern }) => types.includes(type) && pattern.test(opening))?.type ?? null;
 }
 
-const monthNames = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+const fullMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = new Set([...fullMonthNames, 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 /** A number written in digits (1,15; 42.5; 28.03.2025), whole. */
 const numberPattern = /\d+(?:[.,\u00a0\u202f]\d+)*/gu;
 /** A number range's end and the word after it: "–20 December" after "19". */
@@ -65,7 +66,7 @@ const isYear = (number: string) => number.length === 4 && /^(1[89]|20)\d\d$/u.te
  * Dates written in words: a month alone ("in December") or a season ("in spring"). "May" is left
  * out, which in lower case is most often the verb.
  */
-const dateWords = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'winter']);
+const dateWords = new Set([...fullMonthNames.filter((month) => month !== 'May').map((month) => month.toLowerCase()), 'spring', 'summer', 'autumn', 'winter']);
 
 /**
  * Amounts written in words: cardinals ("fifteen scholarships"), multiples ("will increase

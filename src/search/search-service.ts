@@ -199,10 +199,9 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
 
   /**
    * The hits of `rank`, the best of them reordered to prefer passages holding the kind of answer
-   * the question asks for, when it asks for one; as many as `wanted`.
+   * the question asks for (`type`, from `expectedAnswerType`), when it asks for one; as many as `wanted`.
    */
-  function preferAnswerType<T extends { id: string; score: number }>(question: string, wanted: number, rank: (limit: number) => T[]): T[] {
-    const type = answerTypes === false ? null : expectedAnswerType(question, answerTypes.types);
+  function preferAnswerType<T extends { id: string; score: number }>(question: string, type: AnswerType | null, wanted: number, rank: (limit: number) => T[]): T[] {
     if (answerTypes === false || type === null) return rank(wanted);
     const holdsAnswer = answerFinder(type, question);
     const holds = (hit: T) => holdsAnswer(passageTable.byKey(hit.id)?.text ?? '');
@@ -210,9 +209,8 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
   }
 
   /** The kind of answer the question asks for when none of the quotes gives one in its answering sentences (`quotesGiveAnswer`), else null. */
-  function kindNotGiven(question: string, quotes: readonly CitedPassage[]): AnswerType | null {
-    const type = answerTypes === false || quotes.length === 0 ? null : expectedAnswerType(question, answerTypes.types);
-    return type !== null && !quotesGiveAnswer(type, question, quotes) ? type : null;
+  function kindNotGiven(question: string, type: AnswerType | null, quotes: readonly CitedPassage[]): AnswerType | null {
+    return type !== null && quotes.length > 0 && !quotesGiveAnswer(type, question, quotes) ? type : null;
   }
 
   function resolve(key: string): ResolvedPassage | null {
@@ -262,14 +260,16 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
       const quotesWanted = Math.max(limit, checked);
       // Twice as many hits as quotes, so that neighbours merged into one quote still leave enough quotes.
       const hitsWanted = quotesWanted * 2;
-      const hits = preferAnswerType(text, hitsWanted, rank(weighted));
+      // The kind of answer the question asks for, read once for the ranking's preference and the answer check.
+      const type = answerTypes === false ? null : expectedAnswerType(text, answerTypes.types);
+      const hits = preferAnswerType(text, type, hitsWanted, rank(weighted));
       // The confidence check judges the passage the IDF alone puts first (ranked again only when the prior changed a weight).
       // The prior lifts a passage holding a question's names over one holding its common words; for a question the library
       // cannot answer, that passage often holds its names and one more word, which the check's rules took for an answer.
-      const judged = weighted === terms ? hits[0] : preferAnswerType(text, 1, rank(terms))[0];
+      const judged = weighted === terms ? hits[0] : preferAnswerType(text, type, 1, rank(terms))[0];
       const specificity = new Map(words.map(({ term }) => [term, inverseDocumentFrequency(ranked, term, passageFields)]));
       // The best passages the name and year checks read: ranked again only when the limit asked for fewer.
-      const best = () => (hitsWanted >= bestPassagesRead ? hits : preferAnswerType(text, bestPassagesRead, rank(weighted)));
+      const best = () => (hitsWanted >= bestPassagesRead ? hits : preferAnswerType(text, type, bestPassagesRead, rank(weighted)));
       const judgement = judge({ text, words, terms, specificity }, judged, best);
       const found = hits.flatMap((hit) => {
         const resolved = resolve(hit.id);
@@ -287,7 +287,7 @@ function createService({ initial, prepared, ranking, expanders: otherExpanders, 
         if (matchedInRussian.length > 0) cited.matchedInRussian = matchedInRussian;
         return [cited];
       });
-      const noAnswerOfKind = judgement.confident ? kindNotGiven(text, passages.slice(0, checked)) : null;
+      const noAnswerOfKind = judgement.confident ? kindNotGiven(text, type, passages.slice(0, checked)) : null;
       return { question: text, ...judgement, confident: judgement.confident && noAnswerOfKind === null, noAnswerOfKind, passages: passages.slice(0, limit) };
     },
 
